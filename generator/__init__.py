@@ -1,0 +1,1 @@
+"""Static documentary-site generator: articles in `seeds/` become a MkDocs site."""

@@ -1,0 +1,82 @@
+"""`python -m generator`: build, serve, bundle and check a dossier.
+
+Build and serve are MkDocs itself (the hook runs the pipeline); this module adds the
+offline bundle's zip and a `check` that validates the seeds without building.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from .pipeline import build_dossier
+
+SITE_CONFIG = "mkdocs.yml"
+OFFLINE_CONFIG = "mkdocs.offline.yml"
+OFFLINE_DIR = Path("build/offline")
+BUNDLE_PATH = Path("dist/dossier-offline.zip")
+ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)  # fixed, so the same site gives the same zip
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build = commands.add_parser("build", help="build the hosted site into build/site")
+    build.add_argument("--strict", action="store_true", help="fail on any warning (bad article, broken link)")
+
+    serve = commands.add_parser("serve", help="preview the site, rebuilding as seeds/ changes")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
+
+    bundle = commands.add_parser("bundle", help=f"build the offline bundle into {BUNDLE_PATH}")
+    bundle.add_argument("--strict", action="store_true", help="fail on any warning")
+
+    check = commands.add_parser("check", help="validate seeds/ without building; exit 1 on errors")
+    check.add_argument("--seeds", type=Path, default=Path("seeds"), help="the seeds folder (default seeds/)")
+    check.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+
+    args = parser.parse_args(argv)
+    if args.command == "build":
+        return _mkdocs("build", "-f", SITE_CONFIG, *(["--strict"] if args.strict else []))
+    if args.command == "serve":
+        return _mkdocs("serve", "-f", SITE_CONFIG, "--dev-addr", args.dev_addr)
+    if args.command == "bundle":
+        status = _mkdocs("build", "-f", OFFLINE_CONFIG, *(["--strict"] if args.strict else []))
+        if status == 0:
+            count = zip_folder(OFFLINE_DIR, BUNDLE_PATH)
+            print(f"Offline bundle: {BUNDLE_PATH} ({count} files, {BUNDLE_PATH.stat().st_size:,} bytes). "
+                  f"Unzip it and open index.html.")
+        return status
+    return check_seeds(args.seeds, strict=args.strict)
+
+
+def _mkdocs(*args: str) -> int:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.call([sys.executable, "-m", "mkdocs", *args], env=env)
+
+
+def check_seeds(seeds: Path, strict: bool = False) -> int:
+    dossier = build_dossier(seeds)
+    for problem in dossier.problems:
+        print(f"{problem.severity.upper()}: {problem}", file=sys.stderr)
+    errors = sum(problem.severity == "error" for problem in dossier.problems)
+    warnings = len(dossier.problems) - errors
+    print(f"{len(dossier.articles)} articles ready; {errors} errors, {warnings} warnings.")
+    return 1 if errors or (strict and warnings) else 0
+
+
+def zip_folder(folder: Path, target: Path) -> int:
+    """Zip a folder with sorted entries and fixed timestamps: same files, same bytes."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    paths = sorted(path for path in folder.rglob("*") if path.is_file())
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for path in paths:
+            info = zipfile.ZipInfo(path.relative_to(folder).as_posix(), date_time=ZIP_TIMESTAMP)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, path.read_bytes())
+    return len(paths)

@@ -1,0 +1,224 @@
+"""Article metadata: title, publisher, author, publication date, counts and identity.
+
+Order of trust: the curator's sidecar, then what the article states, then what can
+be inferred (always saying from what). What cannot be established stays unknown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..lexicon import parse_date_only
+from ..model import (Attributed, CleanText, Metadata, Precision, Provenance, PublicationDate, SetAside,
+                     SourceFile)
+from ..sentences import split_sentences
+from .dates import DateMention, find_date_mentions, nearest_year, years_matching_weekday
+
+WORDS_PER_MINUTE = 200
+DERIVED_TITLE_WORDS = 14
+DESCRIPTION_CHARS = 200
+
+_OUTLET = re.compile(
+    r"\b(?:news|times|post|press|agency|wire|media|tribune|journal|herald|gazette|daily|weekly|magazine|"
+    r"tv|television|radio|broadcasting|channel|chronicle|observer|telegraph|guardian|express|"
+    r"reuters|afp|ap|associated press|bbc|cnn|al jazeera|xinhua|tass|anadolu|bloomberg)\b",
+    re.IGNORECASE,
+)
+_BYLINE_LABEL = re.compile(
+    r"^(?:by|writer|author|authors|written by|reporter|reported by|reporting by)\s*[:\-]?\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DossierEvidence:
+    """What the other articles establish about the period: the years their dates state."""
+
+    stated_years: tuple[int, ...] = ()
+
+
+def stated_publication_year(source: SourceFile, clean: CleanText) -> int | None:
+    """The year this article's own date states, for other articles' inference."""
+    sidecar_date = source.sidecar.get("date")
+    if sidecar_date is not None:
+        return int(str(sidecar_date)[:4])
+    for item in _date_lines(clean.set_aside):
+        parsed = parse_date_only(item.text)
+        if parsed and parsed[0] is not None:
+            return parsed[0]
+    return None
+
+
+def extract_metadata(source: SourceFile, clean: CleanText, evidence: DossierEvidence) -> Metadata:
+    body_words = sum(len(paragraph.text.split()) for paragraph in clean.paragraphs)
+    publisher, author = _byline(source, clean.set_aside)
+    return Metadata(
+        title=_title(source, clean),
+        publisher=publisher,
+        author=author,
+        date=_publication_date(source, clean, evidence),
+        url=_sidecar_text(source, "url"),
+        language=_sidecar_text(source, "language"),
+        word_count=body_words,
+        reading_minutes=max(1, math.ceil(body_words / WORDS_PER_MINUTE)),
+        sha256=source.sha256,
+        source_name=source.name,
+        article_id=source.stem,
+        description=_description(clean),
+    )
+
+
+def _sidecar_text(source: SourceFile, key: str) -> str | None:
+    value = source.sidecar.get(key)
+    return str(value) if value is not None else None
+
+
+def _title(source: SourceFile, clean: CleanText) -> Attributed:
+    if "title" in source.sidecar:
+        return Attributed(str(source.sidecar["title"]), Provenance.SIDECAR, f"sidecar {source.stem}.yml")
+    if clean.headline:
+        return Attributed(clean.headline, Provenance.STATED, f"headline, line {clean.headline_line}")
+    first = split_sentences(clean.paragraphs[0].text)[0] if clean.paragraphs else source.stem
+    words = first.split()
+    title = " ".join(words[:DERIVED_TITLE_WORDS]).rstrip(",;:—–-")
+    if len(words) > DERIVED_TITLE_WORDS:
+        title += " …"
+    return Attributed(title, Provenance.DERIVED, "the article has no headline: first words of its first sentence")
+
+
+def _byline(source: SourceFile, set_aside: Iterable[SetAside]) -> tuple[Attributed, Attributed]:
+    """Publisher and author: an outlet's name in a byline is the publisher, a person's the author."""
+    publisher = Attributed(None, Provenance.UNKNOWN, "no source is stated")
+    author = Attributed(None, Provenance.UNKNOWN, "no author is stated")
+    for item in set_aside:
+        if item.kind not in ("byline", "header line"):
+            continue
+        labelled = bool(_BYLINE_LABEL.match(item.text))
+        names = [part.strip() for part in re.split(r",|\band\b|&", _BYLINE_LABEL.sub("", item.text)) if part.strip()]
+        for name in names:
+            where = f"{item.kind} '{item.text}', line {item.line}"
+            if _OUTLET.search(name):
+                if not publisher.known:
+                    publisher = Attributed(name, Provenance.STATED, where)
+            elif labelled and not author.known:
+                author = Attributed(name, Provenance.STATED, where)
+    if "publisher" in source.sidecar:
+        publisher = Attributed(str(source.sidecar["publisher"]), Provenance.SIDECAR, f"sidecar {source.stem}.yml")
+    if "author" in source.sidecar:
+        author = Attributed(str(source.sidecar["author"]), Provenance.SIDECAR, f"sidecar {source.stem}.yml")
+    return publisher, author
+
+
+def _date_lines(set_aside: Iterable[SetAside]) -> list[SetAside]:
+    return [item for item in set_aside if item.kind == "date line"]
+
+
+def _publication_date(source: SourceFile, clean: CleanText, evidence: DossierEvidence) -> PublicationDate:
+    if "date" in source.sidecar:
+        return _sidecar_date(source)
+    mentions = [mention for paragraph in clean.paragraphs
+                for sentence in split_sentences(paragraph.text)
+                for mention in find_date_mentions(sentence)]
+    own_years = [m.year for m in mentions if m.year and not m.future]
+    for item in _date_lines(clean.set_aside):
+        parsed = parse_date_only(item.text)
+        if not parsed:
+            continue
+        year, month, day = parsed
+        stated = f"date line '{item.text}', line {item.line}"
+        if year is not None:
+            return PublicationDate(dt.date(year, month, day), Precision.DAY, Provenance.STATED, stated)
+        inferred = _infer_year(month, day, mentions, own_years + list(evidence.stated_years))
+        if inferred:
+            value, why = inferred
+            return PublicationDate(value, Precision.DAY, Provenance.INFERRED,
+                                   f"{stated} gives day and month; the year is inferred: {why}")
+        return PublicationDate(None, None, Provenance.UNKNOWN,
+                               f"{stated} gives day and month, and nothing in the text fixes the year")
+    return _lower_bound(mentions, own_years + list(evidence.stated_years))
+
+
+def _sidecar_date(source: SourceFile) -> PublicationDate:
+    value = source.sidecar["date"]
+    where = f"sidecar {source.stem}.yml"
+    if isinstance(value, dt.date):
+        return PublicationDate(value, Precision.DAY, Provenance.SIDECAR, where)
+    text = str(value)
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        return PublicationDate(dt.date(int(text[:4]), int(text[5:7]), 1), Precision.MONTH, Provenance.SIDECAR, where)
+    if re.fullmatch(r"\d{4}", text):
+        return PublicationDate(dt.date(int(text), 1, 1), Precision.YEAR, Provenance.SIDECAR, where)
+    return PublicationDate(dt.date.fromisoformat(text), Precision.DAY, Provenance.SIDECAR, where)
+
+
+def _resolve_weekday_mention(mention: DateMention, anchor_years: list[int]) -> tuple[dt.date, str] | None:
+    """The date of "Thursday (3 July)", if one year near the evidence makes 3 July a Thursday."""
+    if mention.weekday is None or mention.month is None or mention.day is None:
+        return None
+    if mention.year is not None:
+        return dt.date(mention.year, mention.month, mention.day), "the year is stated"
+    candidates = years_matching_weekday(mention.month, mention.day, mention.weekday, anchor_years)
+    year = nearest_year(candidates, anchor_years)
+    if year is None:
+        return None
+    resolved = dt.date(year, mention.month, mention.day)
+    years_text = ", ".join(str(y) for y in sorted(set(anchor_years)))
+    return resolved, (f"{resolved.day} {resolved:%B} is a {resolved:%A} in {year}, of such years the nearest "
+                      f"to the years stated in the article or the dossier ({years_text})")
+
+
+def _infer_year(month: int, day: int, mentions: list[DateMention],
+                anchor_years: list[int]) -> tuple[dt.date, str] | None:
+    for mention in mentions:
+        resolved = _resolve_weekday_mention(mention, anchor_years)
+        if resolved is None:
+            continue
+        event, why = resolved
+        for year in (event.year, event.year + 1):
+            try:
+                published = dt.date(year, month, day)
+            except ValueError:
+                continue
+            if 0 <= (published - event).days <= 200:
+                return published, f"the text reports '{mention.text}' as recent: {why}"
+    return None
+
+
+def _lower_bound(mentions: list[DateMention], anchor_years: list[int]) -> PublicationDate:
+    """No date is stated: the latest past date the text reports is a floor for publication."""
+    best: tuple[dt.date, Precision, str] | None = None
+    for mention in mentions:
+        if mention.future:
+            continue
+        resolved = _resolve_weekday_mention(mention, anchor_years)
+        if resolved:
+            candidate = (resolved[0], Precision.DAY, f"'{mention.text}' ({resolved[1]})")
+        elif mention.year and mention.month and mention.day:
+            candidate = (dt.date(mention.year, mention.month, mention.day), Precision.DAY, f"'{mention.text}'")
+        elif mention.year and mention.month:
+            candidate = (dt.date(mention.year, mention.month, 1), Precision.MONTH, f"'{mention.text}'")
+        elif mention.year and mention.weekday is None:
+            candidate = (dt.date(mention.year, 1, 1), Precision.YEAR, f"'{mention.text}'")
+        else:
+            continue
+        if best is None or candidate[0] > best[0]:  # a floor: the latest start wins
+            best = candidate
+    if best is None:
+        return PublicationDate(None, None, Provenance.UNKNOWN, "the article states no date")
+    value, precision, why = best
+    return PublicationDate(
+        None, None, Provenance.UNKNOWN, "the article states no date",
+        not_before=value, not_before_precision=precision,
+        not_before_evidence=f"inferred: the text reports {why} as past",
+    )
+
+
+def _description(clean: CleanText) -> str:
+    if not clean.paragraphs:
+        return ""
+    text = clean.paragraphs[0].text
+    if len(text) <= DESCRIPTION_CHARS:
+        return text
+    return text[:DESCRIPTION_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + " …"

@@ -1,0 +1,187 @@
+"""Read the seeds folder: article files become `SourceFile`s, every refusal a `Problem`.
+
+Decoding is strict UTF-8 on purpose: a Windows-1256 Dari text "decodes" as
+Windows-1252 into mojibake, so guessing would publish garbage as fact.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .errors import InputError, input_error
+from .model import Problem, SourceFile
+
+ARTICLE_SUFFIXES = (".txt",)
+SIDECAR_SUFFIXES = (".yml", ".yaml")
+REGISTRY_NAMES = ("entities.yml", "entities.yaml")
+IGNORED_NAMES = ("README.md", "README.txt", ".gitkeep", ".DS_Store")
+
+MAX_FILE_BYTES = 2_000_000
+MAX_LINE_CHARS = 20_000
+
+SIDECAR_TEXT_KEYS = ("title", "publisher", "author", "url", "language")
+SIDECAR_KEYS = SIDECAR_TEXT_KEYS + ("date",)
+
+BINARY_SIGNATURES = (
+    (b"%PDF", "a PDF", "Save its text as UTF-8 plain text (.txt) first."),
+    (b"PK\x03\x04", "a ZIP archive or a Word/OpenDocument file (DOCX, ODT)",
+     "Open it and save the text as UTF-8 plain text (.txt)."),
+    (b"{\\rtf", "an RTF document", "Save it as UTF-8 plain text (.txt)."),
+    (b"\xd0\xcf\x11\xe0", "an old Word/Office document (DOC)", "Save it as UTF-8 plain text (.txt)."),
+)
+
+
+@dataclass(frozen=True)
+class Ingested:
+    sources: tuple[SourceFile, ...]
+    problems: tuple[Problem, ...]
+
+
+def ingest(seeds_dir: Path) -> Ingested:
+    """Read every article in `seeds_dir`, in name order, with its sidecar."""
+    problems: list[Problem] = []
+    if not seeds_dir.is_dir():
+        problem = Problem(str(seeds_dir), "the seeds folder does not exist.",
+                          "Create it and put one article per .txt file in it.")
+        return Ingested((), (problem,))
+
+    names = sorted(entry.name for entry in seeds_dir.iterdir())
+    sources: list[SourceFile] = []
+    first_by_hash: dict[str, str] = {}
+    for name in names:
+        path = seeds_dir / name
+        if name in REGISTRY_NAMES or name in IGNORED_NAMES or path.is_dir():
+            continue
+        if path.suffix in SIDECAR_SUFFIXES:
+            if not _has_article(seeds_dir, path.stem):
+                problems.append(Problem(name, "sidecar has no article beside it.",
+                                        f"Rename it to match an article (<stem>{path.suffix} for <stem>.txt) or remove it.",
+                                        severity="warning"))
+            continue
+        if path.suffix not in ARTICLE_SUFFIXES:
+            problems.append(Problem(name, f"unknown file type '{path.suffix or name}', not read.",
+                                    "Articles are UTF-8 plain text files ending in .txt.", severity="warning"))
+            continue
+        try:
+            source = read_source(seeds_dir, name)
+        except InputError as error:
+            problems.append(error.problem)
+            continue
+        if source.sha256 in first_by_hash:
+            problems.append(Problem(name, f"same text as {first_by_hash[source.sha256]} (identical sha256); not published twice.",
+                                    "Remove one of the two files."))
+            continue
+        first_by_hash[source.sha256] = name
+        sources.append(source)
+
+    if not sources and not any(p.severity == "error" for p in problems):
+        problems.append(Problem(str(seeds_dir), "the seeds folder holds no article.",
+                                "Add one article per UTF-8 .txt file."))
+    return Ingested(tuple(sources), tuple(problems))
+
+
+def _has_article(seeds_dir: Path, stem: str) -> bool:
+    return any((seeds_dir / f"{stem}{suffix}").exists() for suffix in ARTICLE_SUFFIXES)
+
+
+def read_source(seeds_dir: Path, name: str) -> SourceFile:
+    path = seeds_dir / name
+    if path.is_symlink() and not _inside(path.resolve(), seeds_dir.resolve()):
+        raise input_error(name, "is a link to a file outside the seeds folder; refused.",
+                          "Copy the article into the seeds folder instead of linking to it.")
+    data = path.read_bytes()
+    text = decode_article(name, data)
+    sidecar = read_sidecar(seeds_dir, path.stem)
+    return SourceFile(path=path, name=name, stem=path.stem, text=text,
+                      sha256=hashlib.sha256(data).hexdigest(), sidecar=sidecar)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def decode_article(name: str, data: bytes) -> str:
+    """Bytes to text, refusing what is not UTF-8 text; accepts a BOM and CRLF."""
+    if len(data) > MAX_FILE_BYTES:
+        raise input_error(name, f"is {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,}.",
+                          "Split it into separate articles or remove material that is not the article.")
+    for signature, what, hint in BINARY_SIGNATURES:
+        if data.startswith(signature):
+            raise input_error(name, f"looks like {what}, not plain text.", hint)
+    if b"\x00" in data:
+        first_nul = data.index(b"\x00")
+        raise input_error(name, f"contains NUL bytes (first at byte {first_nul}); it looks binary.",
+                          "Save the article as UTF-8 plain text.")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise InputError(Problem(
+            name, f"is not valid UTF-8 (byte {error.start}, value 0x{data[error.start]:02x}).",
+            "It is probably in a legacy code page (Windows-1252, Windows-1256): re-save it as UTF-8.",
+            line=line)) from None
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise input_error(name, "is empty.", "Paste the article text into it, or remove the file.")
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > MAX_LINE_CHARS:
+            raise input_error(name, f"has a line of {len(line):,} characters; the limit is {MAX_LINE_CHARS:,}.",
+                              "Put a blank line between paragraphs.", line=number)
+    return unicodedata.normalize("NFC", text)
+
+
+def read_sidecar(seeds_dir: Path, stem: str) -> dict[str, object]:
+    """The curator's overrides for one article; each error names the file and key."""
+    for suffix in SIDECAR_SUFFIXES:
+        path = seeds_dir / f"{stem}{suffix}"
+        if path.exists():
+            break
+    else:
+        return {}
+    name = path.name
+    try:
+        raw = path.read_text(encoding="utf-8")
+        loaded = yaml.safe_load(raw)
+    except UnicodeDecodeError:
+        raise input_error(name, "is not valid UTF-8.", "Re-save the sidecar as UTF-8.") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        reason = getattr(error, "problem", None) or "invalid YAML"
+        raise input_error(name, f"is not valid YAML ({reason}).",
+                          "Fix the YAML syntax; quote values that contain ': ' or start with a symbol.",
+                          line=mark.line + 1 if mark else None) from None
+    if loaded is None:
+        return {}
+    if not isinstance(loaded, dict):
+        raise input_error(name, "must be a mapping of keys to values (e.g. 'title: ...').",
+                          f"Allowed keys: {', '.join(SIDECAR_KEYS)}.")
+    return {key: _sidecar_value(name, key, value) for key, value in loaded.items() if value is not None}
+
+
+def _sidecar_value(name: str, key: object, value: object) -> object:
+    if key not in SIDECAR_KEYS:
+        raise input_error(name, f"unknown key '{key}'.", f"Allowed keys: {', '.join(SIDECAR_KEYS)}.", key=str(key))
+    if key == "date":
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date | str | int):
+            return value
+        raise input_error(name, f"'date' must be a date like 2025-07-04, 2025-07 or 2025; got {value!r}.",
+                          "Write the date in ISO form.", key="date")
+    if isinstance(value, bool):
+        raise input_error(name, f"'{key}' is read by YAML as the yes/no value {str(value).lower()}.",
+                          f"Put the value in quotes: {key}: \"...\"", key=str(key))
+    if isinstance(value, int | float | dt.date):
+        return str(value)
+    if not isinstance(value, str):
+        raise input_error(name, f"'{key}' must be text; got a {type(value).__name__}.",
+                          f"Write it as {key}: \"...\"", key=str(key))
+    if not value.strip():
+        raise input_error(name, f"'{key}' is empty.", "Remove the key or give it a value.", key=str(key))
+    return value.strip()

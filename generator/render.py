@@ -1,0 +1,196 @@
+"""Dossier to Markdown pages through Jinja2 templates.
+
+Article text is data. Every value a template prints is escaped by `escape_markdown`
+(installed as the environment's `finalize`), unless it is a `Markdown` value that this
+module built itself: so escaping happens in one place and cannot be forgotten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jinja2
+import markdown as python_markdown
+import yaml
+
+from .model import Article, Dossier, Precision, PublicationDate, format_date_iso
+
+ENTITY_CHARS = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+class Markdown(str):
+    """Text that is already Markdown: templates print it unchanged."""
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    path: str  # relative to docs/, e.g. "articles/some-title.md"
+    content: str
+
+
+@lru_cache(maxsize=16)
+def markdown_escaped_chars(extensions: tuple[str, ...] = ()) -> frozenset[str]:
+    """The characters the configured Markdown lets a backslash escape."""
+    md = python_markdown.Markdown(extensions=list(extensions))
+    return frozenset(md.ESCAPED_CHARS)
+
+
+def escape_markdown(text: str, escaped_chars: frozenset[str]) -> str:
+    """Plain text to Markdown that renders back to the same visible text.
+
+    `<`, `>` and `&` become entities (a backslash cannot hide them from the HTML
+    parser); every other character the Markdown treats as syntax gets a backslash.
+    Line breaks become spaces: a paragraph is one line.
+    """
+    text = re.sub(r"\s+", " ", text)
+    out = []
+    for char in text:
+        if char in ENTITY_CHARS:
+            out.append(ENTITY_CHARS[char])
+        elif char in escaped_chars:
+            out.append("\\" + char)
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+class Renderer:
+    def __init__(self, markdown_extensions: Iterable[str] = ()) -> None:
+        self.escaped_chars = markdown_escaped_chars(tuple(markdown_extensions))
+        self.env = jinja2.Environment(
+            loader=jinja2.PackageLoader("generator", "templates"),
+            autoescape=False,  # HTML escaping is wrong for Markdown; `finalize` escapes instead
+            finalize=self._finalize,
+            undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.globals.update(link=self.link, front_matter=front_matter, date_text=date_text,
+                                article_meta=article_meta, paragraph_attrs=paragraph_attrs)
+
+    def _finalize(self, value: object) -> str:
+        if isinstance(value, Markdown):
+            return value
+        if value is None:
+            return ""
+        return escape_markdown(str(value), self.escaped_chars)
+
+    def link(self, label: object, target: str, from_page: str) -> Markdown:
+        """A Markdown link from one generated page to another, relative so MkDocs checks it."""
+        base = posixpath.dirname(from_page)
+        relative = posixpath.relpath(target.split("#")[0], base or ".")
+        anchor = "#" + target.split("#", 1)[1] if "#" in target else ""
+        return Markdown(f"[{self._finalize(label)}]({relative}{anchor})")
+
+    def render(self, template: str, **context: object) -> str:
+        return self.env.get_template(template).render(**context)
+
+    def pages(self, dossier: Dossier) -> list[RenderedPage]:
+        pages = [RenderedPage(article.page_path, self.render("article.md.j2", article=article,
+                                                             page=article.page_path))
+                 for article in dossier.articles]
+        dated, undated = articles_by_date(dossier.articles)
+        pages.append(RenderedPage("articles/index.md", self.render(
+            "articles_index.md.j2", dated=dated, undated=undated, page="articles/index.md")))
+        return pages
+
+    def home_summary(self, dossier: Dossier, page: str = "index.md") -> str:
+        return self.render("home_summary.md.j2", summary=summarise(dossier), page=page)
+
+
+def paragraph_attrs(number: int) -> Markdown:
+    """attr_list syntax giving a paragraph its citable anchor: `#p3`."""
+    return Markdown(f"{{: #p{number} data-para=\"{number}\" }}")
+
+
+def front_matter(values: Mapping[str, object]) -> Markdown:
+    """YAML front matter, written with safe_dump so any title round-trips."""
+    dumped = yaml.safe_dump(dict(values), allow_unicode=True, sort_keys=False, width=1000)
+    return Markdown(f"---\n{dumped}---\n")
+
+
+def date_text(date: PublicationDate | dt.date | None, precision: Precision | None = None) -> str:
+    """A date as readers write it, never more precise than known: "4 July 2025", "July 2025"."""
+    if isinstance(date, PublicationDate):
+        date, precision = date.value, date.precision
+    if date is None:
+        return "unknown"
+    if precision is Precision.YEAR:
+        return str(date.year)
+    if precision is Precision.MONTH:
+        return date.strftime("%B %Y")
+    return f"{date.day} {date.strftime('%B %Y')}"
+
+
+def articles_by_date(articles: Iterable[Article]) -> tuple[list[Article], list[Article]]:
+    """Dated articles oldest first; undated ones apart, by title."""
+    dated = sorted((a for a in articles if a.metadata.date.known),
+                   key=lambda a: (a.metadata.date.sort_key, a.metadata.title.value or "", a.slug))
+    undated = sorted((a for a in articles if not a.metadata.date.known),
+                     key=lambda a: ((a.metadata.title.value or "").casefold(), a.slug))
+    return dated, undated
+
+
+@dataclass(frozen=True)
+class Summary:
+    articles: int
+    dated: int
+    publishers: int
+    unknown_publisher: int
+    paragraphs: int
+    words: int
+    first: str
+    last: str
+
+
+def summarise(dossier: Dossier) -> Summary:
+    dated, _ = articles_by_date(dossier.articles)
+    publishers = {a.metadata.publisher.value for a in dossier.articles if a.metadata.publisher.known}
+    return Summary(
+        articles=len(dossier.articles),
+        dated=len(dated),
+        publishers=len(publishers),
+        unknown_publisher=sum(not a.metadata.publisher.known for a in dossier.articles),
+        paragraphs=sum(len(a.paragraphs) for a in dossier.articles),
+        words=sum(a.metadata.word_count for a in dossier.articles),
+        first=date_text(dated[0].metadata.date) if dated else "",
+        last=date_text(dated[-1].metadata.date) if dated else "",
+    )
+
+
+def article_meta(article: Article) -> dict[str, object]:
+    """The metadata block's data, read by the `article.html` override; plain values only."""
+    meta = article.metadata
+    date = meta.date
+    return {
+        "id": meta.article_id,
+        "title_provenance": meta.title.provenance.value,
+        "title_evidence": meta.title.evidence,
+        "publisher": meta.publisher.value,
+        "publisher_provenance": meta.publisher.provenance.value,
+        "publisher_evidence": meta.publisher.evidence,
+        "author": meta.author.value,
+        "author_provenance": meta.author.provenance.value,
+        "author_evidence": meta.author.evidence,
+        "date": format_date_iso(date.value, date.precision) if date.value else None,
+        "date_text": date_text(date),
+        "date_precision": date.precision.value if date.precision else None,
+        "date_provenance": date.provenance.value,
+        "date_evidence": date.evidence,
+        "not_before": date_text(date.not_before, date.not_before_precision) if date.not_before else None,
+        "not_before_evidence": date.not_before_evidence or None,
+        "url": meta.url,
+        "language": meta.language,
+        "words": meta.word_count,
+        "reading_minutes": meta.reading_minutes,
+        "source": meta.source_name,
+        "sha256": meta.sha256,
+        "paragraphs": len(article.paragraphs),
+        "set_aside": [{"line": item.line, "kind": item.kind, "text": item.text} for item in article.clean.set_aside],
+    }

@@ -1,0 +1,46 @@
+"""URL slugs: non-empty, ASCII, contained in their folder, stable and unique."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+
+MAX_SLUG_CHARS = 60
+RESERVED = frozenset(
+    ["con", "prn", "aux", "nul", "index", "templates", "assets", "search"]
+    + [f"com{n}" for n in range(1, 10)] + [f"lpt{n}" for n in range(1, 10)])
+
+
+def slugify(text: str) -> str:
+    """Lowercase ASCII words joined by hyphens; empty when the text has no Latin letters or digits."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > MAX_SLUG_CHARS:
+        slug = slug[:MAX_SLUG_CHARS].rsplit("-", 1)[0]
+    return slug
+
+
+def short_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+
+
+def allocate_slugs(items: Iterable[tuple[str, str]], fallback_prefix: str) -> dict[str, str]:
+    """Map each (key, preferred text) to a unique slug.
+
+    A slug depends only on its own item: a clash, a reserved word or an empty slug
+    gets the key's hash appended, so adding an article never renames another.
+    """
+    wanted = [(key, slugify(text)) for key, text in items]
+    counts: dict[str, int] = {}
+    for _, slug in wanted:
+        counts[slug] = counts.get(slug, 0) + 1
+    result: dict[str, str] = {}
+    for key, slug in wanted:
+        if not slug:
+            slug = f"{fallback_prefix}-{short_hash(key)}"
+        elif counts[slug] > 1 or slug in RESERVED:
+            slug = f"{slug}-{short_hash(key)}"
+        result[key] = slug
+    return result
