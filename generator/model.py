@@ -125,6 +125,7 @@ class Metadata:
     source_name: str
     article_id: str
     description: str
+    dateline: str | None = None  # "LOS ANGELES, March 12": where and when the wire story was filed
 
 
 @dataclass(frozen=True)

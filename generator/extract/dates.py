@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from ..lexicon import DAY, MONTH, MONTHS, WEEKDAY, WEEKDAYS, YEAR
 
-#: A weekday is only trusted to fix a year within this distance of the other evidence.
-YEAR_WINDOW = 12
+#: A weekday only fixes a year within this distance of a year the evidence states: the same
+#: date falls on the same weekday again after 5, 6 or 11 years, so a wider window would guess.
+YEAR_WINDOW = 1
 
 _WEEKDAY_DATE = re.compile(
     rf"\b(?P<weekday>{WEEKDAY})\s*(?:,|(?P<open>\())?\s*(?:the\s+)?"
@@ -91,27 +92,12 @@ def _valid(month: int, day: int) -> bool:
 
 def years_matching_weekday(month: int, day: int, weekday: int, near: Iterable[int]) -> list[int]:
     """Years, within YEAR_WINDOW of the evidence years, in which month/day falls on weekday."""
-    evidence = sorted(set(near))
-    if not evidence:
-        return []
-    low, high = evidence[0] - YEAR_WINDOW, evidence[-1] + YEAR_WINDOW
+    years = sorted({year + offset for year in near for offset in range(-YEAR_WINDOW, YEAR_WINDOW + 1)})
     matches = []
-    for year in range(low, high + 1):
+    for year in years:
         try:
             if dt.date(year, month, day).weekday() == weekday:
                 matches.append(year)
         except ValueError:
             continue
     return matches
-
-
-def nearest_year(candidates: list[int], evidence: Iterable[int]) -> int | None:
-    """The candidate closest to the latest evidence year; None when two are equally close."""
-    evidence = list(evidence)
-    if not candidates or not evidence:
-        return None
-    latest = max(evidence)
-    ranked = sorted(candidates, key=lambda year: abs(year - latest))
-    if len(ranked) > 1 and abs(ranked[0] - latest) == abs(ranked[1] - latest):
-        return None
-    return ranked[0]

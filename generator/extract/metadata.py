@@ -12,11 +12,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..lexicon import parse_date_only
+from ..lexicon import MONTH, parse_date_only
 from ..model import (Attributed, CleanText, Metadata, Precision, Provenance, PublicationDate, SetAside,
                      SourceFile)
 from ..sentences import split_sentences
-from .dates import DateMention, find_date_mentions, nearest_year, years_matching_weekday
+from .dates import DateMention, find_date_mentions, years_matching_weekday
 
 WORDS_PER_MINUTE = 200
 DERIVED_TITLE_WORDS = 14
@@ -30,6 +30,11 @@ _OUTLET = re.compile(
 )
 _BYLINE_LABEL = re.compile(
     r"^(?:by|writer|author|authors|written by|reporter|reported by|reporting by)\s*[:\-]?\s+", re.IGNORECASE)
+
+
+_DATELINE = re.compile(
+    rf"^\W{{0,4}}(?P<dateline>[A-Z][A-Za-z.'’\- ]{{1,30}}(?:, [A-Z][A-Za-z.'’\- ]{{1,30}})?, {MONTH} \d{{1,2}}),?\s+[-–—]\s+\S",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,7 @@ def extract_metadata(source: SourceFile, clean: CleanText, evidence: DossierEvid
         source_name=source.name,
         article_id=source.stem,
         description=_description(clean),
+        dateline=_dateline(clean),
     )
 
 
@@ -160,13 +166,13 @@ def _resolve_weekday_mention(mention: DateMention, anchor_years: list[int]) -> t
     if mention.year is not None:
         return dt.date(mention.year, mention.month, mention.day), "the year is stated"
     candidates = years_matching_weekday(mention.month, mention.day, mention.weekday, anchor_years)
-    year = nearest_year(candidates, anchor_years)
-    if year is None:
+    if len(candidates) != 1:
         return None
+    year = candidates[0]
     resolved = dt.date(year, mention.month, mention.day)
     years_text = ", ".join(str(y) for y in sorted(set(anchor_years)))
-    return resolved, (f"{resolved.day} {resolved:%B} is a {resolved:%A} in {year}, of such years the nearest "
-                      f"to the years stated in the article or the dossier ({years_text})")
+    return resolved, (f"{resolved.day} {resolved:%B} is a {resolved:%A} in {year}, and in no other year within "
+                      f"one of the years stated in the article or the dossier ({years_text})")
 
 
 def _infer_year(month: int, day: int, mentions: list[DateMention],
@@ -213,6 +219,16 @@ def _lower_bound(mentions: list[DateMention], anchor_years: list[int]) -> Public
         not_before=value, not_before_precision=precision,
         not_before_evidence=f"inferred: the text reports {why} as past",
     )
+
+
+def _dateline(clean: CleanText) -> str | None:
+    """The wire-story dateline opening the first paragraph: "PLACE, Month D - "."""
+    if not clean.paragraphs:
+        return None
+    match = _DATELINE.match(clean.paragraphs[0].text)
+    if not match or len(match["dateline"].split(",")[0].split()) > 4:
+        return None
+    return match["dateline"]
 
 
 def _description(clean: CleanText) -> str:

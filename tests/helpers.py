@@ -1,0 +1,47 @@
+"""Small readers for built HTML: the visible text of a page or of one of its parts."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+
+class _TextCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    collector = _TextCollector()
+    collector.feed(html)
+    return fold(" ".join(collector.parts))
+
+
+def fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def article_body_html(html: str) -> str:
+    match = re.search(r'<div class="dossier-body">(.*?)</div>\s*<details class="dossier-provenance"', html, re.S)
+    assert match, "article page has no dossier-body"
+    return match.group(1)
+
+
+def paragraph_texts(html: str) -> dict[str, str]:
+    """Anchor id -> visible text of each numbered paragraph."""
+    return {anchor: visible_text(inner)
+            for anchor, inner in re.findall(r'<p data-para="\d+" id="(p\d+)">(.*?)</p>', html, re.S)}

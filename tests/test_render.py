@@ -1,0 +1,73 @@
+"""Rendering: article text is escaped once and renders back to the same visible text."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import markdown
+import pytest
+import yaml
+
+from generator.render import Renderer, escape_markdown, front_matter, markdown_escaped_chars
+from tests.helpers import visible_text
+
+# The extensions MkDocs always adds, plus those of mkdocs.yml.
+EXTENSIONS = ("toc", "tables", "fenced_code", "attr_list", "md_in_html", "admonition")
+
+HOSTILE = [
+    "<script>alert(1)</script> and <img src=x onerror=alert(1)>",
+    "[x](javascript:alert(1)) and <javascript:alert(1)>",
+    "A paragraph {: onclick=alert(1) } ends",
+    '--8<-- "/etc/passwd"',
+    "{{ config }} and {% include 'x' %}",
+    "# Not a heading",
+    "1986. A year, not a list",
+    "---",
+    "> not a quote",
+    "| a | b |",
+    "* not a bullet",
+    "    four-space indent",
+    "under_scores and *stars* and `code` and \\backslash\\ and &amp; and &copy;",
+    "!!! note \"not an admonition\"",
+    "Price: $9bn (£6.6bn) – 50% off!",
+]
+
+
+def _tags(html: str) -> list[tuple[str, list]]:
+    class Tags(HTMLParser):
+        found: list = []
+
+        def handle_starttag(self, tag, attrs):
+            self.found.append((tag, attrs))
+
+    parser = Tags()
+    parser.found = []
+    parser.feed(html)
+    return parser.found
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_escaped_text_renders_back_to_itself(text):
+    escaped = escape_markdown(text, markdown_escaped_chars(EXTENSIONS))
+    html = markdown.markdown(escaped, extensions=list(EXTENSIONS))
+    assert visible_text(html) == " ".join(text.split())
+    assert _tags(html) == [("p", [])]  # one plain paragraph: no element, attribute or link came from the text
+
+
+def test_only_syntax_characters_get_a_backslash():
+    escaped = escape_markdown("Kabul’s “deal”, 3 July", markdown_escaped_chars(EXTENSIONS))
+    assert escaped == "Kabul’s “deal”, 3 July"
+
+
+@pytest.mark.parametrize("title", ['A: b', "---", 'He said "no"', "line\nbreak", "</title><script>x</script>", "no"])
+def test_front_matter_round_trips(title):
+    dumped = front_matter({"title": title})
+    assert yaml.safe_load(dumped.strip().strip("-")) == {"title": title}
+
+
+def test_templates_escape_every_printed_value(dossier):
+    renderer = Renderer(EXTENSIONS)
+    article = dossier.articles[0]
+    page = next(p for p in renderer.pages(dossier) if p.path == article.page_path)
+    assert "\\." in page.content  # sentence ends are escaped...
+    assert "{: #p1 data-para=\"1\" }" in page.content  # ...but the anchors the renderer adds are not

@@ -1,0 +1,83 @@
+"""The built site (mkdocs build --strict): article pages, metadata blocks, anchors, indexes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.conftest import SEEDS
+from tests.helpers import article_body_html, fold, paragraph_texts, visible_text
+from tests.test_clean import SEED_BOILERPLATE, _body_lines
+
+
+def _page(site, article):
+    return (site / "articles" / article.slug / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(SEED_BOILERPLATE))
+def test_every_body_line_of_a_seed_is_on_its_page(built_site, article_by_source, name):
+    headline, boilerplate = SEED_BOILERPLATE[name]
+    raw = (SEEDS / name).read_text(encoding="utf-8").split("You Might Also Be Interested In")[0]
+    body = visible_text(article_body_html(_page(built_site, article_by_source[name])))
+    for line in _body_lines(raw, headline, boilerplate):
+        assert line in body, f"missing on page: {line[:80]!r}"
+    for text in boilerplate:
+        if text != "Zan News":
+            assert text not in body
+
+
+def test_paragraphs_have_stable_anchors(built_site, article_by_source):
+    article = article_by_source["004_bd110d5bfaa63d58.txt"]
+    paragraphs = paragraph_texts(_page(built_site, article))
+    assert list(paragraphs) == [f"p{n}" for n in range(1, 22)]
+    assert paragraphs["p3"].startswith("Foreign Minister Amir Khan Muttaqi said he hoped")
+    assert paragraphs["p18"].startswith("Dr Rangin Dadfar Spanta, a former Afghan national security adviser")
+
+
+def test_metadata_block_shows_provenance(built_site, article_by_source):
+    meta_000 = visible_text(_page(built_site, article_by_source["000_68507b3c627c16da.txt"]).split('class="dossier-body"')[0])
+    assert "Published 5 July 2025 inferred" in meta_000
+    assert "Source Zan News" in meta_000 and "Author unknown" in meta_000
+    meta_002 = visible_text(_page(built_site, article_by_source["002_e2ffc1113a645db8.txt"]).split('class="dossier-body"')[0])
+    assert "Published unknown — not before 2021 inferred" in meta_002
+    assert "Source unknown" in meta_002
+    assert "Title derived" in meta_002
+
+
+def test_set_aside_lines_are_listed_for_provenance(built_site, article_by_source):
+    page = _page(built_site, article_by_source["001_b8986cde7695ea0e.txt"])
+    provenance = visible_text(page.split('class="dossier-provenance"')[1])
+    assert "9 photo credit Photo: Wakil Kohsar/AFP" in provenance
+    assert "10 photo credit Photo: Wakil Kohsar/AFP" in provenance
+    assert "43 page chrome bottom of page" in provenance
+
+
+def test_articles_index_sorts_by_date_and_lists_undated_apart(built_site, article_by_source):
+    index = (built_site / "articles" / "index.html").read_text(encoding="utf-8")
+    dated, undated = index.split('id="undated-articles"')
+    order = [article_by_source[name].slug for name in
+             ("004_bd110d5bfaa63d58.txt", "000_68507b3c627c16da.txt", "001_b8986cde7695ea0e.txt")]
+    positions = [dated.index(f'href="{slug}/"') for slug in order]
+    assert positions == sorted(positions)
+    for name in ("002_e2ffc1113a645db8.txt", "003_db9fd82546c56745.txt"):
+        assert f'href="{article_by_source[name].slug}/"' in undated
+    assert "3 July 2025 (inferred)" in visible_text(undated)
+
+
+def test_home_page_counts(built_site):
+    home = visible_text((built_site / "index.html").read_text(encoding="utf-8"))
+    assert "5 articles, 3 of them dated (4 July 2025 to 5 July 2025)" in home
+    assert "1 publisher named; 3 articles with no stated source" in home
+
+
+def test_titles_are_escaped_in_title_tag(built_site, article_by_source):
+    page = _page(built_site, article_by_source["001_b8986cde7695ea0e.txt"])
+    title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
+    assert fold(title).startswith("Women Activists: From Now On, Every Act of Taliban Repression")
+
+
+def test_nav_stays_small(built_site):
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    nav = home.split('class="md-tabs__list"')[1].split("</ul>")[0]
+    assert nav.count("<li") == 3  # Home, Articles, About: articles are reached through the index
