@@ -13,6 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from generator.extract.ner import shared_recogniser
 from generator.model import Dossier
 from generator.pipeline import build_dossier
 from generator.render import Renderer
@@ -20,7 +21,7 @@ from generator.render import Renderer
 log = logging.getLogger("mkdocs.dossier")
 
 SUMMARY_MARKER = "<!-- dossier:summary -->"
-IN_NAV = frozenset({"articles/index.md"})
+IN_NAV = frozenset({"articles/index.md", "actors/index.md", "organisations/index.md", "places/index.md"})
 
 
 class _Build:
@@ -38,8 +39,13 @@ def seeds_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent / configured
 
 
+def cache_dir(config: MkDocsConfig) -> Path:
+    configured = (config.extra.get("dossier") or {}).get("cache", ".cache")
+    return Path(config.config_file_path).parent / configured
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    dossier = build_dossier(seeds_dir(config))
+    dossier = build_dossier(seeds_dir(config), shared_recogniser(cache_dir(config)))
     for problem in dossier.problems:
         (log.error if problem.severity == "error" else log.warning)(str(problem))
     renderer = Renderer(config.markdown_extensions)

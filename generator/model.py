@@ -31,6 +31,22 @@ class Provenance(str, Enum):
     UNKNOWN = "unknown"
 
 
+class EntityKind(str, Enum):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    PLACE = "place"
+
+
+class OrgType(str, Enum):
+    """The kinds of organisation the Organisations index groups by."""
+
+    STATE = "state body"
+    ARMED = "armed group or de facto authority"
+    CIVIL_SOCIETY = "civil society"
+    INTERNATIONAL = "international body"
+    MEDIA = "media"
+
+
 @dataclass(frozen=True)
 class SourceFile:
     """One article file as read from disk, decoded and checked."""
@@ -129,6 +145,27 @@ class Metadata:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """One place a name occurs: the paragraph and characters it spans, and the sentence around it."""
+
+    article_id: str
+    paragraph: int
+    start: int  # character offsets within the paragraph's text
+    end: int
+    surface: str  # as written, without a leading "the", quote marks or a possessive
+    name: str  # the entity's canonical name once assembled
+    kind: EntityKind
+    origin: str  # "registry", "model" or "rule": what found it
+    sentence: str
+    sentence_start: int  # offset of `sentence` within the paragraph
+    role: str | None = None  # a title or apposition written with the name ("Kremlin spokesman")
+
+    @property
+    def anchor(self) -> str:
+        return f"p{self.paragraph}"
+
+
+@dataclass(frozen=True)
 class Article:
     """A cleaned article with its metadata; `slug` is unique across the dossier."""
 
@@ -136,6 +173,7 @@ class Article:
     clean: CleanText
     metadata: Metadata
     slug: str
+    mentions: tuple[Mention, ...] = ()
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
@@ -144,6 +182,32 @@ class Article:
     @property
     def page_path(self) -> str:
         return f"articles/{self.slug}.md"
+
+
+ENTITY_FOLDERS = {"person": "actors", "organisation": "organisations", "place": "places"}
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, organisation or place, named once, with every mention of it in the dossier."""
+
+    slug: str
+    name: str
+    kind: EntityKind
+    reviewed: bool  # registered by the curator; unreviewed names come from the model alone
+    mentions: tuple[Mention, ...]
+    aliases: tuple[str, ...] = ()  # other forms seen in the text
+    org_type: OrgType | None = None
+    role: str | None = None
+    role_source: str = ""  # "registry", or "text" when taken from how the articles name it
+    description: str | None = None
+    wikidata: str | None = None
+    co_mentioned: tuple[tuple[str, int], ...] = ()  # (entity name, paragraphs shared), most first
+    article_ids: tuple[str, ...] = ()
+
+    @property
+    def page_path(self) -> str:
+        return f"{ENTITY_FOLDERS[self.kind.value]}/{self.slug}.md"
 
 
 @dataclass(frozen=True)
@@ -173,6 +237,7 @@ class Dossier:
 
     articles: tuple[Article, ...]
     problems: tuple[Problem, ...]
+    entities: tuple[Entity, ...] = ()
 
 
 def format_date_iso(value: dt.date, precision: Precision | None) -> str:

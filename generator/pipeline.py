@@ -5,16 +5,22 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from .assemble import assemble_entities
 from .clean import clean_text
+from .extract.entities import RegistryMatcher, extract_mentions
 from .extract.metadata import DossierEvidence, extract_metadata, stated_publication_year
+from .extract.ner import ModelUnavailable, Recogniser
 from .ingest import ingest
 from .model import Article, Dossier, Problem
+from .registry import REGISTRY_FILE, load_registry
 from .slugs import allocate_slugs
 
 
-def build_dossier(seeds_dir: Path) -> Dossier:
+def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None) -> Dossier:
+    """The whole dossier from a seeds folder; `recogniser` carries the NER model and its cache."""
     ingested = ingest(seeds_dir)
-    problems = list(ingested.problems)
+    loaded_registry = load_registry(seeds_dir / REGISTRY_FILE)
+    problems = [*ingested.problems, *loaded_registry.problems]
 
     cleaned = []
     for source in ingested.sources:
@@ -31,6 +37,18 @@ def build_dossier(seeds_dir: Path) -> Dossier:
     articles = [Article(source, clean, extract_metadata(source, clean, evidence), slug="")
                 for source, clean in cleaned]
 
+    recogniser = recogniser or Recogniser()
+    try:
+        spans = recogniser.spans([[p.text for p in article.paragraphs] for article in articles])
+    except ModelUnavailable as error:
+        problems.append(Problem("NER model", str(error), "Only names in seeds/entities.yml are found."))
+        spans = [[] for _ in articles]
+    matcher = RegistryMatcher(loaded_registry.registry)
+    articles = [replace(article, mentions=tuple(extract_mentions(
+                    article.metadata.article_id, article.paragraphs, article_spans, matcher)))
+                for article, article_spans in zip(articles, spans)]
+
     slugs = allocate_slugs(((a.source.stem, a.metadata.title.value or a.source.stem) for a in articles), "article")
     articles = [replace(article, slug=slugs[article.source.stem]) for article in articles]
-    return Dossier(articles=tuple(articles), problems=tuple(problems))
+    articles, entities = assemble_entities(articles, loaded_registry.registry)
+    return Dossier(articles=tuple(articles), problems=tuple(problems), entities=tuple(entities))

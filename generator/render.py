@@ -18,7 +18,8 @@ import jinja2
 import markdown as python_markdown
 import yaml
 
-from .model import Article, Dossier, Precision, PublicationDate, format_date_iso
+from .model import (ENTITY_FOLDERS, Article, Dossier, Entity, EntityKind, Mention, OrgType, Precision,
+                    PublicationDate, format_date_iso)
 
 #: libyaml's safe emitter when PyYAML has it (as its wheels do): same output rules, far faster.
 _SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -73,7 +74,8 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.globals.update(link=self.link, front_matter=front_matter, date_text=date_text,
-                                article_meta=article_meta, paragraph_attrs=paragraph_attrs)
+                                article_meta=article_meta, paragraph_attrs=paragraph_attrs,
+                                highlight=self.highlight)
 
     def _finalize(self, value: object) -> str:
         if isinstance(value, Markdown):
@@ -84,21 +86,42 @@ class Renderer:
 
     def link(self, label: object, target: str, from_page: str) -> Markdown:
         """A Markdown link from one generated page to another, relative so MkDocs checks it."""
+        if target.startswith("https://"):
+            return Markdown(f"[{self._finalize(label)}](<{target}>)")
         base = posixpath.dirname(from_page)
         relative = posixpath.relpath(target.split("#")[0], base or ".")
         anchor = "#" + target.split("#", 1)[1] if "#" in target else ""
         return Markdown(f"[{self._finalize(label)}]({relative}{anchor})")
 
+    def highlight(self, mention: Mention) -> Markdown:
+        """The mention's sentence with the name in bold; every piece escaped."""
+        start, end = mention.start - mention.sentence_start, mention.end - mention.sentence_start
+        sentence = mention.sentence
+        return Markdown(f"{self._finalize(sentence[:start])}**{self._finalize(sentence[start:end])}**"
+                        f"{self._finalize(sentence[end:])}")
+
     def render(self, template: str, **context: object) -> str:
         return self.env.get_template(template).render(**context)
 
     def pages(self, dossier: Dossier) -> list[RenderedPage]:
-        pages = [RenderedPage(article.page_path, self.render("article.md.j2", article=article,
-                                                             page=article.page_path))
+        index = DossierIndex(dossier)
+        pages = [RenderedPage(article.page_path, self.render(
+                     "article.md.j2", article=article, entities=index.entities_in(article), page=article.page_path))
                  for article in dossier.articles]
         dated, undated = articles_by_date(dossier.articles)
         pages.append(RenderedPage("articles/index.md", self.render(
             "articles_index.md.j2", dated=dated, undated=undated, page="articles/index.md")))
+        for entity in dossier.entities:
+            pages.append(RenderedPage(entity.page_path, self.render(
+                "entity.md.j2", entity=entity, index=index, page=entity.page_path)))
+        pages.append(RenderedPage("actors/index.md", self.render(
+            "actors_index.md.j2", groups=people_by_initial(index.of_kind(EntityKind.PERSON)), index=index,
+            page="actors/index.md")))
+        pages.append(RenderedPage("organisations/index.md", self.render(
+            "organisations_index.md.j2", groups=organisations_by_type(index.of_kind(EntityKind.ORGANISATION)),
+            index=index, page="organisations/index.md")))
+        pages.append(RenderedPage("places/index.md", self.render(
+            "places_index.md.j2", places=index.of_kind(EntityKind.PLACE), index=index, page="places/index.md")))
         return pages
 
     def home_summary(self, dossier: Dossier, page: str = "index.md") -> str:
@@ -108,6 +131,69 @@ class Renderer:
 def paragraph_attrs(number: int) -> Markdown:
     """attr_list syntax giving a paragraph its citable anchor: `#p3`."""
     return Markdown(f"{{: #p{number} data-para=\"{number}\" }}")
+
+
+class DossierIndex:
+    """Look-ups the templates need: articles by id, entities by name, dates an entity spans."""
+
+    def __init__(self, dossier: Dossier) -> None:
+        self.dossier = dossier
+        self.articles = {article.metadata.article_id: article for article in dossier.articles}
+        self.entities = {entity.name: entity for entity in dossier.entities}
+
+    def of_kind(self, kind: EntityKind) -> list[Entity]:
+        return [entity for entity in self.dossier.entities if entity.kind is kind]
+
+    def entities_in(self, article: Article) -> dict[str, list[Entity]]:
+        """The entities an article mentions, by folder, most mentioned first."""
+        counts: dict[str, int] = {}
+        for mention in article.mentions:
+            counts[mention.name] = counts.get(mention.name, 0) + 1
+        result: dict[str, list[Entity]] = {folder: [] for folder in ENTITY_FOLDERS.values()}
+        for name in sorted(counts, key=lambda n: (-counts[n], n)):
+            entity = self.entities[name]
+            result[ENTITY_FOLDERS[entity.kind.value]].append(entity)
+        return result
+
+    def mentions_by_article(self, entity: Entity) -> list[tuple[Article, list[Mention]]]:
+        grouped: dict[str, list[Mention]] = {}
+        for mention in entity.mentions:
+            grouped.setdefault(mention.article_id, []).append(mention)
+        return [(self.articles[article_id], grouped[article_id]) for article_id in entity.article_ids]
+
+    def date_span(self, entity: Entity) -> tuple[str, str] | None:
+        """First and last publication dates of the articles naming the entity, where known."""
+        dated = sorted((self.articles[a].metadata.date for a in entity.article_ids
+                        if self.articles[a].metadata.date.known), key=lambda d: d.sort_key)
+        if not dated:
+            return None
+        return date_text(dated[0]), date_text(dated[-1])
+
+
+def sort_name(entity: Entity) -> str:
+    """People by surname, as an index is read; everything else by name without a leading "The"."""
+    name = entity.name
+    if entity.kind is EntityKind.PERSON:
+        parts = name.split()
+        name = " ".join(parts[-1:] + parts[:-1])
+    return re.sub(r"^the\s+", "", name.casefold())
+
+
+def people_by_initial(people: list[Entity]) -> list[tuple[str, list[Entity]]]:
+    groups: dict[str, list[Entity]] = {}
+    for person in sorted(people, key=sort_name):
+        initial = sort_name(person)[:1].upper()
+        groups.setdefault(initial if initial.isalpha() else "#", []).append(person)
+    return list(groups.items())
+
+
+def organisations_by_type(organisations: list[Entity]) -> list[tuple[str, list[Entity]]]:
+    order = [org_type.value for org_type in OrgType] + ["not yet classified"]
+    groups: dict[str, list[Entity]] = {}
+    for organisation in sorted(organisations, key=sort_name):
+        key = organisation.org_type.value if organisation.org_type else "not yet classified"
+        groups.setdefault(key, []).append(organisation)
+    return [(key, groups[key]) for key in order if key in groups]
 
 
 def front_matter(values: Mapping[str, object]) -> Markdown:

@@ -19,6 +19,7 @@ def slugify(text: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     if len(slug) > MAX_SLUG_CHARS:
         slug = slug[:MAX_SLUG_CHARS].rsplit("-", 1)[0]
+        slug = re.sub(r"(?:-(?:of|the|and|in|for|to|a|an|on|at|by))+$", "", slug)
     return slug
 
 

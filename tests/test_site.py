@@ -80,4 +80,5 @@ def test_titles_are_escaped_in_title_tag(built_site, article_by_source):
 def test_nav_stays_small(built_site):
     home = (built_site / "index.html").read_text(encoding="utf-8")
     nav = home.split('class="md-tabs__list"')[1].split("</ul>")[0]
-    assert nav.count("<li") == 3  # Home, Articles, About: articles are reached through the index
+    # Home, Articles, Actors, Organisations, Places, About: pages are reached through the indexes
+    assert nav.count("<li") == 6

@@ -1,0 +1,257 @@
+"""People, organisations and places in an article's paragraphs.
+
+Three sources of names, in order of trust: the curator's registry (found wherever written,
+even where the model misses them), rules for the small model's known misses ("Russia's
+foreign ministry", an acronym in brackets, an organisation cut before "of Afghanistan"),
+and the model itself for names nobody has registered yet. Where two overlap, the longer
+span wins ("UN Security Council" over "UN"), and the registry wins a tie.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+import ahocorasick
+
+from ..model import EntityKind, Mention, Paragraph
+from ..registry import Registry
+from ..sentences import split_sentences
+from ..textfold import fold, fold_key
+from .ner import NerSpan
+
+MODEL_KINDS = {"PERSON": EntityKind.PERSON, "ORG": EntityKind.ORGANISATION,
+               "GPE": EntityKind.PLACE, "LOC": EntityKind.PLACE}
+
+HONORIFICS = frozenset("dr mr mrs ms miss prof sir dame mullah mawlawi sheikh haji".split())
+ROLE_NOUNS = frozenset(
+    "president minister spokesman spokeswoman spokesperson secretary leader ambassador envoy adviser advisor "
+    "chairman chairwoman chair director head commander governor senator official activist journalist "
+    "politician lawmaker judge rapporteur founder chief king queen prince emir mayor general diplomat "
+    "analyst researcher professor lawyer economist representative deputy premier chancellor".split())
+TITLE_MODIFIERS = frozenset(
+    "former deputy acting foreign prime vice national security interior defence defense finance justice "
+    "special supreme senior state general".split())
+NOT_MODIFIERS = frozenset(
+    "meanwhile however but and also then despite after before when while in on at by with for from as the "
+    "a an this that yesterday today others among".split())
+
+_QUOTES = "\"'“”‘’«»"
+_LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_OF_EXTENSION = re.compile(r"^ of (?:the )?[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*)*")
+_ACRONYM_AFTER = re.compile(r"^ \(([A-Z][A-Z&]{1,9})\)")
+_MINISTRY = re.compile(
+    r"\b(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?)['’]s (?P<which>(?i:foreign|defen[cs]e|interior|finance|justice|"
+    r"health|education|economy|information|home|trade|culture|agriculture|energy)) (?i:ministry)\b")
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    name: str
+    kind: EntityKind
+    origin: str
+    role: str | None = None
+
+
+class RegistryMatcher:
+    """Finds every registered name and alias in a text, by whole words, in one pass."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+
+    @cached_property
+    def _automaton(self):
+        automaton = ahocorasick.Automaton()
+        for entity in self.registry.entities:
+            for alias in entity.names:
+                key = fold_key(alias)
+                if key:
+                    automaton.add_word(key, (key, alias, entity))
+        if len(automaton):
+            automaton.make_automaton()
+        return automaton
+
+    def find(self, text: str) -> list[_Span]:
+        if not len(self._automaton):
+            return []
+        folded = fold(text)  # same length as text, so offsets carry over
+        spans = []
+        for end_index, (key, alias, entity) in self._automaton.iter(folded):
+            start, end = end_index - len(key) + 1, end_index + 1
+            if not _word_bounded(folded, start, end):
+                continue
+            if alias.isupper() and len(alias) <= 5 and text[start:end] != alias:
+                continue  # "UN" must be written in capitals: not "un" in French or a typo
+            spans.append(_Span(start, end, entity.name, entity.kind, "registry"))
+        return spans
+
+
+def _word_bounded(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not before.isalnum() and not after.isalnum()
+
+
+def extract_mentions(article_id: str, paragraphs: Sequence[Paragraph], ner_spans: Iterable[NerSpan],
+                     matcher: RegistryMatcher) -> list[Mention]:
+    """Every mention in the article's body, in reading order."""
+    by_paragraph: dict[int, list[NerSpan]] = {}
+    for span in ner_spans:
+        by_paragraph.setdefault(span.paragraph, []).append(span)
+    acronyms: dict[str, tuple[str, EntityKind]] = {}
+    chosen_by_paragraph: list[tuple[Paragraph, list[_Span]]] = []
+    for paragraph in paragraphs:
+        text = paragraph.text
+        candidates = matcher.find(text) + _rule_spans(text)
+        for span in by_paragraph.get(paragraph.number, []):
+            cleaned = _model_span(text, span, matcher.registry)
+            if cleaned:
+                candidates.append(cleaned)
+                acronym = _ACRONYM_AFTER.match(text[cleaned.end:])
+                if acronym and cleaned.kind is EntityKind.ORGANISATION:
+                    acronyms[acronym[1]] = (cleaned.name, cleaned.kind)
+        chosen_by_paragraph.append((paragraph, candidates))
+
+    mentions = []
+    for paragraph, candidates in chosen_by_paragraph:
+        candidates += _acronym_spans(paragraph.text, acronyms)
+        for span in _resolve_overlaps(candidates):
+            if matcher.registry.ignores(span.name) or matcher.registry.ignores(paragraph.text[span.start:span.end]):
+                continue
+            mentions.append(_mention(article_id, paragraph, span))
+    return mentions
+
+
+def _rule_spans(text: str) -> list[_Span]:
+    """"Russia's foreign ministry": the small model sees only "Russia"."""
+    return [_Span(match.start(), match.end(), f"{match['which'].capitalize()} Ministry of {match['country']}",
+                  EntityKind.ORGANISATION, "rule") for match in _MINISTRY.finditer(text)]
+
+
+def _acronym_spans(text: str, acronyms: dict[str, tuple[str, EntityKind]]) -> list[_Span]:
+    spans = []
+    for acronym, (name, kind) in acronyms.items():
+        for match in re.finditer(rf"\b{re.escape(acronym)}\b", text):
+            spans.append(_Span(match.start(), match.end(), name, kind, "rule"))
+    return spans
+
+
+def _model_span(text: str, span: NerSpan, registry: Registry) -> _Span | None:
+    """A model span trimmed of "the", quotes, a possessive and titles; None when it is no name."""
+    kind = MODEL_KINDS[span.label]
+    start, end = span.start, span.end
+    while start < end and (text[start] in _QUOTES or text[start].isspace()):
+        start += 1
+    article = _LEADING_ARTICLE.match(text[start:end])
+    if article:
+        start += article.end()
+    while start < end and (text[start] in _QUOTES or text[start].isspace()):
+        start += 1
+    possessive = _POSSESSIVE.search(text[start:end])
+    if possessive:
+        end = start + possessive.start()
+    while end > start and (text[end - 1] in _QUOTES + ".,;:" or text[end - 1].isspace()):
+        end -= 1
+    if kind is EntityKind.ORGANISATION:
+        extension = _OF_EXTENSION.match(text[end:])
+        if extension:
+            end += extension.end()
+    role = None
+    if kind is EntityKind.PERSON:
+        words = text[start:end].split(" ")
+        leading = 0
+        while leading < len(words) - 1 and _is_title_word(words[leading]):
+            leading += 1
+        if leading:
+            title = " ".join(words[:leading])
+            role = title if any(w.lower().rstrip(".") in ROLE_NOUNS for w in words[:leading]) else None
+            start += len(title) + 1
+    name = " ".join(text[start:end].split())
+    if not _plausible_name(name, kind):
+        return None
+    return _Span(start, end, name, kind, "model", role)
+
+
+def _is_title_word(word: str) -> bool:
+    lowered = word.lower().rstrip(".")
+    return lowered in HONORIFICS or lowered in ROLE_NOUNS or lowered in TITLE_MODIFIERS
+
+
+def _plausible_name(name: str, kind: EntityKind) -> bool:
+    if len(name) < 2 or not any(char.isupper() for char in name):
+        return False
+    if kind is EntityKind.PERSON and (any(char.isdigit() for char in name) or "/" in name):
+        return False
+    return any(char.isalpha() for char in name)
+
+
+def _resolve_overlaps(spans: list[_Span]) -> list[_Span]:
+    """Longest first, registry before rules before the model; no two chosen spans overlap."""
+    rank = {"registry": 0, "rule": 1, "model": 2}
+    chosen: list[_Span] = []
+    for span in sorted(spans, key=lambda s: (-(s.end - s.start), rank[s.origin], s.start)):
+        if all(span.end <= other.start or span.start >= other.end for other in chosen):
+            chosen.append(span)
+    return sorted(chosen, key=lambda s: s.start)
+
+
+def _mention(article_id: str, paragraph: Paragraph, span: _Span) -> Mention:
+    text = paragraph.text
+    sentence, sentence_start = _sentence_at(text, span.start)
+    role = span.role
+    if span.kind is EntityKind.PERSON:
+        role = role or _title_before(text, span.start) or _apposition_after(text, span.end)
+    return Mention(article_id=article_id, paragraph=paragraph.number, start=span.start, end=span.end,
+                   surface=text[span.start:span.end], name=span.name, kind=span.kind, origin=span.origin,
+                   sentence=sentence, sentence_start=sentence_start, role=role)
+
+
+def _sentence_at(text: str, offset: int) -> tuple[str, int]:
+    position = 0
+    for sentence in split_sentences(text):
+        start = text.index(sentence, position)
+        if start <= offset < start + len(sentence):
+            return sentence, start
+        position = start + len(sentence)
+    return text, 0
+
+
+def _title_before(text: str, start: int) -> str | None:
+    """"Kremlin spokesman Dmitry Peskov" -> "Kremlin spokesman"."""
+    words = text[:start].rstrip().split(" ")
+    taken: list[str] = []
+    for word in reversed(words):
+        bare = word.strip(_QUOTES)
+        if not bare or bare != word.rstrip() or bare[-1] in ",;:.()":
+            break
+        lowered = bare.lower()
+        if _is_title_word(bare):
+            taken.append(bare)
+        elif bare[0].isupper() and lowered not in NOT_MODIFIERS and taken:
+            taken.append(bare)
+        else:
+            break
+    taken.reverse()
+    if not any(word.lower() in ROLE_NOUNS for word in taken):
+        return None
+    return " ".join(taken)
+
+
+_APPOSITION = re.compile(r"^, (?:a|an|the|who is|who was) ([^,.;:“”\"]{3,120})")
+
+
+def _apposition_after(text: str, end: int) -> str | None:
+    """"Rangin Dadfar Spanta, a former Afghan national security adviser under …" -> the role."""
+    match = _APPOSITION.match(text[end:])
+    if not match:
+        return None
+    words = match[1].split()
+    role_at = [i for i, word in enumerate(words[:10]) if word.lower() in ROLE_NOUNS]
+    if not role_at:
+        return None
+    return " ".join(words[:role_at[-1] + 1])

