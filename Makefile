@@ -1,7 +1,7 @@
 # Two commands do everything on a fresh machine:
 #   make site   set up, then build the hosted site (build/site) and the offline bundle (dist/)
 #   make test   set up, then run every test (installs Debian's chromium for the browser tests)
-# Also: make serve (live preview on http://127.0.0.1:8000), make check, make bench.
+# Also: make serve (live preview on http://127.0.0.1:8000), make check, make review, make bench.
 
 PYTHON ?= python3
 VENV := .venv
@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 # Re-install when the dependency list changes.
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements/*.txt 2>/dev/null | sha256sum | cut -c1-12)
 
-.PHONY: site serve test check bench browser clean
+.PHONY: site serve test check review bench browser clean
 
 site: $(STAMP)
 	$(PY) -m generator build
@@ -24,8 +24,12 @@ check: $(STAMP)
 test: $(STAMP) browser
 	$(PY) -m pytest
 
+review: $(STAMP)
+	$(PY) -m generator review
+
 bench: $(STAMP)
 	$(PY) bench/run.py
+	$(PY) bench/entities.py
 
 $(STAMP):
 	$(PYTHON) -m venv $(VENV)

@@ -13,7 +13,9 @@ import sys
 import zipfile
 from pathlib import Path
 
+from .extract.ner import Recogniser
 from .pipeline import build_dossier
+from .registry import REGISTRY_FILE
 
 SITE_CONFIG = "mkdocs.yml"
 OFFLINE_CONFIG = "mkdocs.offline.yml"
@@ -39,6 +41,10 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--seeds", type=Path, default=Path("seeds"), help="the seeds folder (default seeds/)")
     check.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
 
+    review = commands.add_parser("review", help="list names the model found that seeds/entities.yml does not register")
+    review.add_argument("--seeds", type=Path, default=Path("seeds"), help="the seeds folder (default seeds/)")
+    review.add_argument("--examples", type=int, default=2, help="example sentences per name (default 2)")
+
     args = parser.parse_args(argv)
     if args.command == "build":
         return _mkdocs("build", "-f", SITE_CONFIG, *(["--strict"] if args.strict else []))
@@ -51,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Offline bundle: {BUNDLE_PATH} ({count} files, {BUNDLE_PATH.stat().st_size:,} bytes). "
                   f"Unzip it and open index.html.")
         return status
+    if args.command == "review":
+        return review_names(args.seeds, args.examples)
     return check_seeds(args.seeds, strict=args.strict)
 
 
@@ -60,13 +68,32 @@ def _mkdocs(*args: str) -> int:
 
 
 def check_seeds(seeds: Path, strict: bool = False) -> int:
-    dossier = build_dossier(seeds)
+    dossier = build_dossier(seeds, Recogniser(Path(".cache")))
     for problem in dossier.problems:
         print(f"{problem.severity.upper()}: {problem}", file=sys.stderr)
     errors = sum(problem.severity == "error" for problem in dossier.problems)
     warnings = len(dossier.problems) - errors
     print(f"{len(dossier.articles)} articles ready; {errors} errors, {warnings} warnings.")
     return 1 if errors or (strict and warnings) else 0
+
+
+def review_names(seeds: Path, examples: int) -> int:
+    """The curator's to-do list: unregistered names, most mentioned first, with where they occur."""
+    dossier = build_dossier(seeds, Recogniser(Path(".cache")))
+    titles = {article.metadata.article_id: article.source.name for article in dossier.articles}
+    unreviewed = sorted((e for e in dossier.entities if not e.reviewed), key=lambda e: (-len(e.mentions), e.name))
+    if not unreviewed:
+        print(f"Every name found is registered in {seeds / REGISTRY_FILE}.")
+        return 0
+    print(f"{len(unreviewed)} names found by the model are not in {seeds / REGISTRY_FILE}.\n"
+          "Add each to `entities:` (to keep it, with its kind and role), as an alias of an entry (to merge it),\n"
+          "or to `ignore:` (to drop it).\n")
+    for entity in unreviewed:
+        print(f"{entity.name}  [{entity.kind.value}]  {len(entity.mentions)} mentions in {len(entity.article_ids)} articles")
+        for mention in entity.mentions[:examples]:
+            print(f"    {titles[mention.article_id]} ¶{mention.paragraph}: {mention.sentence}")
+        print()
+    return 0
 
 
 def zip_folder(folder: Path, target: Path) -> int:

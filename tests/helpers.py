@@ -45,3 +45,10 @@ def paragraph_texts(html: str) -> dict[str, str]:
     """Anchor id -> visible text of each numbered paragraph."""
     return {anchor: visible_text(inner)
             for anchor, inner in re.findall(r'<p data-para="\d+" id="(p\d+)">(.*?)</p>', html, re.S)}
+
+
+def main_text(html: str) -> str:
+    """The visible text of the page's content column, without navigation and table of contents."""
+    match = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.S)
+    assert match, "no content column"
+    return visible_text(match.group(1))

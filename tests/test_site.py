@@ -7,7 +7,7 @@ import re
 import pytest
 
 from tests.conftest import SEEDS
-from tests.helpers import article_body_html, fold, paragraph_texts, visible_text
+from tests.helpers import article_body_html, fold, main_text, paragraph_texts, visible_text
 from tests.test_clean import SEED_BOILERPLATE, _body_lines
 
 
@@ -82,3 +82,49 @@ def test_nav_stays_small(built_site):
     nav = home.split('class="md-tabs__list"')[1].split("</ul>")[0]
     # Home, Articles, Actors, Organisations, Places, About: pages are reached through the indexes
     assert nav.count("<li") == 6
+
+
+def test_actors_index_lists_people_by_surname_with_role_and_counts(built_site):
+    index = visible_text((built_site / "actors" / "index.html").read_text(encoding="utf-8"))
+    assert "Dmitry Peskov Kremlin spokesman 1 1" in index
+    assert "Vladimir Putin President of Russia 2 2" in index
+    order = [index.index(name) for name in ("Gul Hassan Hassan", "Fawzia Koofi", "Sergey Lavrov", "Amir Khan Muttaqi",
+                                            "Dmitry Peskov", "Vladimir Putin", "Rangin Dadfar Spanta")]
+    assert order == sorted(order)
+
+
+def test_organisations_index_is_grouped_by_kind(built_site):
+    index = main_text((built_site / "organisations" / "index.html").read_text(encoding="utf-8"))
+    assert "Armed group or de facto authority ¶ Name Mentions Articles Taliban 43 5 Civil society" in index
+    assert "Media ¶ Name Mentions Articles Al Jazeera 1 1 The Express Tribune 1 1" in index
+
+
+def test_entity_page_shows_mentions_in_context_linked_to_paragraphs(built_site, article_by_source):
+    page = (built_site / "actors" / "fawzia-koofi" / "index.html").read_text(encoding="utf-8")
+    article = article_by_source["004_bd110d5bfaa63d58.txt"]
+    assert f'href="../../articles/{article.slug}/#p4"' in page
+    assert f'href="../../articles/{article.slug}/#p5"' in page
+    text = visible_text(page)
+    assert "Koofi went on to warn “such steps risk endangering" in text
+    assert "Also written Koofi" in text and "Dated articles 4 July 2025" in text
+
+
+def test_article_page_lists_the_people_and_organisations_it_names(built_site, article_by_source):
+    page = (built_site / "articles" / article_by_source["002_e2ffc1113a645db8.txt"].slug / "index.html").read_text(
+        encoding="utf-8")
+    named = visible_text(page.split('id="named-in-this-article"')[1].split("</ul>")[0])
+    assert "People: Dmitry Peskov · Vladimir Putin" in named
+    assert "Independent Coalition of Women’s Protest Movements of Afghanistan" in named
+
+
+def test_unreviewed_names_are_marked(tmp_path):
+    from generator.pipeline import build_dossier
+    from generator.render import Renderer
+
+    (tmp_path / "a.txt").write_text("A Headline\n\nThe minister Jan Novak met Maria Lopez in Lisbon on Friday.\n",
+                                    encoding="utf-8")
+    dossier = build_dossier(tmp_path)
+    pages = {page.path: page.content for page in Renderer(("toc", "tables", "attr_list", "admonition")).pages(dossier)}
+    person = next(content for path, content in pages.items() if path.startswith("actors/") and "novak" in path)
+    assert "Not yet reviewed" in person
+    assert "(unreviewed)" in pages["actors/index.md"]

@@ -39,7 +39,7 @@ NOT_MODIFIERS = frozenset(
     "a an this that yesterday today others among".split())
 
 _QUOTES = "\"'“”‘’«»"
-_LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+_LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _OF_EXTENSION = re.compile(r"^ of (?:the )?[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*)*")
 _ACRONYM_AFTER = re.compile(r"^ \(([A-Z][A-Z&]{1,9})\)")
@@ -148,8 +148,8 @@ def _model_span(text: str, span: NerSpan, registry: Registry) -> _Span | None:
     while start < end and (text[start] in _QUOTES or text[start].isspace()):
         start += 1
     article = _LEADING_ARTICLE.match(text[start:end])
-    if article:
-        start += article.end()
+    if article and (text[start] == "t" or _starts_sentence(text, start)):
+        start += article.end()  # a capital "The" mid-sentence is part of the name: "The Express Tribune"
     while start < end and (text[start] in _QUOTES or text[start].isspace()):
         start += 1
     possessive = _POSSESSIVE.search(text[start:end])
@@ -175,6 +175,11 @@ def _model_span(text: str, span: NerSpan, registry: Registry) -> _Span | None:
     if not _plausible_name(name, kind):
         return None
     return _Span(start, end, name, kind, "model", role)
+
+
+def _starts_sentence(text: str, offset: int) -> bool:
+    before = text[:offset].rstrip(" " + _QUOTES)
+    return not before or before[-1] in ".!?:;"
 
 
 def _is_title_word(word: str) -> bool:

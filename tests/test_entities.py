@@ -1,0 +1,125 @@
+"""Finding names: the registry, the model, the rules for the model's misses, and cleaning of spans."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.extract.entities import RegistryMatcher, extract_mentions
+from generator.extract.ner import NerSpan, Recogniser
+from generator.model import EntityKind, Paragraph
+from generator.registry import Registry, RegisteredEntity
+
+
+def _registry(*entities, ignore=()):
+    return RegistryMatcher(Registry(tuple(entities), frozenset(ignore)))
+
+
+def _mentions(text, spans=(), registry=None):
+    """Mentions in one paragraph, with NER spans given by (surface, label) pairs."""
+    ner = []
+    for surface, label in spans:
+        start = text.index(surface)
+        ner.append(NerSpan(1, start, start + len(surface), label))
+    return extract_mentions("a", [Paragraph(1, text)], ner, registry or _registry())
+
+
+def test_model_span_loses_the_quote_mark_article_and_possessive():
+    text = "Following the “Coordination Association of Afghan Women Activists” statement and the Russian Federation’s decision."
+    mentions = _mentions(text, [("the “Coordination Association of Afghan Women Activists", "ORG"),
+                                ("the Russian Federation’s", "GPE")])
+    assert [(m.name, m.kind) for m in mentions] == [
+        ("Coordination Association of Afghan Women Activists", EntityKind.ORGANISATION),
+        ("Russian Federation", EntityKind.PLACE)]
+    assert mentions[1].surface == "Russian Federation"
+
+
+def test_organisation_cut_before_of_is_extended():
+    text = "The statement of the Independent Coalition of Women’s Protest Movements of Afghanistan was read."
+    (mention,) = _mentions(text, [("the Independent Coalition of Women’s Protest Movements", "ORG")])
+    assert mention.name == "Independent Coalition of Women’s Protest Movements of Afghanistan"
+
+
+def test_acronym_in_brackets_names_the_same_organisation():
+    text = "The International Criminal Court (ICC) said it would act. The ICC has requested warrants."
+    mentions = _mentions(text, [("The International Criminal Court", "ORG")])
+    assert [(m.surface, m.name) for m in mentions] == [
+        ("International Criminal Court", "International Criminal Court"),
+        ("ICC", "International Criminal Court"), ("ICC", "International Criminal Court")]
+
+
+def test_a_countrys_ministry_is_an_organisation():
+    (mention,) = _mentions("Norway’s foreign ministry said it would not comment.", [("Norway", "GPE")])
+    assert (mention.name, mention.kind, mention.origin) == ("Foreign Ministry of Norway", EntityKind.ORGANISATION, "rule")
+
+
+@pytest.mark.parametrize("text, surface, role", [
+    ("The plan was backed by Kremlin spokesman Jan Novak on Monday.", "Jan Novak", "Kremlin spokesman"),
+    ("Others agreed, with former Afghan politician Sara Haidari saying so.", "Sara Haidari", "former Afghan politician"),
+    ("Dr Omar Zaki, a former national security adviser under the old government, disagreed.", "Omar Zaki",
+     "former national security adviser"),
+    ("Meanwhile Jan Novak said nothing.", "Jan Novak", None),
+])
+def test_titles_become_roles_not_names(text, surface, role):
+    (mention,) = _mentions(text, [(surface, "PERSON")])
+    assert (mention.name, mention.role) == (surface, role)
+
+
+def test_title_inside_a_person_span_is_moved_to_the_role():
+    (mention,) = _mentions("President Jan Novak spoke.", [("President Jan Novak", "PERSON")])
+    assert (mention.name, mention.role) == ("Jan Novak", "President")
+
+
+def test_registry_names_are_found_where_the_model_misses_them():
+    matcher = _registry(RegisteredEntity("Zan Collective", EntityKind.ORGANISATION, aliases=("the collective",)))
+    mentions = _mentions("Members of the zan collective met. Later The Collective issued a statement.", registry=matcher)
+    assert [m.name for m in mentions] == ["Zan Collective", "Zan Collective"]
+    assert all(m.origin == "registry" for m in mentions)
+
+
+def test_short_capital_aliases_match_only_in_capitals():
+    matcher = _registry(RegisteredEntity("United Nations", EntityKind.ORGANISATION, aliases=("UN",)))
+    assert [m.surface for m in _mentions("The UN said un peu de calme.", registry=matcher)] == ["UN"]
+
+
+def test_the_longer_span_wins_an_overlap():
+    matcher = _registry(RegisteredEntity("United Nations", EntityKind.ORGANISATION, aliases=("UN",)))
+    (mention,) = _mentions("The UN Security Council met.", [("UN Security Council", "ORG")], registry=matcher)
+    assert mention.name == "UN Security Council"
+
+
+def test_ignored_names_create_no_mention():
+    matcher = _registry(ignore={"un charter"})
+    assert _mentions("It violates the UN Charter.", [("the UN Charter", "ORG")], registry=matcher) == []
+
+
+def test_names_fold_arabic_letter_variants_and_zwnj():
+    matcher = _registry(RegisteredEntity("Kabul University", EntityKind.ORGANISATION, aliases=("دانشگاه کابل",)))
+    # Arabic kaf (ك) for Persian keheh (ک), and a ZWNJ where the alias has a space
+    (mention,) = _mentions("خبر دانشگاه\u200cكابل امروز", registry=matcher)
+    assert mention.name == "Kabul University"
+
+
+def test_mentions_carry_their_sentence_and_paragraph():
+    text = "First sentence here. Then Jan Novak spoke. Last one."
+    (mention,) = _mentions(text, [("Jan Novak", "PERSON")])
+    assert mention.sentence == "Then Jan Novak spoke." and mention.anchor == "p1"
+    assert text[mention.start:mention.end] == "Jan Novak"
+
+
+def test_the_real_model_finds_people_and_organisations(tmp_path):
+    recogniser = Recogniser(tmp_path)
+    text = "Kremlin spokesman Dmitry Peskov said the United Nations had not been consulted."
+    (spans,) = recogniser.spans([[text]])
+    labels = {(text[s.start:s.end], s.label) for s in spans}
+    assert ("Dmitry Peskov", "PERSON") in labels and ("the United Nations", "ORG") in labels
+    assert recogniser.runs == 1
+
+
+def test_ner_results_are_cached_by_text_and_model(tmp_path):
+    first = Recogniser(tmp_path)
+    spans = first.spans([["Fawzia Koofi spoke in Kabul."]])
+    second = Recogniser(tmp_path)
+    assert second.spans([["Fawzia Koofi spoke in Kabul."]]) == spans
+    assert second.runs == 0  # nothing was sent to the model
+    second.spans([["A different text about Lavrov."]])
+    assert second.runs == 1
