@@ -21,7 +21,8 @@ from generator.render import Renderer
 log = logging.getLogger("mkdocs.dossier")
 
 SUMMARY_MARKER = "<!-- dossier:summary -->"
-IN_NAV = frozenset({"articles/index.md", "actors/index.md", "organisations/index.md", "places/index.md"})
+IN_NAV = frozenset({"articles/index.md", "actors/index.md", "organisations/index.md", "places/index.md",
+                    "timeline/index.md"})
 
 
 class _Build:
@@ -49,7 +50,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for problem in dossier.problems:
         (log.error if problem.severity == "error" else log.warning)(str(problem))
     renderer = Renderer(config.markdown_extensions)
-    for page in renderer.pages(dossier):
+    for page in renderer.pages(dossier, site_name=config.site_name):
         if files.get_file_from_path(page.path) is not None:
             log.error(f"docs/{page.path} is also a page the generator writes; rename or remove docs/{page.path}.")
             continue

@@ -17,8 +17,10 @@ class Precision(str, Enum):
     """How much of a date is known; a date is never shown more precise than this."""
 
     DAY = "day"
+    WEEK = "week"
     MONTH = "month"
     YEAR = "year"
+    DECADE = "decade"
 
 
 class Provenance(str, Enum):
@@ -166,6 +168,31 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Event:
+    """A sentence that dates something, with the date as resolved and how."""
+
+    article_id: str
+    paragraph: int
+    sentence: str
+    phrase: str  # the words that date it: "on Thursday (3 July)"
+    first: dt.date | None  # inclusive range; None when it cannot be resolved
+    last: dt.date | None
+    precision: Precision | None
+    qualifier: str  # on, before, after, since, until, about
+    basis: str  # "as written", "article date", "weekday and year evidence", "unresolved"
+    note: str = ""
+    entities: tuple[str, ...] = ()  # names of the people, organisations and places in the sentence
+
+    @property
+    def anchor(self) -> str:
+        return f"p{self.paragraph}"
+
+    @property
+    def resolved(self) -> bool:
+        return self.first is not None
+
+
+@dataclass(frozen=True)
 class Article:
     """A cleaned article with its metadata; `slug` is unique across the dossier."""
 
@@ -174,6 +201,7 @@ class Article:
     metadata: Metadata
     slug: str
     mentions: tuple[Mention, ...] = ()
+    events: tuple[Event, ...] = ()
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
@@ -211,6 +239,26 @@ class Entity:
 
 
 @dataclass(frozen=True)
+class TimelineEntry:
+    """One thing that happened, as told by one or more articles, each told version cited."""
+
+    key: str  # anchor on the Timeline page
+    first: dt.date | None
+    last: dt.date | None
+    precision: Precision | None
+    qualifier: str
+    sentence: str  # as told by the first citation
+    citations: tuple[Event, ...]
+    entities: tuple[str, ...]
+    conflicts: tuple[str, ...] = ()  # other dates given for what looks like the same event
+    dated_by_corroboration: tuple[str, ...] = ()  # article ids whose own date for it was unresolved
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(event.article_id for event in self.citations))
+
+
+@dataclass(frozen=True)
 class Problem:
     """Something wrong with an input, said so that a person can act on it."""
 
@@ -238,10 +286,13 @@ class Dossier:
     articles: tuple[Article, ...]
     problems: tuple[Problem, ...]
     entities: tuple[Entity, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
 
 
 def format_date_iso(value: dt.date, precision: Precision | None) -> str:
     iso = value.isoformat()
+    if precision is Precision.DECADE:
+        return f"{iso[:3]}0s"
     if precision is Precision.YEAR:
         return iso[:4]
     if precision is Precision.MONTH:

@@ -8,12 +8,14 @@ from pathlib import Path
 from .assemble import assemble_entities
 from .clean import clean_text
 from .extract.entities import RegistryMatcher, extract_mentions
+from .extract.events import extract_events
 from .extract.metadata import DossierEvidence, extract_metadata, stated_publication_year
 from .extract.ner import ModelUnavailable, Recogniser
 from .ingest import ingest
 from .model import Article, Dossier, Problem
 from .registry import REGISTRY_FILE, load_registry
 from .slugs import allocate_slugs
+from .timeline import build_timeline
 
 
 def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None) -> Dossier:
@@ -51,4 +53,12 @@ def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None) -> Doss
     slugs = allocate_slugs(((a.source.stem, a.metadata.title.value or a.source.stem) for a in articles), "article")
     articles = [replace(article, slug=slugs[article.source.stem]) for article in articles]
     articles, entities = assemble_entities(articles, loaded_registry.registry)
-    return Dossier(articles=tuple(articles), problems=tuple(problems), entities=tuple(entities))
+
+    dated_articles = []
+    for article, article_spans in zip(articles, spans):
+        events, event_problems = extract_events(article, article_spans, evidence.stated_years)
+        problems.extend(event_problems)
+        dated_articles.append(replace(article, events=tuple(events)))
+    timeline = build_timeline(dated_articles)
+    return Dossier(articles=tuple(dated_articles), problems=tuple(problems), entities=tuple(entities),
+                   timeline=tuple(timeline))

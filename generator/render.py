@@ -18,8 +18,10 @@ import jinja2
 import markdown as python_markdown
 import yaml
 
+from .chart import entries_per_year_svg
+from .exports import events_csv, timelinejs_json
 from .model import (ENTITY_FOLDERS, Article, Dossier, Entity, EntityKind, Mention, OrgType, Precision,
-                    PublicationDate, format_date_iso)
+                    PublicationDate, TimelineEntry, format_date_iso)
 
 #: libyaml's safe emitter when PyYAML has it (as its wheels do): same output rules, far faster.
 _SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -75,7 +77,7 @@ class Renderer:
         )
         self.env.globals.update(link=self.link, front_matter=front_matter, date_text=date_text,
                                 article_meta=article_meta, paragraph_attrs=paragraph_attrs,
-                                highlight=self.highlight)
+                                highlight=self.highlight, entry_date=entry_date, anchor_div=anchor_div)
 
     def _finalize(self, value: object) -> str:
         if isinstance(value, Markdown):
@@ -103,7 +105,7 @@ class Renderer:
     def render(self, template: str, **context: object) -> str:
         return self.env.get_template(template).render(**context)
 
-    def pages(self, dossier: Dossier) -> list[RenderedPage]:
+    def pages(self, dossier: Dossier, site_name: str = "Dossier") -> list[RenderedPage]:
         index = DossierIndex(dossier)
         pages = [RenderedPage(article.page_path, self.render(
                      "article.md.j2", article=article, entities=index.entities_in(article), page=article.page_path))
@@ -122,6 +124,15 @@ class Renderer:
             index=index, page="organisations/index.md")))
         pages.append(RenderedPage("places/index.md", self.render(
             "places_index.md.j2", places=index.of_kind(EntityKind.PLACE), index=index, page="places/index.md")))
+        pages.append(RenderedPage("timeline/index.md", self.render(
+            "timeline.md.j2", years=timeline_by_year(dossier.timeline),
+            undated=[entry for entry in dossier.timeline if entry.first is None], index=index,
+            page="timeline/index.md")))
+        pages.append(RenderedPage("timeline/chart.svg", entries_per_year_svg(
+            dossier.timeline, "Timeline entries per year")))
+        pages.append(RenderedPage("timeline/timeline.json", timelinejs_json(
+            list(dossier.timeline), index.articles, site_name, entry_date)))
+        pages.append(RenderedPage("timeline/events.csv", events_csv(list(dossier.timeline), index.articles)))
         return pages
 
     def home_summary(self, dossier: Dossier, page: str = "index.md") -> str:
@@ -160,6 +171,9 @@ class DossierIndex:
         for mention in entity.mentions:
             grouped.setdefault(mention.article_id, []).append(mention)
         return [(self.articles[article_id], grouped[article_id]) for article_id in entity.article_ids]
+
+    def timeline_of(self, entity: Entity) -> list[TimelineEntry]:
+        return [entry for entry in self.dossier.timeline if entity.name in entry.entities]
 
     def date_span(self, entity: Entity) -> tuple[str, str] | None:
         """First and last publication dates of the articles naming the entity, where known."""
@@ -208,11 +222,46 @@ def date_text(date: PublicationDate | dt.date | None, precision: Precision | Non
         date, precision = date.value, date.precision
     if date is None:
         return "unknown"
+    if precision is Precision.DECADE:
+        return f"{date.year}s"
+    if precision is Precision.WEEK:
+        return f"week of {date.day} {date.strftime('%B %Y')}"
     if precision is Precision.YEAR:
         return str(date.year)
     if precision is Precision.MONTH:
         return date.strftime("%B %Y")
     return f"{date.day} {date.strftime('%B %Y')}"
+
+
+QUALIFIER_WORDS = {"on": "", "since": "since ", "after": "after ", "before": "before ", "until": "until ",
+                   "about": "about "}
+
+
+def entry_date(entry: TimelineEntry) -> str:
+    """"3 July 2025", "since 2021", "about May 2022": the date as precise as known, with its qualifier."""
+    if entry.first is None:
+        return "date unresolved"
+    text = QUALIFIER_WORDS.get(entry.qualifier, "") + date_text(entry.first, entry.precision)
+    return text[0].upper() + text[1:]
+
+
+def anchor_div(key: str) -> Markdown:
+    """The opening tag of a timeline entry's block, with its anchor; keys are generated, never text."""
+    if not re.fullmatch(r"[a-z0-9-]+", key):
+        raise ValueError(f"unsafe anchor {key!r}")
+    return Markdown(f'<div class="dossier-event" id="{key}" markdown>')
+
+
+def timeline_by_year(entries) -> list[tuple[str, list[tuple[str, list[TimelineEntry]]]]]:
+    """[(year or decade, [(month heading or "", entries)])], oldest first; year-only entries before months."""
+    years: dict[str, dict[str, list[TimelineEntry]]] = {}
+    for entry in entries:
+        if entry.first is None:
+            continue
+        year = f"{entry.first.year}s" if entry.precision is Precision.DECADE else str(entry.first.year)
+        month = "" if entry.precision in (Precision.YEAR, Precision.DECADE) else entry.first.strftime("%B %Y")
+        years.setdefault(year, {}).setdefault(month, []).append(entry)
+    return [(year, list(months.items())) for year, months in years.items()]
 
 
 def articles_by_date(articles: Iterable[Article]) -> tuple[list[Article], list[Article]]:

@@ -123,3 +123,15 @@ def test_ner_results_are_cached_by_text_and_model(tmp_path):
     assert second.runs == 0  # nothing was sent to the model
     second.spans([["A different text about Lavrov."]])
     assert second.runs == 1
+
+
+def test_a_rebuild_with_unchanged_sources_runs_no_ner(tmp_path):
+    from generator.pipeline import build_dossier
+    from tests.conftest import SEEDS
+
+    first = Recogniser(tmp_path)
+    build_dossier(SEEDS, first)
+    assert first.runs > 0
+    second = Recogniser(tmp_path)
+    dossier = build_dossier(SEEDS, second)
+    assert second.runs == 0 and dossier.entities

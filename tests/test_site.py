@@ -80,8 +80,8 @@ def test_titles_are_escaped_in_title_tag(built_site, article_by_source):
 def test_nav_stays_small(built_site):
     home = (built_site / "index.html").read_text(encoding="utf-8")
     nav = home.split('class="md-tabs__list"')[1].split("</ul>")[0]
-    # Home, Articles, Actors, Organisations, Places, About: pages are reached through the indexes
-    assert nav.count("<li") == 6
+    # Home, Articles, Actors, Organisations, Places, Timeline, About: pages are reached through the indexes
+    assert nav.count("<li") == 7
 
 
 def test_actors_index_lists_people_by_surname_with_role_and_counts(built_site):

@@ -1,103 +1,323 @@
-"""Dates written in article text, and the year a weekday fixes.
+"""Dates written in article text, resolved against the article's own date.
 
-"Thursday (3 July)" names no year, but 3 July falls on a Thursday only in some
-years; with other evidence of the period (years the text or the dossier states)
-that is enough to fix the year without looking at the machine's clock.
+A rule grammar reads each sentence ("3 July", "February 1989", "in April this year",
+"last week", "Thursday", "the 1990s"); the NER model's DATE spans add candidates, which
+must parse by the same rules. Numbers that are not dates stay numbers: a bare year
+needs a cue ("in 2021") or the model's DATE label, and "Resolution 1325", "$9bn",
+"a nine-year war", "15,000 personnel" or "the age of 12" match no rule. A date is
+never more precise than written: "in 2021" is a year, not 1 January 2021. Where the
+article's own date is unknown, relative expressions stay unresolved, and say so.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from dateutil.relativedelta import relativedelta
+
 from ..lexicon import DAY, MONTH, MONTHS, WEEKDAY, WEEKDAYS, YEAR
+from ..model import Precision
 
 #: A weekday only fixes a year within this distance of a year the evidence states: the same
 #: date falls on the same weekday again after 5, 6 or 11 years, so a wider window would guess.
 YEAR_WINDOW = 1
 
-_WEEKDAY_DATE = re.compile(
-    rf"\b(?P<weekday>{WEEKDAY})\s*(?:,|(?P<open>\())?\s*(?:the\s+)?"
-    rf"(?:(?P<d1>{DAY})\s+(?:of\s+)?(?P<m1>{MONTH})|(?P<m2>{MONTH})\s+(?P<d2>{DAY}))\b"
-    rf"(?:,?\s+(?P<year>{YEAR})\b)?(?(open)\))",
-    re.IGNORECASE,
+_FUTURE = re.compile(r"\b(?:will|shall|plans?|planned|expects?|expected|aims?|next|upcoming)\b", re.IGNORECASE)
+_QUALIFIERS = (
+    (re.compile(r"(?:\bsince|\bever since|\bas early as|\bstarting (?:in|from)|\bfrom)\s+(?:the\s+)?$", re.I), "since"),
+    (re.compile(r"(?:\bafter|\bfollowing|\blater than)\s+(?:the\s+)?$", re.I), "after"),
+    (re.compile(r"(?:\bbefore|\bprior to|\bearlier than|\bby)\s+(?:the\s+)?$", re.I), "before"),
+    (re.compile(r"(?:\buntil|\btill|\bup to|\bthrough)\s+(?:the\s+)?$", re.I), "until"),
+    (re.compile(r"(?:\baround|\babout|\bapproximately|\bcirca|\bc\.|\bsome time in|\bsometime in)\s+(?:the\s+)?$", re.I),
+     "about"),
 )
-_FULL_DATE = re.compile(
-    rf"\b(?:(?P<d1>{DAY})\s+(?P<m1>{MONTH})|(?P<m2>{MONTH})\s+(?P<d2>{DAY}),?)\s+(?P<year>{YEAR})\b",
-    re.IGNORECASE,
-)
-_MONTH_YEAR = re.compile(rf"\b(?P<m1>{MONTH})\s+(?:of\s+)?(?P<year>{YEAR})\b", re.IGNORECASE)
-_PREPOSITION_YEAR = re.compile(
-    rf"\b(?:in|since|after|from|until|till|by|before|of|during|early|late|mid|around)[\s-]+(?P<year>{YEAR})\b",
-    re.IGNORECASE,
-)
-_FUTURE = re.compile(r"\b(?:will|shall|would|plans?|planned|expects?|expected|aims?|next|upcoming|by\s+\d{4})\b",
-                     re.IGNORECASE)
+
+_P = {
+    # weekday with a date: "Thursday (3 July)", "Thursday, July 3", "Monday 3 March 2025"
+    "weekday_date": rf"(?P<wd>{WEEKDAY})\s*(?:,|(?P<open>\())?\s*(?:the\s+)?(?:(?P<d1>{DAY})\s+(?:of\s+)?(?P<m1>{MONTH})"
+                    rf"|(?P<m2>{MONTH})\s+(?P<d2>{DAY}))\b(?:,?\s+(?P<y>{YEAR})\b)?(?(open)\))",
+    "full_date": rf"(?:(?P<d1>{DAY})\s+(?:of\s+)?(?P<m1>{MONTH})|(?P<m2>{MONTH})\s+(?P<d2>{DAY}),?)\s+(?P<y>{YEAR})\b",
+    "iso_date": r"(?P<iso>(?:19|20)\d{2}-[01]\d-[0-3]\d)\b",
+    "month_relative_year": rf"(?P<m1>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b",
+    "month_year": rf"(?:(?P<part>early|mid|late)[\s-]+)?(?P<m1>{MONTH})\s+(?:of\s+)?(?P<y>{YEAR})\b",
+    "day_month": rf"(?:(?P<d1>{DAY})\s+(?:of\s+)?(?P<m1>{MONTH})|(?P<m2>{MONTH})\s+(?P<d2>{DAY}))\b(?!,?\s+{YEAR})",
+    "decade": r"(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<decade>(?:1[89]|20)\d0)['’]?s\b",
+    "cued_year": rf"(?P<cue>in|since|after|before|until|till|by|from|during|of|as early as|as late as|"
+                 rf"early|late|mid|around|circa|around)[\s-]+(?P<y>{YEAR})\b(?![-–/]\d|\s*(?:%|per cent|percent))",
+    "relative_period": r"(?P<rel>last|this|next|past|previous)\s+(?P<unit>week|month|year)\b",
+    "ago": r"(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+           r"(?P<unit>day|week|month|year)s?\s+ago\b",
+    "named_day": r"(?P<named>yesterday|the day before yesterday)\b",
+    "in_month": rf"(?:(?P<rel>in|last|this|early|late|mid)[\s-]+)(?P<m1>{MONTH})\b(?!\s+(?:{DAY}|{YEAR}))",
+    "weekday": rf"(?:(?P<rel>last|this|next)\s+)?(?P<wd>{WEEKDAY})\b",
+}
+_ORDER = ("weekday_date", "full_date", "iso_date", "month_relative_year", "month_year", "day_month", "decade",
+          "cued_year", "relative_period", "ago", "named_day", "in_month", "weekday")
+_PATTERNS = {name: re.compile(rf"\b{pattern}", re.IGNORECASE) for name, pattern in _P.items()}
+_BARE_YEAR = re.compile(rf"^(?:the\s+)?(?P<y>{YEAR})$")
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_NOT_YEAR_BEFORE = re.compile(r"(?:resolution|no\.?|number|article|law|decree|order|flight|page|room|model|code|"
+                              r"[$£€#]|\d[,.])\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
-class DateMention:
-    """A date the text names, as far as it names it; `weekday` only when the text gives one."""
+class Reference:
+    """What a relative date is resolved against: the article's date, or only evidence of its period."""
+
+    date: dt.date | None = None  # the article's publication date, when known to the day
+    anchor_years: tuple[int, ...] = ()  # years the article or dossier states, for "Thursday (3 July)"
+    inferred: bool = False  # the article's date was itself inferred
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A date expression in a sentence and what it resolves to (an inclusive range)."""
 
     text: str
-    year: int | None
-    month: int | None
-    day: int | None
-    weekday: int | None = None
-    future: bool = False  # said in a sentence about what will happen
+    start: int
+    end: int
+    first: dt.date | None
+    last: dt.date | None
+    precision: Precision | None
+    qualifier: str  # on, before, after, since, until, about
+    basis: str  # "as written", "article date", "weekday and year evidence", "unresolved" or "invalid"
+    note: str = ""
+
+    @property
+    def resolved(self) -> bool:
+        return self.first is not None
 
 
-def find_date_mentions(sentence: str) -> list[DateMention]:
-    """The dates in one sentence, longest form first, without overlaps."""
-    mentions: list[DateMention] = []
+def find_time_expressions(sentence: str, reference: Reference,
+                          model_spans: Sequence[tuple[int, int]] = ()) -> list[TimeExpression]:
+    """Every date expression in the sentence, resolved as far as the reference allows."""
+    found: list[TimeExpression] = []
     taken: list[tuple[int, int]] = []
-    future = bool(_FUTURE.search(sentence))
-
-    def free(match: re.Match[str]) -> bool:
-        return all(match.end() <= start or match.start() >= end for start, end in taken)
-
-    for pattern in (_WEEKDAY_DATE, _FULL_DATE, _MONTH_YEAR, _PREPOSITION_YEAR):
-        for match in pattern.finditer(sentence):
-            if not free(match):
+    for name in _ORDER:
+        for match in _PATTERNS[name].finditer(sentence):
+            if any(match.start() < end and match.end() > start for start, end in taken):
                 continue
-            groups = match.groupdict()
-            month_word = groups.get("m1") or groups.get("m2")
-            day_word = groups.get("d1") or groups.get("d2")
-            month = MONTHS[month_word.rstrip(".").lower()] if month_word else None
-            day = int(re.sub(r"\D", "", day_word)) if day_word else None
-            if month and day and not _valid(month, day):
-                continue
-            weekday_word = groups.get("weekday")
-            mentions.append(DateMention(
-                text=match.group(0).strip(),
-                year=int(groups["year"]) if groups.get("year") else None,
-                month=month,
-                day=day,
-                weekday=WEEKDAYS[weekday_word.lower()] if weekday_word else None,
-                future=future,
-            ))
-            taken.append(match.span())
-    return mentions
+            expression = _resolve(name, match, sentence, reference)
+            if expression:
+                found.append(expression)
+                taken.append((match.start(), match.end()))
+    for start, end in model_spans:  # a bare year is a date only where the model says so
+        text = sentence[start:end]
+        bare = _BARE_YEAR.match(text)
+        if bare and not any(start < t_end and end > t_start for t_start, t_end in taken) \
+                and not _NOT_YEAR_BEFORE.search(sentence[:start]):
+            year = int(bare["y"])
+            found.append(TimeExpression(text, start, end, dt.date(year, 1, 1), dt.date(year, 12, 31),
+                                        Precision.YEAR, _qualifier(sentence[:start]), "as written"))
+    return sorted(found, key=lambda e: e.start)
 
 
-def _valid(month: int, day: int) -> bool:
+def _resolve(name: str, match: re.Match[str], sentence: str, ref: Reference) -> TimeExpression | None:
+    groups = match.groupdict()
+    text = match.group(0)
+    before = sentence[:match.start()]
+
+    def make(first, last, precision, basis, note="", qualifier=None):
+        return TimeExpression(text, match.start(), match.end(), first, last, precision,
+                              qualifier or _qualifier(before), basis, note)
+
+    def unresolved(note):
+        return make(None, None, None, "unresolved", note)
+
+    month_word = groups.get("m1") or groups.get("m2")
+    if month_word == "may":
+        return None  # "the age of 12 may not": the verb, not the month
+    month = _month(month_word)
+    day = int(re.sub(r"\D", "", groups.get("d1") or groups.get("d2") or "0")) or None
+    year = int(groups["y"]) if groups.get("y") else None
+
+    if name == "iso_date":
+        try:
+            value = dt.date.fromisoformat(groups["iso"])
+        except ValueError:
+            return None
+        return make(value, value, Precision.DAY, "as written")
+    if name in ("weekday_date", "full_date", "day_month"):
+        if not _valid(month, day):
+            return make(None, None, None, "invalid", f"there is no {day} {month_word}: not a real date")
+        weekday = WEEKDAYS[groups["wd"].lower()] if groups.get("wd") else None
+        if year is not None:
+            value = _date(year, month, day)
+            if value is None:
+                return make(None, None, None, "invalid", f"there is no {day} {month_word} {year}: not a real date")
+            note = "" if weekday is None or value.weekday() == weekday else f"{value:%-d %B %Y} was a {value:%A}"
+            return make(value, value, Precision.DAY, "as written", note)
+        if ref.date is not None:
+            value = _latest_before(ref.date, month, day)
+            return make(value, value, Precision.DAY, "article date", _inferred_note(ref))
+        if weekday is not None:
+            years = years_matching_weekday(month, day, weekday, ref.anchor_years)
+            if len(years) == 1:
+                value = dt.date(years[0], month, day)
+                return make(value, value, Precision.DAY, "weekday and year evidence",
+                            f"{value:%-d %B} is a {value:%A} in {years[0]}, the only such year within one year "
+                            f"of the years stated ({', '.join(map(str, sorted(set(ref.anchor_years))))})")
+        return unresolved("no year is written and the article's date is unknown")
+    if name == "month_year":
+        if groups.get("part"):
+            first, last = _part_of_month(year, month, groups["part"])
+            return make(first, last, Precision.MONTH, "as written", qualifier="about")
+        return make(dt.date(year, month, 1), _month_end(year, month), Precision.MONTH, "as written")
+    if name == "month_relative_year":
+        if ref.date is None:
+            return unresolved("relative to the article's date, which is unknown")
+        target = ref.date.year + {"this": 0, "last": -1, "next": 1}[groups["rel"].lower()]
+        return make(dt.date(target, month, 1), _month_end(target, month), Precision.MONTH, "article date",
+                    _inferred_note(ref))
+    if name == "decade":
+        start_year = int(groups["decade"])
+        qualifier = "about" if groups.get("part") else None
+        return make(dt.date(start_year, 1, 1), dt.date(start_year + 9, 12, 31), Precision.DECADE, "as written",
+                    qualifier=qualifier)
+    if name == "cued_year":
+        if _NOT_YEAR_BEFORE.search(before):
+            return None
+        cue = groups["cue"].lower()
+        if cue == "of" and not re.search(r"\b(?:spring|summer|autumn|fall|winter|end|start|beginning|middle)\s+$",
+                                         before, re.I):
+            return None  # "a fleet of 2000 ships": "of" alone is no date cue
+        qualifier = {"as early as": "since", "as late as": "until", "early": "about", "late": "about",
+                     "mid": "about", "around": "about", "circa": "about"}.get(cue) or _cue_qualifier(cue)
+        text_start = match.start() if cue in ("early", "late", "mid", "as early as", "as late as") else \
+            match.start("y")
+        return TimeExpression(sentence[text_start:match.end()], text_start, match.end(), dt.date(year, 1, 1),
+                              dt.date(year, 12, 31), Precision.YEAR, qualifier, "as written")
+    if name == "relative_period":
+        if ref.date is None:
+            return unresolved("relative to the article's date, which is unknown")
+        rel, unit = groups["rel"].lower(), groups["unit"].lower()
+        offset = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1}[rel]
+        if unit == "week":
+            monday = ref.date - dt.timedelta(days=ref.date.weekday()) + dt.timedelta(weeks=offset)
+            return make(monday, monday + dt.timedelta(days=6), Precision.WEEK, "article date", _inferred_note(ref))
+        if unit == "month":
+            first = (ref.date.replace(day=1) + relativedelta(months=offset))
+            return make(first, _month_end(first.year, first.month), Precision.MONTH, "article date",
+                        _inferred_note(ref))
+        target = ref.date.year + offset
+        return make(dt.date(target, 1, 1), dt.date(target, 12, 31), Precision.YEAR, "article date",
+                    _inferred_note(ref))
+    if name == "ago":
+        if ref.date is None:
+            return unresolved("relative to the article's date, which is unknown")
+        count = _NUMBERS.get(groups["n"].lower()) or int(groups["n"])
+        unit = groups["unit"].lower()
+        value = ref.date - relativedelta(**{f"{unit}s": count})
+        precision = {"day": Precision.DAY, "week": Precision.WEEK, "month": Precision.MONTH, "year": Precision.YEAR}[unit]
+        first, last = _widen(value, precision)
+        return make(first, last, precision, "article date", _inferred_note(ref), qualifier="about")
+    if name == "named_day":
+        if ref.date is None:
+            return unresolved("relative to the article's date, which is unknown")
+        value = ref.date - dt.timedelta(days=2 if "before" in groups["named"].lower() else 1)
+        return make(value, value, Precision.DAY, "article date", _inferred_note(ref))
+    if name == "in_month":
+        rel = groups["rel"].lower()
+        if ref.date is None:
+            return unresolved("no year is written and the article's date is unknown")
+        target_year = ref.date.year if month <= ref.date.month else ref.date.year - 1
+        if rel == "last":
+            target_year = ref.date.year - 1 if month >= ref.date.month else ref.date.year
+        first, last = dt.date(target_year, month, 1), _month_end(target_year, month)
+        if rel in ("early", "late", "mid"):
+            first, last = _part_of_month(target_year, month, rel)
+        return make(first, last, Precision.MONTH, "article date", _inferred_note(ref),
+                    qualifier="about" if rel in ("early", "late", "mid") else None)
+    if name == "weekday":
+        weekday = WEEKDAYS[groups["wd"].lower()]
+        if ref.date is None:
+            return unresolved("a weekday, relative to the article's date, which is unknown")
+        rel = (groups.get("rel") or "").lower()
+        back = (ref.date.weekday() - weekday) % 7
+        if rel == "last" and back == 0:
+            back = 7
+        if rel == "next" or (_FUTURE.search(sentence) and rel != "last"):
+            value = ref.date + dt.timedelta(days=(weekday - ref.date.weekday()) % 7 or 7)
+        else:
+            value = ref.date - dt.timedelta(days=back)
+        return make(value, value, Precision.DAY, "article date", _inferred_note(ref))
+    return None
+
+
+def _qualifier(before: str) -> str:
+    for pattern, qualifier in _QUALIFIERS:
+        if pattern.search(before):
+            return qualifier
+    return "on"
+
+
+def _cue_qualifier(cue: str) -> str:
+    return {"since": "since", "from": "since", "after": "after", "before": "before", "by": "before",
+            "until": "until", "till": "until"}.get(cue, "on")
+
+
+def _inferred_note(ref: Reference) -> str:
+    return "relative to the article's inferred date" if ref.inferred else ""
+
+
+def _month(word: str | None) -> int | None:
+    return MONTHS[word.rstrip(".").lower()] if word else None
+
+
+def _valid(month: int | None, day: int | None) -> bool:
+    return month is not None and day is not None and _date(2000, month, day) is not None
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
     try:
-        dt.date(2000, month, day)  # a leap year, so 29 February is allowed here
+        return dt.date(year, month, day)
     except ValueError:
-        return False
-    return True
+        return None
+
+
+def _latest_before(reference: dt.date, month: int, day: int) -> dt.date:
+    """The date with this day and month nearest before the reference (or just after: a week's leeway)."""
+    for year in (reference.year + 1, reference.year, reference.year - 1):
+        value = _date(year, month, day)
+        if value and value <= reference + dt.timedelta(days=7):
+            return value
+    return dt.date(reference.year - 1, month, 28)
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, 1) + relativedelta(months=1, days=-1)
+
+
+def _part_of_month(year: int, month: int, part: str) -> tuple[dt.date, dt.date]:
+    part = part.lower()
+    if part == "early":
+        return dt.date(year, month, 1), dt.date(year, month, 10)
+    if part == "mid":
+        return dt.date(year, month, 11), dt.date(year, month, 20)
+    return dt.date(year, month, 21), _month_end(year, month)
+
+
+def _widen(value: dt.date, precision: Precision) -> tuple[dt.date, dt.date]:
+    if precision is Precision.YEAR:
+        return dt.date(value.year, 1, 1), dt.date(value.year, 12, 31)
+    if precision is Precision.MONTH:
+        return value.replace(day=1), _month_end(value.year, value.month)
+    if precision is Precision.WEEK:
+        monday = value - dt.timedelta(days=value.weekday())
+        return monday, monday + dt.timedelta(days=6)
+    return value, value
 
 
 def years_matching_weekday(month: int, day: int, weekday: int, near: Iterable[int]) -> list[int]:
-    """Years, within YEAR_WINDOW of the evidence years, in which month/day falls on weekday."""
+    """Years within YEAR_WINDOW of the evidence years in which month/day falls on weekday."""
     years = sorted({year + offset for year in near for offset in range(-YEAR_WINDOW, YEAR_WINDOW + 1)})
-    matches = []
-    for year in years:
-        try:
-            if dt.date(year, month, day).weekday() == weekday:
-                matches.append(year)
-        except ValueError:
-            continue
-    return matches
+    return [year for year in years if (value := _date(year, month, day)) and value.weekday() == weekday]
+
+
+def speaks_of_future(sentence: str) -> bool:
+    """"Talks will resume in 2026": a date that is no evidence of when the article was written."""
+    return bool(_FUTURE.search(sentence))

@@ -109,6 +109,8 @@ def extract_mentions(article_id: str, paragraphs: Sequence[Paragraph], ner_spans
         text = paragraph.text
         candidates = matcher.find(text) + _rule_spans(text)
         for span in by_paragraph.get(paragraph.number, []):
+            if span.label not in MODEL_KINDS:
+                continue
             cleaned = _model_span(text, span, matcher.registry)
             if cleaned:
                 candidates.append(cleaned)

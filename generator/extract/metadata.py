@@ -16,7 +16,7 @@ from ..lexicon import MONTH, parse_date_only
 from ..model import (Attributed, CleanText, Metadata, Precision, Provenance, PublicationDate, SetAside,
                      SourceFile)
 from ..sentences import split_sentences
-from .dates import DateMention, find_date_mentions, years_matching_weekday
+from .dates import Reference, TimeExpression, find_time_expressions, speaks_of_future
 
 WORDS_PER_MINUTE = 200
 DERIVED_TITLE_WORDS = 14
@@ -124,10 +124,14 @@ def _date_lines(set_aside: Iterable[SetAside]) -> list[SetAside]:
 def _publication_date(source: SourceFile, clean: CleanText, evidence: DossierEvidence) -> PublicationDate:
     if "date" in source.sidecar:
         return _sidecar_date(source)
-    mentions = [mention for paragraph in clean.paragraphs
-                for sentence in split_sentences(paragraph.text)
-                for mention in find_date_mentions(sentence)]
-    own_years = [m.year for m in mentions if m.year and not m.future]
+    sentences = [sentence for paragraph in clean.paragraphs for sentence in split_sentences(paragraph.text)
+                 if not speaks_of_future(sentence)]
+    own_years = [expression.first.year for sentence in sentences
+                 for expression in find_time_expressions(sentence, Reference())
+                 if expression.resolved]
+    reference = Reference(anchor_years=tuple(own_years) + evidence.stated_years)
+    past = [expression for sentence in sentences for expression in find_time_expressions(sentence, reference)
+            if expression.resolved]
     for item in _date_lines(clean.set_aside):
         parsed = parse_date_only(item.text)
         if not parsed:
@@ -136,14 +140,14 @@ def _publication_date(source: SourceFile, clean: CleanText, evidence: DossierEvi
         stated = f"date line '{item.text}', line {item.line}"
         if year is not None:
             return PublicationDate(dt.date(year, month, day), Precision.DAY, Provenance.STATED, stated)
-        inferred = _infer_year(month, day, mentions, own_years + list(evidence.stated_years))
+        inferred = _infer_year(month, day, past)
         if inferred:
             value, why = inferred
             return PublicationDate(value, Precision.DAY, Provenance.INFERRED,
                                    f"{stated} gives day and month; the year is inferred: {why}")
         return PublicationDate(None, None, Provenance.UNKNOWN,
                                f"{stated} gives day and month, and nothing in the text fixes the year")
-    return _lower_bound(mentions, own_years + list(evidence.stated_years))
+    return _lower_bound(past)
 
 
 def _sidecar_date(source: SourceFile) -> PublicationDate:
@@ -159,64 +163,33 @@ def _sidecar_date(source: SourceFile) -> PublicationDate:
     return PublicationDate(dt.date.fromisoformat(text), Precision.DAY, Provenance.SIDECAR, where)
 
 
-def _resolve_weekday_mention(mention: DateMention, anchor_years: list[int]) -> tuple[dt.date, str] | None:
-    """The date of "Thursday (3 July)", if one year near the evidence makes 3 July a Thursday."""
-    if mention.weekday is None or mention.month is None or mention.day is None:
-        return None
-    if mention.year is not None:
-        return dt.date(mention.year, mention.month, mention.day), "the year is stated"
-    candidates = years_matching_weekday(mention.month, mention.day, mention.weekday, anchor_years)
-    if len(candidates) != 1:
-        return None
-    year = candidates[0]
-    resolved = dt.date(year, mention.month, mention.day)
-    years_text = ", ".join(str(y) for y in sorted(set(anchor_years)))
-    return resolved, (f"{resolved.day} {resolved:%B} is a {resolved:%A} in {year}, and in no other year within "
-                      f"one of the years stated in the article or the dossier ({years_text})")
-
-
-def _infer_year(month: int, day: int, mentions: list[DateMention],
-                anchor_years: list[int]) -> tuple[dt.date, str] | None:
-    for mention in mentions:
-        resolved = _resolve_weekday_mention(mention, anchor_years)
-        if resolved is None:
+def _infer_year(month: int, day: int, past: list[TimeExpression]) -> tuple[dt.date, str] | None:
+    """A weekday named with a date shortly before publication fixes the publication year."""
+    for expression in past:
+        if expression.basis != "weekday and year evidence":
             continue
-        event, why = resolved
+        event = expression.first
         for year in (event.year, event.year + 1):
             try:
                 published = dt.date(year, month, day)
             except ValueError:
                 continue
             if 0 <= (published - event).days <= 200:
-                return published, f"the text reports '{mention.text}' as recent: {why}"
+                return published, f"the text reports '{expression.text}' as recent: {expression.note}"
     return None
 
 
-def _lower_bound(mentions: list[DateMention], anchor_years: list[int]) -> PublicationDate:
+def _lower_bound(past: list[TimeExpression]) -> PublicationDate:
     """No date is stated: the latest past date the text reports is a floor for publication."""
-    best: tuple[dt.date, Precision, str] | None = None
-    for mention in mentions:
-        if mention.future:
-            continue
-        resolved = _resolve_weekday_mention(mention, anchor_years)
-        if resolved:
-            candidate = (resolved[0], Precision.DAY, f"'{mention.text}' ({resolved[1]})")
-        elif mention.year and mention.month and mention.day:
-            candidate = (dt.date(mention.year, mention.month, mention.day), Precision.DAY, f"'{mention.text}'")
-        elif mention.year and mention.month:
-            candidate = (dt.date(mention.year, mention.month, 1), Precision.MONTH, f"'{mention.text}'")
-        elif mention.year and mention.weekday is None:
-            candidate = (dt.date(mention.year, 1, 1), Precision.YEAR, f"'{mention.text}'")
-        else:
-            continue
-        if best is None or candidate[0] > best[0]:  # a floor: the latest start wins
-            best = candidate
-    if best is None:
+    usable = [e for e in past if e.qualifier not in ("before", "until") and e.precision is not Precision.DECADE]
+    if not usable:
         return PublicationDate(None, None, Provenance.UNKNOWN, "the article states no date")
-    value, precision, why = best
+    best = max(usable, key=lambda e: (e.first, e.precision is Precision.DAY))  # a floor: the latest start wins
+    precision = best.precision if best.precision in (Precision.DAY, Precision.MONTH) else Precision.YEAR
+    why = f"'{best.text}'" + (f" ({best.note})" if best.note else "")
     return PublicationDate(
         None, None, Provenance.UNKNOWN, "the article states no date",
-        not_before=value, not_before_precision=precision,
+        not_before=best.first, not_before_precision=precision,
         not_before_evidence=f"inferred: the text reports {why} as past",
     )
 

