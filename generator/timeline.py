@@ -43,17 +43,19 @@ def build_timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
     dated = [e for a in articles for e in a.events if e.resolved]
     undated = [e for a in articles for e in a.events if not e.resolved]
 
+    features = {id(event): _features(event) for event in dated + undated}
     clusters: list[list[Event]] = []
     by_key: dict[tuple, list[Event]] = defaultdict(list)
     for event in dated:
         by_key[(event.first, event.last, event.precision, event.qualifier)].append(event)
     for key in sorted(by_key, key=_sort_key):
-        clusters.extend(_single_link(by_key[key], MERGE_OVERLAP[key[2]], MERGE_MIN_SHARED))
+        clusters.extend(_single_link(by_key[key], features, MERGE_OVERLAP[key[2]], MERGE_MIN_SHARED))
 
     attached: dict[int, list[Event]] = defaultdict(list)
     leftovers: list[Event] = []
+    day_clusters = [(index, cluster) for index, cluster in enumerate(clusters) if cluster[0].precision is Precision.DAY]
     for event in undated:
-        target = _best_match(event, clusters, bounds.get(event.article_id))
+        target = _best_match(event, day_clusters, features, bounds.get(event.article_id))
         if target is None:
             leftovers.append(event)
         else:
@@ -85,8 +87,9 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> tuple[float, int]:
     return (shared / min(len(a), len(b)) if a and b else 0.0), shared
 
 
-def _single_link(events: list[Event], threshold: float, min_shared: int) -> list[list[Event]]:
-    features = [_features(e) for e in events]
+def _single_link(events: list[Event], all_features: dict[int, frozenset[str]], threshold: float,
+                 min_shared: int) -> list[list[Event]]:
+    features = [all_features[id(e)] for e in events]
     parent = list(range(len(events)))
 
     def root(i: int) -> int:
@@ -106,14 +109,16 @@ def _single_link(events: list[Event], threshold: float, min_shared: int) -> list
     return [groups[key] for key in sorted(groups)]
 
 
-def _best_match(event: Event, clusters: list[list[Event]], not_before: dt.date | None) -> int | None:
-    features = _features(event)
+def _best_match(event: Event, day_clusters: list[tuple[int, list[Event]]], all_features: dict[int, frozenset[str]],
+                not_before: dt.date | None) -> int | None:
+    """The day-precise entry an unresolved relative event most closely retells, if any is close enough."""
+    features = all_features[id(event)]
     best, best_score = None, 0.0
-    for index, cluster in enumerate(clusters):
-        if cluster[0].precision is not Precision.DAY or (not_before and cluster[0].last < not_before - dt.timedelta(days=14)):
+    for index, cluster in day_clusters:
+        if not_before and cluster[0].last < not_before - dt.timedelta(days=14):
             continue
         for other in cluster:
-            score, shared = _overlap(features, _features(other))
+            score, shared = _overlap(features, all_features[id(other)])
             if score >= ATTACH_OVERLAP and shared >= MERGE_MIN_SHARED + 1 and score > best_score:
                 best, best_score = index, score
     return best

@@ -124,6 +124,81 @@ def _date_lines(set_aside: Iterable[SetAside]) -> list[SetAside]:
 def _publication_date(source: SourceFile, clean: CleanText, evidence: DossierEvidence) -> PublicationDate:
     if "date" in source.sidecar:
         return _sidecar_date(source)
+    for item in _date_lines(clean.set_aside):
+        parsed = parse_date_only(item.text)
+        if parsed and parsed[0] is not None:
+            return parsed[0]
+    return None
+
+
+def extract_metadata(source: SourceFile, clean: CleanText, evidence: DossierEvidence) -> Metadata:
+    body_words = sum(len(paragraph.text.split()) for paragraph in clean.paragraphs)
+    publisher, author = _byline(source, clean.set_aside)
+    return Metadata(
+        title=_title(source, clean),
+        publisher=publisher,
+        author=author,
+        date=_publication_date(source, clean, evidence),
+        url=_sidecar_text(source, "url"),
+        language=_sidecar_text(source, "language"),
+        word_count=body_words,
+        reading_minutes=max(1, math.ceil(body_words / WORDS_PER_MINUTE)),
+        sha256=source.sha256,
+        source_name=source.name,
+        article_id=source.stem,
+        description=_description(clean),
+        dateline=_dateline(clean),
+    )
+
+
+def _sidecar_text(source: SourceFile, key: str) -> str | None:
+    value = source.sidecar.get(key)
+    return str(value) if value is not None else None
+
+
+def _title(source: SourceFile, clean: CleanText) -> Attributed:
+    if "title" in source.sidecar:
+        return Attributed(str(source.sidecar["title"]), Provenance.SIDECAR, f"sidecar {source.stem}.yml")
+    if clean.headline:
+        return Attributed(clean.headline, Provenance.STATED, f"headline, line {clean.headline_line}")
+    first = split_sentences(clean.paragraphs[0].text)[0] if clean.paragraphs else source.stem
+    words = first.split()
+    title = " ".join(words[:DERIVED_TITLE_WORDS]).rstrip(",;:—–-")
+    if len(words) > DERIVED_TITLE_WORDS:
+        title += " …"
+    return Attributed(title, Provenance.DERIVED, "the article has no headline: first words of its first sentence")
+
+
+def _byline(source: SourceFile, set_aside: Iterable[SetAside]) -> tuple[Attributed, Attributed]:
+    """Publisher and author: an outlet's name in a byline is the publisher, a person's the author."""
+    publisher = Attributed(None, Provenance.UNKNOWN, "no source is stated")
+    author = Attributed(None, Provenance.UNKNOWN, "no author is stated")
+    for item in set_aside:
+        if item.kind not in ("byline", "header line"):
+            continue
+        labelled = bool(_BYLINE_LABEL.match(item.text))
+        names = [part.strip() for part in re.split(r",|\band\b|&", _BYLINE_LABEL.sub("", item.text)) if part.strip()]
+        for name in names:
+            where = f"{item.kind} '{item.text}', line {item.line}"
+            if _OUTLET.search(name):
+                if not publisher.known:
+                    publisher = Attributed(name, Provenance.STATED, where)
+            elif labelled and not author.known:
+                author = Attributed(name, Provenance.STATED, where)
+    if "publisher" in source.sidecar:
+        publisher = Attributed(str(source.sidecar["publisher"]), Provenance.SIDECAR, f"sidecar {source.stem}.yml")
+    if "author" in source.sidecar:
+        author = Attributed(str(source.sidecar["author"]), Provenance.SIDECAR, f"sidecar {source.stem}.yml")
+    return publisher, author
+
+
+def _date_lines(set_aside: Iterable[SetAside]) -> list[SetAside]:
+    return [item for item in set_aside if item.kind == "date line"]
+
+
+def _publication_date(source: SourceFile, clean: CleanText, evidence: DossierEvidence) -> PublicationDate:
+    if "date" in source.sidecar:
+        return _sidecar_date(source)
     sentences = [sentence for paragraph in clean.paragraphs for sentence in split_sentences(paragraph.text)
                  if not speaks_of_future(sentence)]
     own_years = [expression.first.year for sentence in sentences
@@ -140,14 +215,26 @@ def _publication_date(source: SourceFile, clean: CleanText, evidence: DossierEvi
         stated = f"date line '{item.text}', line {item.line}"
         if year is not None:
             return PublicationDate(dt.date(year, month, day), Precision.DAY, Provenance.STATED, stated)
-        inferred = _infer_year(month, day, past)
+        inferred = _infer_year(month, day, _past_dates(clean, evidence))
         if inferred:
             value, why = inferred
             return PublicationDate(value, Precision.DAY, Provenance.INFERRED,
                                    f"{stated} gives day and month; the year is inferred: {why}")
         return PublicationDate(None, None, Provenance.UNKNOWN,
                                f"{stated} gives day and month, and nothing in the text fixes the year")
-    return _lower_bound(past)
+    return _lower_bound(_past_dates(clean, evidence))
+
+
+def _past_dates(clean: CleanText, evidence: DossierEvidence) -> list[TimeExpression]:
+    """Dates the text reports as past, with weekdays resolved against the years it and the dossier state."""
+    sentences = [sentence for paragraph in clean.paragraphs for sentence in split_sentences(paragraph.text)
+                 if not speaks_of_future(sentence)]
+    own_years = [expression.first.year for sentence in sentences
+                 for expression in find_time_expressions(sentence, Reference())
+                 if expression.resolved]
+    reference = Reference(anchor_years=tuple(own_years) + evidence.stated_years)
+    return [expression for sentence in sentences for expression in find_time_expressions(sentence, reference)
+            if expression.resolved]
 
 
 def _sidecar_date(source: SourceFile) -> PublicationDate:
