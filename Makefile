@@ -30,6 +30,7 @@ review: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/run.py
 	$(PY) bench/entities.py
+	$(PY) bench/quotes.py
 
 $(STAMP):
 	$(PYTHON) -m venv $(VENV)

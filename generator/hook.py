@@ -22,7 +22,7 @@ log = logging.getLogger("mkdocs.dossier")
 
 SUMMARY_MARKER = "<!-- dossier:summary -->"
 IN_NAV = frozenset({"articles/index.md", "actors/index.md", "organisations/index.md", "places/index.md",
-                    "timeline/index.md"})
+                    "timeline/index.md", "quotes/index.md", "sources/index.md"})
 
 
 class _Build:

@@ -193,6 +193,24 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Quote:
+    """A direct quotation and, where the text allows, who said it."""
+
+    article_id: str
+    paragraph: int
+    start: int  # offsets of the quoted words within the paragraph, quote marks excluded
+    end: int
+    text: str
+    speaker: str | None  # an entity's name; None when the text does not say who, never a guess
+    cue: str  # the words that attribute it: "said", "described", "continues the previous quote"
+    how: str = ""  # how the speaker was resolved
+
+    @property
+    def anchor(self) -> str:
+        return f"p{self.paragraph}"
+
+
+@dataclass(frozen=True)
 class Article:
     """A cleaned article with its metadata; `slug` is unique across the dossier."""
 
@@ -202,6 +220,7 @@ class Article:
     slug: str
     mentions: tuple[Mention, ...] = ()
     events: tuple[Event, ...] = ()
+    quotes: tuple[Quote, ...] = ()
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
@@ -259,6 +278,16 @@ class TimelineEntry:
 
 
 @dataclass(frozen=True)
+class SharedPassage:
+    """A paragraph printed, verbatim or nearly, in two articles (syndication, press-release copy)."""
+
+    first: tuple[str, int]  # (article id, paragraph number)
+    second: tuple[str, int]
+    similarity: float  # share of the shorter paragraph's word sequences found in the other
+    verbatim: bool
+
+
+@dataclass(frozen=True)
 class Problem:
     """Something wrong with an input, said so that a person can act on it."""
 
@@ -287,6 +316,7 @@ class Dossier:
     problems: tuple[Problem, ...]
     entities: tuple[Entity, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
+    shared_passages: tuple[SharedPassage, ...] = ()
 
 
 def format_date_iso(value: dt.date, precision: Precision | None) -> str:

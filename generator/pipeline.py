@@ -9,11 +9,13 @@ from .assemble import assemble_entities
 from .clean import clean_text
 from .extract.entities import RegistryMatcher, extract_mentions
 from .extract.events import extract_events
+from .extract.quotes import extract_quotes
 from .extract.metadata import DossierEvidence, extract_metadata, stated_publication_year
 from .extract.ner import ModelUnavailable, Recogniser
 from .ingest import ingest
 from .model import Article, Dossier, Problem
 from .registry import REGISTRY_FILE, load_registry
+from .passages import find_shared_passages
 from .slugs import allocate_slugs
 from .timeline import build_timeline
 
@@ -58,7 +60,8 @@ def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None) -> Doss
     for article, article_spans in zip(articles, spans):
         events, event_problems = extract_events(article, article_spans, evidence.stated_years)
         problems.extend(event_problems)
-        dated_articles.append(replace(article, events=tuple(events)))
+        quotes = extract_quotes(article.metadata.article_id, article.paragraphs, article.mentions)
+        dated_articles.append(replace(article, events=tuple(events), quotes=tuple(quotes)))
     timeline = build_timeline(dated_articles)
     return Dossier(articles=tuple(dated_articles), problems=tuple(problems), entities=tuple(entities),
-                   timeline=tuple(timeline))
+                   timeline=tuple(timeline), shared_passages=tuple(find_shared_passages(dated_articles)))

@@ -21,7 +21,7 @@ import yaml
 from .chart import entries_per_year_svg
 from .exports import events_csv, timelinejs_json
 from .model import (ENTITY_FOLDERS, Article, Dossier, Entity, EntityKind, Mention, OrgType, Precision,
-                    PublicationDate, TimelineEntry, format_date_iso)
+                    PublicationDate, Quote, SharedPassage, TimelineEntry, format_date_iso)
 
 #: libyaml's safe emitter when PyYAML has it (as its wheels do): same output rules, far faster.
 _SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -78,6 +78,7 @@ class Renderer:
         self.env.globals.update(link=self.link, front_matter=front_matter, date_text=date_text,
                                 article_meta=article_meta, paragraph_attrs=paragraph_attrs,
                                 highlight=self.highlight, entry_date=entry_date, anchor_div=anchor_div)
+        self.env.filters["plural"] = plural
 
     def _finalize(self, value: object) -> str:
         if isinstance(value, Markdown):
@@ -102,13 +103,38 @@ class Renderer:
         return Markdown(f"{self._finalize(sentence[:start])}**{self._finalize(sentence[start:end])}**"
                         f"{self._finalize(sentence[end:])}")
 
+    def paragraph(self, article: Article, number: int, index: "DossierIndex", page: str) -> Markdown:
+        """A paragraph's text, its quotes marked and linked to their speakers; the words themselves unchanged."""
+        text = article.paragraphs[number - 1].text
+        pieces, cursor = [], 0
+        for quote in (q for q in article.quotes if q.paragraph == number):
+            start, end = quote.start, quote.end
+            if start > 0 and text[start - 1] in "“\"":
+                start -= 1  # the quote marks belong to the highlight, so the speaker's name follows them
+            if end < len(text) and text[end] in "”\"":
+                end += 1
+            pieces.append(self._finalize(text[cursor:start]))
+            quoted = self._finalize(text[start:end])
+            if quote.speaker:
+                target = posixpath.relpath(index.entities[quote.speaker].page_path, posixpath.dirname(page))
+                label = _attribute_safe(quote.speaker)
+                pieces.append(f'[{quoted}]({target} "Quoted: {label}")'
+                              f'{{: .dossier-quote data-speaker="{label}" }}')
+            else:
+                pieces.append(f'<span class="dossier-quote dossier-quote--unattributed" '
+                              f'title="Not attributed in the text">{quoted}</span>')
+            cursor = end
+        pieces.append(self._finalize(text[cursor:]))
+        return Markdown("".join(pieces))
+
     def render(self, template: str, **context: object) -> str:
         return self.env.get_template(template).render(**context)
 
     def pages(self, dossier: Dossier, site_name: str = "Dossier") -> list[RenderedPage]:
         index = DossierIndex(dossier)
         pages = [RenderedPage(article.page_path, self.render(
-                     "article.md.j2", article=article, entities=index.entities_in(article), page=article.page_path))
+                     "article.md.j2", article=article, entities=index.entities_in(article), index=index,
+                     paragraph=self.paragraph, page=article.page_path))
                  for article in dossier.articles]
         dated, undated = articles_by_date(dossier.articles)
         pages.append(RenderedPage("articles/index.md", self.render(
@@ -128,6 +154,12 @@ class Renderer:
             "timeline.md.j2", years=timeline_by_year(dossier.timeline),
             undated=[entry for entry in dossier.timeline if entry.first is None], index=index,
             page="timeline/index.md")))
+        pages.append(RenderedPage("quotes/index.md", self.render(
+            "quotes_index.md.j2", speakers=index.quotes_by_speaker(), unattributed=index.unattributed_quotes(),
+            index=index, page="quotes/index.md")))
+        pages.append(RenderedPage("sources/index.md", self.render(
+            "sources_index.md.j2", publishers=index.articles_by_publisher(), unknown=index.unknown_publisher(),
+            shared=dossier.shared_passages, index=index, page="sources/index.md")))
         pages.append(RenderedPage("timeline/chart.svg", entries_per_year_svg(
             dossier.timeline, "Timeline entries per year")))
         pages.append(RenderedPage("timeline/timeline.json", timelinejs_json(
@@ -172,6 +204,40 @@ class DossierIndex:
             grouped.setdefault(mention.article_id, []).append(mention)
         return [(self.articles[article_id], grouped[article_id]) for article_id in entity.article_ids]
 
+    def quotes_of(self, entity: Entity) -> list[tuple[Article, Quote]]:
+        return [(article, quote) for article in self.dossier.articles for quote in article.quotes
+                if quote.speaker == entity.name]
+
+    def quotes_by_speaker(self) -> list[tuple[Entity, list[tuple[Article, Quote]]]]:
+        speakers = sorted({q.speaker for a in self.dossier.articles for q in a.quotes if q.speaker},
+                          key=lambda name: sort_name(self.entities[name]))
+        return [(self.entities[name], self.quotes_of(self.entities[name])) for name in speakers]
+
+    def unattributed_quotes(self) -> list[tuple[Article, Quote]]:
+        return [(article, quote) for article in self.dossier.articles for quote in article.quotes if not quote.speaker]
+
+    def articles_by_publisher(self) -> list[tuple[str, list[Article]]]:
+        groups: dict[str, list[Article]] = {}
+        for article in self.dossier.articles:
+            if article.metadata.publisher.known:
+                groups.setdefault(article.metadata.publisher.value, []).append(article)
+        return [(name, articles_by_date(groups[name])[0] + articles_by_date(groups[name])[1])
+                for name in sorted(groups, key=str.casefold)]
+
+    def unknown_publisher(self) -> list[Article]:
+        dated, undated = articles_by_date(a for a in self.dossier.articles if not a.metadata.publisher.known)
+        return dated + undated
+
+    def shared_with(self, article: Article, number: int) -> list[tuple[Article, int, SharedPassage]]:
+        """The other articles that print this paragraph, with where."""
+        key = (article.metadata.article_id, number)
+        found = []
+        for passage in self.dossier.shared_passages:
+            if key in (passage.first, passage.second):
+                other = passage.second if passage.first == key else passage.first
+                found.append((self.articles[other[0]], other[1], passage))
+        return found
+
     def timeline_of(self, entity: Entity) -> list[TimelineEntry]:
         return [entry for entry in self.dossier.timeline if entity.name in entry.entities]
 
@@ -208,6 +274,15 @@ def organisations_by_type(organisations: list[Entity]) -> list[tuple[str, list[E
         key = organisation.org_type.value if organisation.org_type else "not yet classified"
         groups.setdefault(key, []).append(organisation)
     return [(key, groups[key]) for key in order if key in groups]
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    return f"{count} {singular if count == 1 else plural_form or singular + 's'}"
+
+
+def _attribute_safe(name: str) -> str:
+    """A name for an HTML attribute written through attr_list: no quote marks or braces."""
+    return re.sub(r"[\"{}<>&\\]", "", name)
 
 
 def front_matter(values: Mapping[str, object]) -> Markdown:
@@ -266,6 +341,7 @@ def timeline_by_year(entries) -> list[tuple[str, list[tuple[str, list[TimelineEn
 
 def articles_by_date(articles: Iterable[Article]) -> tuple[list[Article], list[Article]]:
     """Dated articles oldest first; undated ones apart, by title."""
+    articles = list(articles)
     dated = sorted((a for a in articles if a.metadata.date.known),
                    key=lambda a: (a.metadata.date.sort_key, a.metadata.title.value or "", a.slug))
     undated = sorted((a for a in articles if not a.metadata.date.known),

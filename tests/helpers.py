@@ -6,6 +6,11 @@ import re
 from html.parser import HTMLParser
 
 
+#: Elements whose edges separate words, as a browser's innerText does; inline ones join directly.
+_BLOCKS = frozenset("p div li ul ol td th tr table h1 h2 h3 h4 h5 h6 br dt dd dl blockquote section article "
+                    "header footer nav details summary".split())
+
+
 class _TextCollector(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -15,10 +20,14 @@ class _TextCollector(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag in ("script", "style"):
             self._skip += 1
+        if tag in _BLOCKS:
+            self.parts.append(" ")
 
     def handle_endtag(self, tag):
         if tag in ("script", "style") and self._skip:
             self._skip -= 1
+        if tag in _BLOCKS:
+            self.parts.append(" ")
 
     def handle_data(self, data):
         if not self._skip:
@@ -28,7 +37,7 @@ class _TextCollector(HTMLParser):
 def visible_text(html: str) -> str:
     collector = _TextCollector()
     collector.feed(html)
-    return fold(" ".join(collector.parts))
+    return fold("".join(collector.parts))  # as textContent: nodes joined as they stand
 
 
 def fold(text: str) -> str:

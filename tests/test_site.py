@@ -80,8 +80,9 @@ def test_titles_are_escaped_in_title_tag(built_site, article_by_source):
 def test_nav_stays_small(built_site):
     home = (built_site / "index.html").read_text(encoding="utf-8")
     nav = home.split('class="md-tabs__list"')[1].split("</ul>")[0]
-    # Home, Articles, Actors, Organisations, Places, Timeline, About: pages are reached through the indexes
-    assert nav.count("<li") == 7
+    # Home, Articles, Actors, Organisations, Places, Timeline, Quotes, Sources, About: every other page
+    # is reached through these indexes
+    assert nav.count("<li") == 9
 
 
 def test_actors_index_lists_people_by_surname_with_role_and_counts(built_site):
@@ -95,8 +96,8 @@ def test_actors_index_lists_people_by_surname_with_role_and_counts(built_site):
 
 def test_organisations_index_is_grouped_by_kind(built_site):
     index = main_text((built_site / "organisations" / "index.html").read_text(encoding="utf-8"))
-    assert "Armed group or de facto authority ¶ Name Mentions Articles Taliban 43 5 Civil society" in index
-    assert "Media ¶ Name Mentions Articles Al Jazeera 1 1 The Express Tribune 1 1" in index
+    assert "Armed group or de facto authority¶ Name Mentions Articles Taliban 43 5 Civil society" in index
+    assert "Media¶ Name Mentions Articles Al Jazeera 1 1 The Express Tribune 1 1" in index
 
 
 def test_entity_page_shows_mentions_in_context_linked_to_paragraphs(built_site, article_by_source):

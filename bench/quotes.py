@@ -1,0 +1,86 @@
+"""Quote extraction measured on the seeds against bench/gold/seeds_quotes.yml (written by reading).
+
+A gold quote is found when an extracted quote's text matches it (quote marks and edge
+punctuation aside). Its speaker is right when it is the gold speaker (by any alias in
+bench/gold/seeds_entities.yml), or when the gold speaker is an unnamed group and the
+quote is left unattributed; wrong when another entity is named.
+
+    python bench/quotes.py
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import yaml
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+
+from generator.extract.ner import Recogniser  # noqa: E402
+from generator.pipeline import build_dossier  # noqa: E402
+from generator.textfold import fold_key  # noqa: E402
+
+GOLD = PROJECT / "bench" / "gold"
+
+
+def _key(text: str) -> str:
+    return fold_key(text).strip(" .,;:?!\"'")
+
+
+def _written_forms(article, speaker: str) -> set[str]:
+    """The speaker's name and every form the article writes it in."""
+    return {_key(speaker)} | {_key(m.surface) for m in article.mentions if m.name == speaker}
+
+
+def main() -> None:
+    quotes_gold = yaml.safe_load((GOLD / "seeds_quotes.yml").read_text(encoding="utf-8"))
+    entities_gold = yaml.safe_load((GOLD / "seeds_entities.yml").read_text(encoding="utf-8"))
+    dossier = build_dossier(PROJECT / "seeds", Recogniser(PROJECT / ".cache"))
+    totals = {"gold": 0, "found": 0, "right": 0, "wrong": 0, "unattributed": 0, "extra": 0}
+    print("Quotes on the seeds: gold / found / right speaker / wrong speaker / left unattributed / extra")
+    for article in dossier.articles:
+        name = article.source.name
+        aliases: dict[str, set[str]] = {}
+        for group in ("people", "organisations", "places"):
+            for item in entities_gold[name].get(group) or []:
+                aliases[item["name"]] = {_key(n) for n in [item["name"], *(item.get("aliases") or [])]}
+        gold = quotes_gold[name].get("quotes") or []
+        extracted = {_key(q.text): q for q in article.quotes}
+        counts = dict.fromkeys(totals, 0)
+        counts["gold"] = len(gold)
+        notes = []
+        for item in gold:
+            quote = extracted.pop(_key(item["quote"]), None)
+            if quote is None:
+                notes.append(f"missed: {item['quote'][:50]!r}")
+                continue
+            counts["found"] += 1
+            named = item.get("speaker_named", True) and item.get("speaker")
+            if quote.speaker is None:
+                counts["unattributed"] += 1
+                if not named:
+                    counts["right"] += 1
+                else:
+                    notes.append(f"unattributed, gold {item['speaker']}: {item['quote'][:40]!r}")
+            elif named and _written_forms(article, quote.speaker) & (
+                    aliases.get(item["speaker"], set()) | {_key(item["speaker"])}):
+                counts["right"] += 1
+            else:
+                counts["wrong"] += 1
+                notes.append(f"wrong speaker {quote.speaker!r}, gold {item['speaker']!r}: {item['quote'][:40]!r}")
+        counts["extra"] = len(extracted)
+        notes += [f"extra: {q.text[:50]!r} ({q.speaker})" for q in extracted.values()]
+        for key in totals:
+            totals[key] += counts[key]
+        print(f"  {name[:3]}  {counts['gold']:>2} / {counts['found']:>2} / {counts['right']:>2} / {counts['wrong']:>2} / "
+              f"{counts['unattributed']:>2} / {counts['extra']:>2}")
+        for note in notes:
+            print(f"       {note}")
+    print(f"  all  {totals['gold']:>2} / {totals['found']:>2} / {totals['right']:>2} / {totals['wrong']:>2} / "
+          f"{totals['unattributed']:>2} / {totals['extra']:>2}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,112 @@
+"""Quote attribution: each pattern on sentences written for the tests, and the seeds' pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.extract.quotes import extract_quotes, quote_spans
+from generator.model import EntityKind, Mention, Paragraph
+
+PEOPLE = {"Maria Lopez": EntityKind.PERSON, "Lopez": EntityKind.PERSON, "Jan Novak": EntityKind.PERSON,
+          "Free Press Union": EntityKind.ORGANISATION, "Women’s Coalition of Herat": EntityKind.ORGANISATION,
+          "Health Ministry": EntityKind.ORGANISATION}
+CANONICAL = {"Lopez": "Maria Lopez"}
+
+
+def _mentions(paragraphs: list[str]) -> list[Mention]:
+    mentions = []
+    for number, text in enumerate(paragraphs, start=1):
+        taken: list[tuple[int, int]] = []
+        for name in sorted(PEOPLE, key=len, reverse=True):
+            start = text.find(name)
+            while start != -1:
+                end = start + len(name)
+                if not any(a < end and start < b for a, b in taken):
+                    taken.append((start, end))
+                    mentions.append(Mention("a", number, start, end, name, CANONICAL.get(name, name), PEOPLE[name],
+                                            "model", text, 0))
+                start = text.find(name, end)
+    return mentions
+
+
+def _quotes(*paragraphs: str):
+    return [(q.text, q.speaker) for q in extract_quotes("a", [Paragraph(n, t) for n, t in enumerate(paragraphs, 1)],
+                                                         _mentions(list(paragraphs)))]
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    ("Maria Lopez said “the schools must reopen now.”", ("the schools must reopen now.", "Maria Lopez")),
+    ("“The schools must reopen,” said Jan Novak.", ("The schools must reopen,", "Jan Novak")),
+    ("“The schools must reopen,” Jan Novak said.", ("The schools must reopen,", "Jan Novak")),
+    ("Jan Novak described the ban as “a disgrace to the nation”.", ("a disgrace to the nation", "Jan Novak")),
+    ("Maria Lopez referred to the envoys as “guests”.", ("guests", "Maria Lopez")),
+    ("According to the Free Press Union, “eleven reporters are in prison.”",
+     ("eleven reporters are in prison.", "Free Press Union")),
+    ("Jan Novak went on to warn “there will be no second chance”.", ("there will be no second chance", "Jan Novak")),
+    ("Union spokesperson Maria Lopez said “we will appeal”.", ("we will appeal", "Maria Lopez")),
+    ("Others objected, with Jan Novak saying “this cannot stand”.", ("this cannot stand", "Jan Novak")),
+    ("Maria Lopez, a teacher from Herat who lost her job in 2021, described it as “cruel”.", ("cruel", "Maria Lopez")),
+    ("The Health Ministry has also said that clinics were “fully staffed”.", ("fully staffed", "Health Ministry")),
+])
+def test_attribution_patterns(paragraph, expected):
+    assert _quotes(paragraph) == [expected]
+
+
+def test_the_statement_read_and_a_quote_only_sentence_continue_the_speaker():
+    quotes = _quotes("In a statement, the Women’s Coalition of Herat condemned the decree.",
+                     "“We will not be silenced,” the statement read. “We will keep teaching.”")
+    assert quotes == [("We will not be silenced,", "Women’s Coalition of Herat"),
+                      ("We will keep teaching.", "Women’s Coalition of Herat")]
+
+
+def test_the_group_and_pronouns_resolve_to_the_last_named_speaker():
+    quotes = _quotes("The Women’s Coalition of Herat said “the decree is unlawful”.",
+                     "The coalition asked “who will teach the girls?” It said “no one else will.”",
+                     "Jan Novak called it “unfortunate”. He added “talks continue”.")
+    assert [speaker for _, speaker in quotes] == ["Women’s Coalition of Herat", "Women’s Coalition of Herat",
+                                                  "Women’s Coalition of Herat", "Jan Novak", "Jan Novak"]
+
+
+def test_a_surname_alone_is_the_full_name():
+    assert _quotes("Lopez went on to say “it is over”.") == [("it is over", "Maria Lopez")]
+
+
+def test_an_unnamed_speaker_stays_unattributed():
+    assert _quotes("Human rights groups said it set a “dangerous precedent” for the region.") == [
+        ("dangerous precedent", None)]
+    assert _quotes("Officials described the talks as “productive”.") == [("productive", None)]
+
+
+def test_a_subject_far_from_its_verb_is_not_guessed():
+    # the nearest name before "issued" is the Free Press Union, but the subject is "dozens of groups"
+    assert _quotes("After the Free Press Union protest, dozens of groups issued a statement calling it “a farce”.") == [
+        ("a farce", None)]
+
+
+def test_scare_quotes_around_a_name_are_not_quotes():
+    assert _quotes("Members of the “Women’s Coalition of Herat” met Jan Novak.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "He said “this never closes.",
+    "Unbalanced ” marks “ everywhere ”” here.",
+    "A \"straight quote that never ends.",
+    "“”",
+])
+def test_unbalanced_quote_marks_never_crash(text):
+    quote_spans(text)
+    _quotes(text)
+
+
+def test_quotes_on_seed_pages_and_entity_pages(built_site, article_by_source):
+    from tests.helpers import main_text
+
+    koofi = (built_site / "actors" / "fawzia-koofi" / "index.html").read_text(encoding="utf-8")
+    assert 'id="quotes"' in koofi
+    assert "such steps risk endangering not just the people of Afghanistan, but global security" in koofi
+    article = (built_site / "articles" / article_by_source["004_bd110d5bfaa63d58.txt"].slug / "index.html").read_text(
+        encoding="utf-8")
+    assert 'class="dossier-quote" data-speaker="Fawzia Koofi" href="../../actors/fawzia-koofi/"' in article
+    index = main_text((built_site / "quotes" / "index.html").read_text(encoding="utf-8"))
+    assert index.index("Dadfar Spanta") < index.index("Not attributed")  # by surname, unattributed last
+    assert "“dangerous precedent”" in index.split("Not attributed")[1]
