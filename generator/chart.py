@@ -38,18 +38,21 @@ def entries_per_year_svg(entries: Sequence[TimelineEntry], title: str) -> str:
                  f'stroke="{TEXT_COLOUR}" stroke-width="1"/>')
     parts.append(f'<text x="{MARGIN_LEFT - 6}" y="{MARGIN_TOP + 4}" text-anchor="end" fill="{TEXT_COLOUR}">{peak}</text>')
     parts.append(f'<text x="{MARGIN_LEFT - 6}" y="{baseline}" text-anchor="end" fill="{TEXT_COLOUR}">0</text>')
-    last_label = -MIN_LABEL_GAP
-    for index, year in enumerate(years):
+    label_at = WIDTH * 2  # labels are placed from the right, so the latest year always has one
+    labels = []
+    for index, year in reversed(list(enumerate(years))):
         x = MARGIN_LEFT + index * step + (step - bar) / 2
         count = counts.get(year, 0)
-        if count:
-            height = plot_height * count / peak
-            parts.append(f'<rect x="{x:.1f}" y="{baseline - height:.1f}" width="{bar:.1f}" height="{height:.1f}" '
-                         f'fill="{BAR_COLOUR}"><title>{year}: {count} {"entry" if count == 1 else "entries"}</title></rect>')
-            centre = x + bar / 2
-            if centre - last_label >= MIN_LABEL_GAP:
-                parts.append(f'<text x="{centre:.1f}" y="{baseline + 16}" text-anchor="middle" '
-                             f'fill="{TEXT_COLOUR}">{year}</text>')
-                last_label = centre
+        if not count:
+            continue
+        height = plot_height * count / peak
+        parts.append(f'<rect x="{x:.1f}" y="{baseline - height:.1f}" width="{bar:.1f}" height="{height:.1f}" '
+                     f'fill="{BAR_COLOUR}"><title>{year}: {count} {"entry" if count == 1 else "entries"}</title></rect>')
+        centre = x + bar / 2
+        if label_at - centre >= MIN_LABEL_GAP:
+            labels.append(f'<text x="{centre:.1f}" y="{baseline + 16}" text-anchor="middle" '
+                          f'fill="{TEXT_COLOUR}">{year}</text>')
+            label_at = centre
+    parts += reversed(labels)
     parts.append("</svg>")
     return "\n".join(parts) + "\n"

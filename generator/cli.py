@@ -22,6 +22,8 @@ OFFLINE_CONFIG = "mkdocs.offline.yml"
 OFFLINE_DIR = Path("build/offline")
 BUNDLE_PATH = Path("dist/dossier-offline.zip")
 ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)  # fixed, so the same site gives the same zip
+#: Files that only make sense on a web server: no server shows a 404 page from disk.
+NOT_OFFLINE = frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz"})
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -99,7 +101,8 @@ def review_names(seeds: Path, examples: int) -> int:
 def zip_folder(folder: Path, target: Path) -> int:
     """Zip a folder with sorted entries and fixed timestamps: same files, same bytes."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    paths = sorted(path for path in folder.rglob("*") if path.is_file())
+    paths = sorted(path for path in folder.rglob("*")
+                   if path.is_file() and path.relative_to(folder).as_posix() not in NOT_OFFLINE)
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for path in paths:
             info = zipfile.ZipInfo(path.relative_to(folder).as_posix(), date_time=ZIP_TIMESTAMP)

@@ -6,6 +6,8 @@ once per edit instead of looping on its own output.
 
 from __future__ import annotations
 
+import html
+import json
 import logging
 from pathlib import Path
 
@@ -30,6 +32,7 @@ class _Build:
 
     dossier: Dossier | None = None
     renderer: Renderer | None = None
+    raw_titles: dict[str, str] = {}  # page url -> front-matter title that needs escaping in the search index
 
 
 _build = _Build()
@@ -50,18 +53,44 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for problem in dossier.problems:
         (log.error if problem.severity == "error" else log.warning)(str(problem))
     renderer = Renderer(config.markdown_extensions)
-    for page in renderer.pages(dossier, site_name=config.site_name):
+    for page in renderer.pages(dossier, site_name=config.site_name, site_description=config.site_description or "",
+                               site_url=config.site_url or ""):
         if files.get_file_from_path(page.path) is not None:
             log.error(f"docs/{page.path} is also a page the generator writes; rename or remove docs/{page.path}.")
             continue
         inclusion = InclusionLevel.INCLUDED if page.path in IN_NAV else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.path, content=page.content, inclusion=inclusion))
-    _build.dossier, _build.renderer = dossier, renderer
+    _build.dossier, _build.renderer, _build.raw_titles = dossier, renderer, {}
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    title = page.meta.get("title")
+    if isinstance(title, str) and html.escape(title, quote=False) != title:
+        _build.raw_titles[page.url] = title
     if SUMMARY_MARKER in markdown and _build.dossier is not None and _build.renderer is not None:
         summary = _build.renderer.home_summary(_build.dossier, page=page.file.src_uri)
         markdown = markdown.replace(SUMMARY_MARKER, summary)
     return markdown
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Escape front-matter titles in the search index.
+
+    Material's search plugin copies a page's front-matter title into the index as it is, and
+    its search box inserts result titles as HTML: an article titled "<img onerror=…>" would
+    run script there. Section titles are escaped by the plugin already; this escapes the rest.
+    Runs after the search plugin writes the index, before the offline plugin inlines it.
+    """
+    index_path = Path(config.site_dir) / "search" / "search_index.json"
+    if not _build.raw_titles or not index_path.exists():
+        return
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    changed = False
+    for doc in index.get("docs", []):
+        raw = _build.raw_titles.get(doc.get("location", "").split("#")[0])
+        if raw is not None and doc.get("title") == raw:
+            doc["title"] = html.escape(raw, quote=False)
+            changed = True
+    if changed:
+        index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

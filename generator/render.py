@@ -20,6 +20,7 @@ import yaml
 
 from .chart import entries_per_year_svg
 from .exports import events_csv, timelinejs_json
+from .feeds import json_feed, rss_feed
 from .model import (ENTITY_FOLDERS, Article, Dossier, Entity, EntityKind, Mention, OrgType, Precision,
                     PublicationDate, Quote, SharedPassage, TimelineEntry, format_date_iso)
 
@@ -130,7 +131,8 @@ class Renderer:
     def render(self, template: str, **context: object) -> str:
         return self.env.get_template(template).render(**context)
 
-    def pages(self, dossier: Dossier, site_name: str = "Dossier") -> list[RenderedPage]:
+    def pages(self, dossier: Dossier, site_name: str = "Dossier", site_description: str = "",
+              site_url: str = "") -> list[RenderedPage]:
         index = DossierIndex(dossier)
         pages = [RenderedPage(article.page_path, self.render(
                      "article.md.j2", article=article, entities=index.entities_in(article), index=index,
@@ -165,6 +167,8 @@ class Renderer:
         pages.append(RenderedPage("timeline/timeline.json", timelinejs_json(
             list(dossier.timeline), index.articles, site_name, entry_date)))
         pages.append(RenderedPage("timeline/events.csv", events_csv(list(dossier.timeline), index.articles)))
+        pages.append(RenderedPage("feed.xml", rss_feed(dossier.articles, site_name, site_description, site_url)))
+        pages.append(RenderedPage("feed.json", json_feed(dossier.articles, site_name, site_description, site_url)))
         return pages
 
     def home_summary(self, dossier: Dossier, page: str = "index.md") -> str:

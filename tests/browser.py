@@ -59,3 +59,41 @@ def search(visit: Visit, query: str) -> list[str]:
     visit.page.keyboard.type(query, delay=30)
     visit.page.wait_for_selector(".md-search-result__item", timeout=15000)
     return visit.page.locator(".md-search-result__item h1").all_inner_texts()
+
+
+def walk_dossier(visit: Visit, home_url: str, shots: str | None = None) -> list[str]:
+    """A reader's path: home, articles, an article, a person, an organisation, the timeline, a search.
+
+    Returns the page titles seen; saves screenshots named `{shots}-…` when `shots` is given.
+    """
+    page = visit.page
+    seen = []
+
+    def arrive(name: str) -> None:
+        page.wait_for_load_state("load")
+        seen.append(page.title())
+        if shots:
+            visit.screenshot(f"{shots}-{name}")
+
+    page.goto(home_url)
+    arrive("home")
+    assert "5 articles" in page.inner_text("article")
+    page.click("nav.md-tabs >> text=Articles")
+    arrive("articles")
+    page.click("article >> text=Women Activists: From Now On")
+    arrive("article")
+    assert "Sergey Lavrov" in page.inner_text("#p7")
+    page.click("#named-in-this-article ~ ul >> text=Sergey Lavrov")
+    arrive("actor")
+    assert page.inner_text("h1").rstrip("¶") == "Sergey Lavrov"
+    page.click("#often-mentioned-with ~ ul >> text=Taliban")
+    arrive("organisation")
+    assert page.inner_text("h1").rstrip("¶") == "Taliban"
+    page.click("nav.md-tabs >> text=Timeline")
+    arrive("timeline")
+    assert "3 July 2025 — 5 articles" in page.inner_text("article")
+    titles = search(visit, "Koofi")
+    assert any("Russia has become the first country" in title or "Fawzia Koofi" in title for title in titles), titles
+    if shots:
+        visit.screenshot(f"{shots}-search")
+    return seen

@@ -77,3 +77,14 @@ def test_serve_picks_up_an_edited_and_a_new_seed(server):
     assert _wait_for(lambda: "The first paragraph of a new article." in (_get(new_url) or "")), \
         "new seed not picked up"
     assert _wait_for(lambda: "A Newly Added Report From The Field" in (_get(base + "articles/") or ""))
+
+
+def test_serve_picks_up_an_edited_entity_registry(server):
+    project, base = server
+    page_url = base + "actors/dmitry-peskov/"
+    assert "Kremlin spokesman" in (_get(page_url) or "")
+    registry = project / "seeds" / "entities.yml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace(
+        "    role: Kremlin spokesman\n", "    role: Press secretary of the President of Russia\n"), encoding="utf-8")
+    assert _wait_for(lambda: "Press secretary of the President of Russia" in (_get(page_url) or "")), \
+        "edited registry not picked up"
