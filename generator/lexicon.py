@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass
+
+import jdatetime
 
 MONTHS: dict[str, int] = {}
 for _number, _name in enumerate(
@@ -30,23 +34,82 @@ DATE_ONLY = re.compile(
             (?P<iso>\d{{4}}-\d{{2}}-\d{{2}})
           | (?P<m1>{MONTH})\s+(?P<d1>{DAY})(?:,?\s+(?P<y1>{YEAR}))?
           | (?P<d2>{DAY})\s+(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?
+          | (?P<n1>\d{{1,4}})[/.](?P<n2>\d{{1,2}})[/.](?P<n3>\d{{1,4}})
         )
         (?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}})?)?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 
+#: Persian (۰–۹) and Arabic-Indic (٠–٩) digits read as ASCII digits.
+EASTERN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+#: Years this low in a Y/M/D date are Solar Hijri (1404 SH began in March 2025).
+SOLAR_HIJRI_YEARS = range(1200, 1500)
 
-def parse_date_only(line: str) -> tuple[int | None, int, int] | None:
-    """(year or None, month, day) of a date-only line; None when the line is not one."""
-    match = DATE_ONLY.match(line.strip())
+
+@dataclass(frozen=True)
+class DateLine:
+    """What a date-only line says: a full or partial date, or why it cannot be read."""
+
+    year: int | None
+    month: int | None
+    day: int | None
+    note: str = ""  # how it was read ("Solar Hijri 24/5/1400"), or why it was not
+    problem: str = ""  # set when the line is a date that cannot be used: ambiguous or impossible
+
+
+def parse_date_only(line: str) -> DateLine | None:
+    """What a date-only line says; None when the line is not a date line at all."""
+    match = DATE_ONLY.match(line.strip().translate(EASTERN_DIGITS))
     if not match:
         return None
     if match["iso"]:
         year, month, day = (int(part) for part in match["iso"].split("-"))
-        return (year, month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
+        return _checked(year, month, day, "")
+    if match["n1"]:
+        return _numeric(int(match["n1"]), int(match["n2"]), int(match["n3"]), match.group(0).strip())
     month_word = match["m1"] or match["m2"]
     day_word = match["d1"] or match["d2"]
     year_word = match["y1"] or match["y2"]
     month = MONTHS[month_word.rstrip(".").lower()]
     day = int(re.sub(r"\D", "", day_word))
-    return (int(year_word) if year_word else None, month, day)
+    if year_word:
+        return _checked(int(year_word), month, day, "")
+    if not _exists(2000, month, day):  # 2000 is a leap year: 29 February may exist
+        return DateLine(None, None, None, problem=f"there is no day {day} in {month_word}")
+    return DateLine(None, month, day)
+
+
+def _numeric(first: int, second: int, third: int, text: str) -> DateLine:
+    """1400/5/24 (Solar Hijri), 2021/08/15 (Y/M/D), 25/04/2021 (D/M/Y); 03/04/2021 is refused."""
+    if first > 31:  # year first
+        if first in SOLAR_HIJRI_YEARS:
+            try:
+                value = jdatetime.date(first, second, third).togregorian()
+            except ValueError:
+                return DateLine(None, None, None, problem=f"'{text}' is not a date in the Solar Hijri calendar")
+            return DateLine(value.year, value.month, value.day,
+                            note=f"Solar Hijri {third}/{second}/{first}, converted to the Gregorian calendar")
+        return _checked(first, second, third, "read as year/month/day")
+    if third < 1000:
+        return DateLine(None, None, None, problem=f"'{text}' has no four-digit year")
+    if first <= 12 and second <= 12 and first != second:
+        return DateLine(None, None, None, problem=f"'{text}' is ambiguous: day/month or month/day")
+    if first == second:
+        return _checked(third, first, second, "day and month are the same number")
+    if first > 12:
+        return _checked(third, second, first, "read as day/month/year (the first number is above 12)")
+    return _checked(third, first, second, "read as month/day/year (the second number is above 12)")
+
+
+def _checked(year: int, month: int, day: int, note: str) -> DateLine:
+    if not _exists(year, month, day):
+        return DateLine(None, None, None, problem=f"{year:04d}-{month:02d}-{day:02d} is not a real date")
+    return DateLine(year, month, day, note=note)
+
+
+def _exists(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True

@@ -38,8 +38,11 @@ def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None) -> Doss
 
     evidence = DossierEvidence(tuple(sorted(
         {year for source, clean in cleaned if (year := stated_publication_year(source, clean)) is not None})))
-    articles = [Article(source, clean, extract_metadata(source, clean, evidence), slug="")
-                for source, clean in cleaned]
+    articles = []
+    for source, clean in cleaned:
+        metadata, metadata_problems = extract_metadata(source, clean, evidence)
+        problems.extend(metadata_problems)
+        articles.append(Article(source, clean, metadata, slug=""))
 
     recogniser = recogniser or Recogniser()
     try:

@@ -90,7 +90,8 @@ def test_same_title_gets_two_slugs(article_by_source):
 def _metadata(text: str, name: str = "x.txt", sidecar=None, years=()):
     source = SourceFile(path=None, name=name, stem=name.removesuffix(".txt"), text=text, sha256="0" * 64,
                         sidecar=sidecar or {})
-    return extract_metadata(source, clean_text(text), DossierEvidence(tuple(years)))
+    metadata, _ = extract_metadata(source, clean_text(text), DossierEvidence(tuple(years)))
+    return metadata
 
 
 def test_partial_date_without_evidence_keeps_the_year_unknown():

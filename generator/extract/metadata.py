@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..lexicon import MONTH, parse_date_only
-from ..model import (Attributed, CleanText, Metadata, Precision, Provenance, PublicationDate, SetAside,
+from ..model import (Attributed, CleanText, Metadata, Precision, Problem, Provenance, PublicationDate, SetAside,
                      SourceFile)
 from ..sentences import split_sentences
 from .dates import Reference, TimeExpression, find_time_expressions, speaks_of_future
@@ -51,19 +51,22 @@ def stated_publication_year(source: SourceFile, clean: CleanText) -> int | None:
         return int(str(sidecar_date)[:4])
     for item in _date_lines(clean.set_aside):
         parsed = parse_date_only(item.text)
-        if parsed and parsed[0] is not None:
-            return parsed[0]
+        if parsed and parsed.year is not None:
+            return parsed.year
     return None
 
 
-def extract_metadata(source: SourceFile, clean: CleanText, evidence: DossierEvidence) -> Metadata:
+def extract_metadata(source: SourceFile, clean: CleanText,
+                     evidence: DossierEvidence) -> tuple[Metadata, list[Problem]]:
+    """The article's metadata, and problems such as a date line that cannot be used."""
     body_words = sum(len(paragraph.text.split()) for paragraph in clean.paragraphs)
     publisher, author = _byline(source, clean.set_aside)
-    return Metadata(
+    problems: list[Problem] = []
+    metadata = Metadata(
         title=_title(source, clean),
         publisher=publisher,
         author=author,
-        date=_publication_date(source, clean, evidence),
+        date=_publication_date(source, clean, evidence, problems),
         url=_sidecar_text(source, "url"),
         language=_sidecar_text(source, "language"),
         word_count=body_words,
@@ -74,6 +77,7 @@ def extract_metadata(source: SourceFile, clean: CleanText, evidence: DossierEvid
         description=_description(clean),
         dateline=_dateline(clean),
     )
+    return metadata, problems
 
 
 def _sidecar_text(source: SourceFile, key: str) -> str | None:
@@ -121,98 +125,23 @@ def _date_lines(set_aside: Iterable[SetAside]) -> list[SetAside]:
     return [item for item in set_aside if item.kind == "date line"]
 
 
-def _publication_date(source: SourceFile, clean: CleanText, evidence: DossierEvidence) -> PublicationDate:
+def _publication_date(source: SourceFile, clean: CleanText, evidence: DossierEvidence,
+                      problems: list[Problem]) -> PublicationDate:
     if "date" in source.sidecar:
         return _sidecar_date(source)
-    for item in _date_lines(clean.set_aside):
-        parsed = parse_date_only(item.text)
-        if parsed and parsed[0] is not None:
-            return parsed[0]
-    return None
-
-
-def extract_metadata(source: SourceFile, clean: CleanText, evidence: DossierEvidence) -> Metadata:
-    body_words = sum(len(paragraph.text.split()) for paragraph in clean.paragraphs)
-    publisher, author = _byline(source, clean.set_aside)
-    return Metadata(
-        title=_title(source, clean),
-        publisher=publisher,
-        author=author,
-        date=_publication_date(source, clean, evidence),
-        url=_sidecar_text(source, "url"),
-        language=_sidecar_text(source, "language"),
-        word_count=body_words,
-        reading_minutes=max(1, math.ceil(body_words / WORDS_PER_MINUTE)),
-        sha256=source.sha256,
-        source_name=source.name,
-        article_id=source.stem,
-        description=_description(clean),
-        dateline=_dateline(clean),
-    )
-
-
-def _sidecar_text(source: SourceFile, key: str) -> str | None:
-    value = source.sidecar.get(key)
-    return str(value) if value is not None else None
-
-
-def _title(source: SourceFile, clean: CleanText) -> Attributed:
-    if "title" in source.sidecar:
-        return Attributed(str(source.sidecar["title"]), Provenance.SIDECAR, f"sidecar {source.stem}.yml")
-    if clean.headline:
-        return Attributed(clean.headline, Provenance.STATED, f"headline, line {clean.headline_line}")
-    first = split_sentences(clean.paragraphs[0].text)[0] if clean.paragraphs else source.stem
-    words = first.split()
-    title = " ".join(words[:DERIVED_TITLE_WORDS]).rstrip(",;:—–-")
-    if len(words) > DERIVED_TITLE_WORDS:
-        title += " …"
-    return Attributed(title, Provenance.DERIVED, "the article has no headline: first words of its first sentence")
-
-
-def _byline(source: SourceFile, set_aside: Iterable[SetAside]) -> tuple[Attributed, Attributed]:
-    """Publisher and author: an outlet's name in a byline is the publisher, a person's the author."""
-    publisher = Attributed(None, Provenance.UNKNOWN, "no source is stated")
-    author = Attributed(None, Provenance.UNKNOWN, "no author is stated")
-    for item in set_aside:
-        if item.kind not in ("byline", "header line"):
-            continue
-        labelled = bool(_BYLINE_LABEL.match(item.text))
-        names = [part.strip() for part in re.split(r",|\band\b|&", _BYLINE_LABEL.sub("", item.text)) if part.strip()]
-        for name in names:
-            where = f"{item.kind} '{item.text}', line {item.line}"
-            if _OUTLET.search(name):
-                if not publisher.known:
-                    publisher = Attributed(name, Provenance.STATED, where)
-            elif labelled and not author.known:
-                author = Attributed(name, Provenance.STATED, where)
-    if "publisher" in source.sidecar:
-        publisher = Attributed(str(source.sidecar["publisher"]), Provenance.SIDECAR, f"sidecar {source.stem}.yml")
-    if "author" in source.sidecar:
-        author = Attributed(str(source.sidecar["author"]), Provenance.SIDECAR, f"sidecar {source.stem}.yml")
-    return publisher, author
-
-
-def _date_lines(set_aside: Iterable[SetAside]) -> list[SetAside]:
-    return [item for item in set_aside if item.kind == "date line"]
-
-
-def _publication_date(source: SourceFile, clean: CleanText, evidence: DossierEvidence) -> PublicationDate:
-    if "date" in source.sidecar:
-        return _sidecar_date(source)
-    sentences = [sentence for paragraph in clean.paragraphs for sentence in split_sentences(paragraph.text)
-                 if not speaks_of_future(sentence)]
-    own_years = [expression.first.year for sentence in sentences
-                 for expression in find_time_expressions(sentence, Reference())
-                 if expression.resolved]
-    reference = Reference(anchor_years=tuple(own_years) + evidence.stated_years)
-    past = [expression for sentence in sentences for expression in find_time_expressions(sentence, reference)
-            if expression.resolved]
     for item in _date_lines(clean.set_aside):
         parsed = parse_date_only(item.text)
         if not parsed:
             continue
-        year, month, day = parsed
         stated = f"date line '{item.text}', line {item.line}"
+        if parsed.problem:
+            problems.append(Problem(source.name, f"date line '{item.text}': {parsed.problem}; the date is left unknown.",
+                                    f"Write it unambiguously (e.g. 2025-07-04), or set `date:` in {source.stem}.yml.",
+                                    line=item.line, severity="warning"))
+            return PublicationDate(None, None, Provenance.UNKNOWN, f"{stated}: {parsed.problem}")
+        year, month, day = parsed.year, parsed.month, parsed.day
+        if parsed.note:
+            stated += f" ({parsed.note})"
         if year is not None:
             return PublicationDate(dt.date(year, month, day), Precision.DAY, Provenance.STATED, stated)
         inferred = _infer_year(month, day, _past_dates(clean, evidence))
