@@ -58,8 +58,9 @@ HEADER_NAME_MAX_WORDS = 6
 @dataclass
 class _Line:
     number: int
-    text: str  # stripped, whitespace folded, bullet marker removed
+    text: str  # stripped, whitespace folded, bullet marker removed: for recognising boilerplate
     bulleted: bool
+    written: str = ""  # as written (whitespace folded), bullet kept: what the body shows
 
 
 def clean_text(raw: str) -> CleanText:
@@ -79,7 +80,7 @@ def clean_text(raw: str) -> CleanText:
         if kind == "date line (prefix)":
             match = DATE_PREFIX.match(line.text)
             set_aside.append(SetAside(line.number, f"date {match[1]}", "date line"))
-            line = _Line(line.number, match[2].strip(), line.bulleted)
+            line = _Line(line.number, match[2].strip(), line.bulleted, match[2].strip())
             kind = _boilerplate_kind(line, in_header)
         if kind:
             set_aside.append(SetAside(line.number, line.text, kind))
@@ -116,9 +117,10 @@ def _lines(raw: str) -> list[_Line | None]:
             result.append(None)
             continue
         bullet = BULLET.match(text)
+        written = text
         if bullet:
             text = text[bullet.end():].strip()
-        result.append(_Line(number, text, bool(bullet)) if text else None)
+        result.append(_Line(number, text, bool(bullet), written) if text else None)
     return result
 
 
@@ -201,11 +203,11 @@ def _paragraphs(blocks: list[list[_Line]], headline: _Line | None, set_aside: li
         current: list[_Line] = []
         for line in block:
             if current and _ends_paragraph(current[-1], line):
-                texts.append((current[0].number, " ".join(part.text for part in current)))
+                texts.append((current[0].number, " ".join(part.written for part in current)))
                 current = []
             current.append(line)
         if current:
-            texts.append((current[0].number, " ".join(part.text for part in current)))
+            texts.append((current[0].number, " ".join(part.written for part in current)))
 
     seen: dict[str, int] = {}
     if headline is not None:

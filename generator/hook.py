@@ -9,9 +9,11 @@ from __future__ import annotations
 import html
 import json
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -33,6 +35,7 @@ class _Build:
     dossier: Dossier | None = None
     renderer: Renderer | None = None
     raw_titles: dict[str, str] = {}  # page url -> front-matter title that needs escaping in the search index
+    command: str = "build"
 
 
 _build = _Build()
@@ -44,14 +47,31 @@ def seeds_dir(config: MkDocsConfig) -> Path:
 
 
 def cache_dir(config: MkDocsConfig) -> Path:
+    """The NER cache: DOSSIER_CACHE if set (a shared or writable place), else .cache/ by mkdocs.yml."""
+    if os.environ.get("DOSSIER_CACHE"):
+        return Path(os.environ["DOSSIER_CACHE"])
     configured = (config.extra.get("dossier") or {}).get("cache", ".cache")
     return Path(config.config_file_path).parent / configured
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _build.command = command
+
+
+def on_serve(server, config: MkDocsConfig, builder) -> None:
+    """Rebuild when an article, a sidecar or the registry changes (watched here, not in mkdocs.yml,
+    so that a missing seeds folder is reported by the dossier's own message, not a config error)."""
+    if seeds_dir(config).is_dir():
+        server.watch(str(seeds_dir(config)))
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     dossier = build_dossier(seeds_dir(config), shared_recogniser(cache_dir(config)))
     for problem in dossier.problems:
         (log.error if problem.severity == "error" else log.warning)(str(problem))
+    if not dossier.articles and _build.command != "serve":
+        # a site with no article is no dossier: say why instead of publishing an empty one
+        raise Abort("No article to publish. " + " ".join(str(p) for p in dossier.problems if p.severity == "error"))
     renderer = Renderer(config.markdown_extensions)
     for page in renderer.pages(dossier, site_name=config.site_name, site_description=config.site_description or "",
                                site_url=config.site_url or ""):

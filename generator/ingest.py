@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,6 +59,10 @@ def ingest(seeds_dir: Path) -> Ingested:
         path = seeds_dir / name
         if name in REGISTRY_NAMES or name in IGNORED_NAMES or path.is_dir():
             continue
+        if name.startswith("."):
+            problems.append(Problem(name, "is a hidden file (its name starts with '.'), not read.",
+                                    "Rename it without the leading dot if it is an article.", severity="warning"))
+            continue
         if path.suffix in SIDECAR_SUFFIXES:
             if not _has_article(seeds_dir, path.stem):
                 problems.append(Problem(name, "sidecar has no article beside it.",
@@ -69,10 +74,11 @@ def ingest(seeds_dir: Path) -> Ingested:
                                     "Articles are UTF-8 plain text files ending in .txt.", severity="warning"))
             continue
         try:
-            source = read_source(seeds_dir, name)
+            source, source_problems = read_source(seeds_dir, name)
         except InputError as error:
             problems.append(error.problem)
             continue
+        problems.extend(source_problems)
         if source.sha256 in first_by_hash:
             problems.append(Problem(name, f"same text as {first_by_hash[source.sha256]} (identical sha256); not published twice.",
                                     "Remove one of the two files."))
@@ -90,16 +96,43 @@ def _has_article(seeds_dir: Path, stem: str) -> bool:
     return any((seeds_dir / f"{stem}{suffix}").exists() for suffix in ARTICLE_SUFFIXES)
 
 
-def read_source(seeds_dir: Path, name: str) -> SourceFile:
+def read_source(seeds_dir: Path, name: str) -> tuple[SourceFile, list[Problem]]:
+    """One article and its sidecar. A bad sidecar key is reported and left out; the article is kept."""
     path = seeds_dir / name
     if path.is_symlink() and not _inside(path.resolve(), seeds_dir.resolve()):
         raise input_error(name, "is a link to a file outside the seeds folder; refused.",
                           "Copy the article into the seeds folder instead of linking to it.")
     data = path.read_bytes()
     text = decode_article(name, data)
-    sidecar = read_sidecar(seeds_dir, path.stem)
-    return SourceFile(path=path, name=name, stem=path.stem, text=text,
-                      sha256=hashlib.sha256(data).hexdigest(), sidecar=sidecar)
+    problems = text_warnings(name, text)
+    try:
+        sidecar, sidecar_problems = read_sidecar(seeds_dir, path.stem)
+    except InputError as error:  # the whole sidecar is unreadable: the article goes on without it
+        sidecar, sidecar_problems = {}, [error.problem]
+    source = SourceFile(path=path, name=name, stem=path.stem, text=unicodedata.normalize("NFC", text),
+                        sha256=hashlib.sha256(data).hexdigest(), sidecar=sidecar)
+    return source, problems + sidecar_problems
+
+
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def text_warnings(name: str, text: str) -> list[Problem]:
+    """What is odd about a decoded text but does not stop it: decomposed Unicode, bidi controls."""
+    problems = []
+    if unicodedata.normalize("NFC", text) != text:
+        problems.append(Problem(name, "is in decomposed Unicode (NFD); it is read as composed (NFC), which looks "
+                                      "the same.", "Nothing to do, unless letters look wrong on the page.",
+                                severity="warning"))
+    for number, line in enumerate(text.split("\n"), start=1):
+        control = BIDI_CONTROLS.search(line)
+        if control:
+            problems.append(Problem(name, f"contains the invisible bidi control U+{ord(control.group()):04X}, which "
+                                          "can make text display in a misleading order; it is kept in the text and "
+                                          "removed from page names and matching keys.",
+                                    "Remove it unless the text needs it.", line=number, severity="warning"))
+            break
+    return problems
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -133,17 +166,17 @@ def decode_article(name: str, data: bytes) -> str:
         if len(line) > MAX_LINE_CHARS:
             raise input_error(name, f"has a line of {len(line):,} characters; the limit is {MAX_LINE_CHARS:,}.",
                               "Put a blank line between paragraphs.", line=number)
-    return unicodedata.normalize("NFC", text)
+    return text
 
 
-def read_sidecar(seeds_dir: Path, stem: str) -> dict[str, object]:
-    """The curator's overrides for one article; each error names the file and key."""
+def read_sidecar(seeds_dir: Path, stem: str) -> tuple[dict[str, object], list[Problem]]:
+    """The curator's overrides for one article, and a problem for each key that cannot be used."""
     for suffix in SIDECAR_SUFFIXES:
         path = seeds_dir / f"{stem}{suffix}"
         if path.exists():
             break
     else:
-        return {}
+        return {}, []
     name = path.name
     try:
         raw = path.read_text(encoding="utf-8")
@@ -157,11 +190,25 @@ def read_sidecar(seeds_dir: Path, stem: str) -> dict[str, object]:
                           "Fix the YAML syntax; quote values that contain ': ' or start with a symbol.",
                           line=mark.line + 1 if mark else None) from None
     if loaded is None:
-        return {}
+        return {}, []
     if not isinstance(loaded, dict):
         raise input_error(name, "must be a mapping of keys to values (e.g. 'title: ...').",
                           f"Allowed keys: {', '.join(SIDECAR_KEYS)}.")
-    return {key: _sidecar_value(name, key, value) for key, value in loaded.items() if value is not None}
+    values: dict[str, object] = {}
+    problems: list[Problem] = []
+    for key, value in loaded.items():
+        if value is None:
+            continue  # "title: null" says nothing: the extracted value stands
+        try:
+            values[str(key)] = _sidecar_value(name, key, value)
+        except InputError as error:
+            problems.append(error.problem)
+            continue
+        if isinstance(values[str(key)], str) and "\n" in values[str(key)]:
+            values[str(key)] = " ".join(values[str(key)].split())
+            problems.append(Problem(name, f"'{key}' has line breaks; they are shown as spaces.",
+                                    "Write the value on one line.", key=str(key), severity="warning"))
+    return values, problems
 
 
 def _sidecar_value(name: str, key: object, value: object) -> object:
@@ -170,8 +217,12 @@ def _sidecar_value(name: str, key: object, value: object) -> object:
     if key == "date":
         if isinstance(value, dt.datetime):
             return value.date()
-        if isinstance(value, dt.date | str | int):
+        if isinstance(value, dt.date):
             return value
+        if isinstance(value, int | str) and re.fullmatch(r"\d{4}(?:-(?:0[1-9]|1[0-2]))?", str(value)):
+            return str(value)
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise input_error(name, f"'date' {value} is not a real date.", "Check the day and month.", key="date")
         raise input_error(name, f"'date' must be a date like 2025-07-04, 2025-07 or 2025; got {value!r}.",
                           "Write the date in ISO form.", key="date")
     if isinstance(value, bool):

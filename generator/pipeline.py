@@ -16,7 +16,8 @@ from .ingest import ingest
 from .model import Article, Dossier, Problem
 from .registry import REGISTRY_FILE, load_registry
 from .passages import find_shared_passages
-from .slugs import allocate_slugs
+from .scan import scan_source
+from .slugs import RESERVED, allocate_slugs, slugify
 from .timeline import build_timeline
 
 
@@ -34,6 +35,7 @@ def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None) -> Doss
             problems.append(Problem(source.name, f"has {what} and no body text; not published.",
                                     "Paste the article's text under its headline."))
             continue
+        problems.extend(scan_source(source, clean))
         cleaned.append((source, clean))
 
     evidence = DossierEvidence(tuple(sorted(
@@ -55,8 +57,10 @@ def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None) -> Doss
                     article.metadata.article_id, article.paragraphs, article_spans, matcher)))
                 for article, article_spans in zip(articles, spans)]
 
-    slugs = allocate_slugs(((a.source.stem, a.metadata.title.value or a.source.stem) for a in articles), "article")
+    slugs = allocate_slugs(((a.source.stem, (a.metadata.title.value or "", a.source.stem)) for a in articles),
+                           "article")
     articles = [replace(article, slug=slugs[article.source.stem]) for article in articles]
+    problems.extend(_page_name_warnings(articles))
     articles, entities = assemble_entities(articles, loaded_registry.registry)
 
     dated_articles = []
@@ -68,3 +72,21 @@ def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None) -> Doss
     timeline = build_timeline(dated_articles)
     return Dossier(articles=tuple(dated_articles), problems=tuple(problems), entities=tuple(entities),
                    timeline=tuple(timeline), shared_passages=tuple(find_shared_passages(dated_articles)))
+
+
+def _page_name_warnings(articles) -> list[Problem]:
+    """A title that cannot name its page: no letter or digit at all, or a reserved name."""
+    problems = []
+    for article in articles:
+        title = article.metadata.title.value or ""
+        natural = slugify(title)
+        if not any(char.isalnum() for char in title):
+            why = "has no letter or digit to name its page"
+        elif natural in RESERVED:
+            why = f"would name its page '{natural}', which is reserved"
+        else:
+            continue
+        problems.append(Problem(article.source.name, f"title '{title}' {why}; the page is articles/{article.slug}/.",
+                                "Give the article a title in its sidecar (title: ...) if the name matters.",
+                                severity="warning"))
+    return problems

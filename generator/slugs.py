@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 MAX_SLUG_CHARS = 60
 RESERVED = frozenset(
@@ -27,13 +27,14 @@ def short_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
 
 
-def allocate_slugs(items: Iterable[tuple[str, str]], fallback_prefix: str) -> dict[str, str]:
-    """Map each (key, preferred text) to a unique slug.
+def allocate_slugs(items: Iterable[tuple[str, str | Sequence[str]]], fallback_prefix: str) -> dict[str, str]:
+    """Map each (key, preferred texts) to a unique slug: the first text that gives one.
 
     A slug depends only on its own item: a clash, a reserved word or an empty slug
     gets the key's hash appended, so adding an article never renames another.
     """
-    wanted = [(key, slugify(text)) for key, text in items]
+    wanted = [(key, next((slug for text in ([texts] if isinstance(texts, str) else texts)
+                          if (slug := slugify(text))), "")) for key, texts in items]
     counts: dict[str, int] = {}
     for _, slug in wanted:
         counts[slug] = counts.get(slug, 0) + 1

@@ -113,8 +113,8 @@ def test_a_sentence_that_starts_with_by_is_not_a_byline():
 def test_lowercase_bullet_items_are_not_keyword_lines():
     clean = clean_text("Headline\n\nThe report found that firms had:\n\n- manipulated nicotine levels to increase addiction\n"
                        "- targeted teenagers with advertising campaigns\n")
-    assert [p.text for p in clean.paragraphs][1:] == [
-        "manipulated nicotine levels to increase addiction", "targeted teenagers with advertising campaigns"]
+    assert [p.text for p in clean.paragraphs][1:] == [  # kept as written, dash and all
+        "- manipulated nicotine levels to increase addiction", "- targeted teenagers with advertising campaigns"]
 
 
 # --- real news text from ../shared/corpora: headline line, `date` line, byline, dateline ---------------

@@ -38,8 +38,8 @@ def test_legacy_code_page_is_refused_with_the_byte_offset():
 
 def test_sidecar_values(tmp_path):
     _write(tmp_path, "a.yml", "title: 'A title: with a colon'\ndate: 2025-07-04\nlanguage: en\n")
-    assert read_sidecar(tmp_path, "a") == {"title": "A title: with a colon", "date": dt.date(2025, 7, 4),
-                                           "language": "en"}
+    assert read_sidecar(tmp_path, "a") == ({"title": "A title: with a colon", "date": dt.date(2025, 7, 4),
+                                            "language": "en"}, [])
 
 
 @pytest.mark.parametrize("content, key, words", [
@@ -49,11 +49,25 @@ def test_sidecar_values(tmp_path):
     ("publisher: {a: b}\n", "publisher", "must be text"),
 ])
 def test_sidecar_errors_name_file_and_key(tmp_path, content, key, words):
-    _write(tmp_path, "a.yml", content)
-    with pytest.raises(InputError) as error:
-        read_sidecar(tmp_path, "a")
-    assert error.value.problem.key == key
-    assert "a.yml" in str(error.value) and words in str(error.value)
+    _write(tmp_path, "a.yml", content + "author: Jane Doe\n")
+    values, (problem,) = read_sidecar(tmp_path, "a")
+    assert problem.key == key and problem.severity == "error"
+    assert "a.yml" in str(problem) and words in str(problem)
+    assert values == {"author": "Jane Doe"}  # the other keys still apply
+
+
+def test_an_article_with_a_bad_sidecar_is_kept(tmp_path):
+    _write(tmp_path, "a.txt", "Title\n\nBody.\n")
+    _write(tmp_path, "a.yml", "title: [unclosed\n")
+    result = ingest(tmp_path)
+    assert [source.name for source in result.sources] == ["a.txt"]
+    assert result.problems[0].path == "a.yml" and result.problems[0].line is not None
+
+
+def test_a_multi_line_sidecar_title_is_joined_with_a_warning(tmp_path):
+    _write(tmp_path, "a.yml", "title: |\n  First line\n  second line\n")
+    values, (problem,) = read_sidecar(tmp_path, "a")
+    assert values == {"title": "First line second line"} and problem.severity == "warning"
 
 
 def test_sidecar_yaml_error_names_the_line(tmp_path):
