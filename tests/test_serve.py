@@ -45,9 +45,10 @@ def server(tmp_path):
     project = copy_project(tmp_path)
     port = _free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    log = (tmp_path / "serve.log").open("w", encoding="utf-8")  # a file, not a pipe: a full pipe blocks the server
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-f", "mkdocs.yml", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+        cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}/"
     try:
         assert _wait_for(lambda: _get(base)), "mkdocs serve did not come up"
@@ -59,6 +60,7 @@ def server(tmp_path):
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
+        log.close()
 
 
 def test_serve_picks_up_an_edited_and_a_new_seed(server):
@@ -88,3 +90,29 @@ def test_serve_picks_up_an_edited_entity_registry(server):
         "    role: Kremlin spokesman\n", "    role: Press secretary of the President of Russia\n"), encoding="utf-8")
     assert _wait_for(lambda: "Press secretary of the President of Russia" in (_get(page_url) or "")), \
         "edited registry not picked up"
+
+
+def test_the_server_survives_deleted_renamed_and_broken_sources(server, tmp_path):
+    project, base = server
+    log = tmp_path / "serve.log"
+    seeds = project / "seeds"
+    deleted_url = base + "articles/civil-organizations-russias-move-to-legitimize-the-taliban/"
+    assert "Russia is the first country" in (_get(deleted_url) or "")
+
+    (seeds / "000_68507b3c627c16da.txt").unlink()
+    assert _wait_for(lambda: _get(deleted_url) is None), "deleted seed still published"
+    (seeds / "001_b8986cde7695ea0e.txt").rename(seeds / "001_renamed.txt")
+    renamed_url = base + "articles/women-activists-from-now-on-every-act-of-taliban-repression/"
+    assert _wait_for(lambda: "001_renamed.txt" in (_get(renamed_url) or "")), "renamed seed not picked up"
+
+    registry = seeds / "entities.yml"
+    good = registry.read_text(encoding="utf-8")
+    registry.write_text(good + "\n  - name: [unclosed\n", encoding="utf-8")
+    peskov = base + "actors/dmitry-peskov/"
+    assert _wait_for(lambda: "entities.yml" in log.read_text(encoding="utf-8")
+                     and "not valid YAML" in log.read_text(encoding="utf-8")), "broken registry not reported"
+    assert _wait_for(lambda: "Not yet reviewed" in (_get(peskov) or "")), "server did not rebuild"
+    assert _get(base) is not None  # still up
+
+    registry.write_text(good, encoding="utf-8")
+    assert _wait_for(lambda: "Not yet reviewed" not in (_get(peskov) or "Not yet reviewed")), "fix not picked up"

@@ -1,0 +1,65 @@
+"""Property tests: escaping, slugs and front matter hold for any text, not just the examples."""
+
+from __future__ import annotations
+
+import re
+
+import markdown
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+from mkdocs.utils.meta import get_data
+
+from generator.render import escape_markdown, front_matter, markdown_escaped_chars
+from generator.slugs import RESERVED, allocate_slugs
+from tests.helpers import visible_text
+
+EXTENSIONS = ("toc", "tables", "fenced_code", "attr_list", "md_in_html", "admonition")
+ESCAPED = markdown_escaped_chars(EXTENSIONS)
+SYNTAX_TOKENS = ["*", "**", "_", "__", "`", "``", "[", "]", "](", ")", "(", "<", ">", "</", "/>", "&", "&amp;", "#",
+                 "1.", "1986.", "-", "---", "+", "|", "{:", "{", "}", "{{", "}}", "{%", "%}", "!", "![", "\\", ":",
+                 "=", "~~", "^", "<script>", "http://x.y", "javascript:", "--8<--", "\t", "\n", "    ", " ", "  "]
+WORDS = st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Co", "Cn", "Zl", "Zp")), min_size=1,
+                max_size=6)
+# article text: Markdown-shaped tokens among words of any printable characters (ingest drops control ones)
+TEXT = st.lists(st.one_of(st.sampled_from(SYNTAX_TOKENS), WORDS), min_size=1, max_size=25).map("".join)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXT)
+@example("<script>alert(1)</script>")
+@example("[x](javascript:alert(1)) {: onclick=x } --8<-- \"/etc/passwd\" {{ x }} {% y %}")
+@example("1986. # --- > | * ")
+@example("&amp; &copy; &#65; \\*")
+@example("*a* _b_ `c` **d** [e](f) ![g](h) <i>")
+def test_escaped_text_renders_back_to_the_same_visible_text(text):
+    expected = " ".join(text.split())
+    html = markdown.markdown(escape_markdown(text, ESCAPED), extensions=list(EXTENSIONS))
+    assert visible_text(html) == expected
+    assert re.findall(r"<(\w+)", html) in ([], ["p"])  # at most one plain paragraph: no element from the text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.text(max_size=30), st.text(max_size=60)), min_size=1, max_size=12,
+                unique_by=lambda item: item[0]))
+def test_slugs_are_non_empty_contained_stable_and_unique(items):
+    slugs = allocate_slugs(items, "article")
+    assert set(slugs) == {key for key, _ in items}
+    assert len(set(slugs.values())) == len(items)  # unique, even for equal titles
+    for slug in slugs.values():
+        assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug)  # no dot, slash or "..": stays in its folder
+        assert slug not in RESERVED
+    assert allocate_slugs(items, "article") == slugs  # stable
+    assert allocate_slugs(list(reversed(items)), "article") == slugs  # independent of order
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80))
+@example("A: b --- \"quoted\" 'single'\nsecond line")
+@example("no")
+@example("2021-08-15")
+@example("null")
+@example("!!python/object/apply:os.system ['x']")
+def test_front_matter_round_trips_through_mkdocs(title):
+    content, meta = get_data(front_matter({"title": title}) + "\nBody.\n")
+    assert meta == {"title": title}
+    assert content.strip() == "Body."
