@@ -98,3 +98,69 @@ def test_chart_is_static_svg(built_site):
 def test_entity_page_has_its_timeline(built_site):
     page = (built_site / "actors" / "gul-hassan-hassan" / "index.html").read_text(encoding="utf-8")
     assert 'id="on-the-timeline"' in page and "timeline/#e-2025-07-03-1" in page
+
+
+# --- merging rules on events written for the tests ------------------------------------------------
+
+def _event(article_id, sentence, phrase, first, precision=Precision.DAY, entities=(), paragraph=1, last=None):
+    from generator.model import Event
+
+    resolved = first is not None
+    return Event(article_id=article_id, paragraph=paragraph, sentence=sentence, phrase=phrase, first=first,
+                 last=last or first, precision=precision if resolved else None, qualifier="on",
+                 basis="as written" if resolved else "unresolved", entities=tuple(entities))
+
+
+def _timeline(*articles_events, bounds=None):
+    from dataclasses import replace
+
+    from generator.model import PublicationDate, Provenance
+    from generator.timeline import build_timeline
+    from tests.test_assemble import _article
+
+    articles = []
+    for article_id, events in articles_events:
+        article = replace(_article(article_id), events=tuple(events))
+        if bounds and article_id in bounds:
+            metadata = replace(article.metadata, date=PublicationDate(None, None, Provenance.UNKNOWN,
+                                                                      not_before=bounds[article_id]))
+            article = replace(article, metadata=metadata)
+        articles.append(article)
+    return build_timeline(articles)
+
+
+def test_different_events_on_the_same_day_stay_apart():
+    timeline = _timeline(
+        ("a", [_event("a", "The parliament in Lisbon passed the budget on 3 May.", "3 May", D(2024, 5, 3),
+                      entities=["Parliament"])]),
+        ("b", [_event("b", "A storm flooded the harbour of Oslo on 3 May.", "3 May", D(2024, 5, 3),
+                      entities=["Oslo"])]))
+    assert len(timeline) == 2
+
+
+def test_the_same_event_told_twice_is_one_entry_with_both_citations():
+    timeline = _timeline(
+        ("a", [_event("a", "The ministry banned the newspaper on 3 May.", "3 May", D(2024, 5, 3), entities=["Ministry"])]),
+        ("b", [_event("b", "On Friday the ministry banned the paper outright.", "Friday", D(2024, 5, 3),
+                      entities=["Ministry"])]))
+    (entry,) = timeline
+    assert entry.article_ids == ("a", "b")
+
+
+def test_an_undated_retelling_joins_only_a_close_entry_its_bounds_allow():
+    event = _event("c", "Last week the ministry banned the newspaper outright.", "Last week", None, entities=["Ministry"])
+    dated = ("a", [_event("a", "The ministry banned the newspaper on 3 May.", "3 May", D(2024, 5, 3), entities=["Ministry"])])
+    (entry,) = _timeline(dated, ("c", [event]), bounds={"c": D(2024, 1, 1)})
+    assert entry.dated_by_corroboration == ("c",)
+    # an article known to be written after 2025 cannot report a 2024 event as "last week"
+    apart = _timeline(dated, ("c", [event]), bounds={"c": D(2025, 6, 1)})
+    assert len(apart) == 2 and apart[1].first is None
+
+
+def test_the_same_event_under_two_dates_is_flagged():
+    timeline = _timeline(
+        ("a", [_event("a", "The ministry banned the Kabul Times newspaper after its editor was arrested.",
+                      "3 May", D(2024, 5, 3), entities=["Ministry", "Kabul Times"])]),
+        ("b", [_event("b", "The ministry banned the Kabul Times newspaper after its editor was arrested.",
+                      "5 May", D(2024, 5, 5), entities=["Ministry", "Kabul Times"])]))
+    assert [entry.conflicts for entry in timeline] == [("2024-05-05",), ("2024-05-03",)]
