@@ -97,3 +97,24 @@ def walk_dossier(visit: Visit, home_url: str, shots: str | None = None) -> list[
     if shots:
         visit.screenshot(f"{shots}-search")
     return seen
+
+
+@contextmanager
+def serve_directory(folder: Path) -> Iterator[str]:
+    """A static HTTP server for a built site on 127.0.0.1 at a free port; yields its base URL."""
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        thread.join()

@@ -61,3 +61,19 @@ def main_text(html: str) -> str:
     match = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.S)
     assert match, "no content column"
     return visible_text(match.group(1))
+
+
+def elements(html: str) -> list[tuple[str, dict]]:
+    """Every start tag in the HTML with its attributes, in order."""
+
+    class _Elements(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.found: list[tuple[str, dict]] = []
+
+        def handle_starttag(self, tag, attrs):
+            self.found.append((tag, dict(attrs)))
+
+    parser = _Elements()
+    parser.feed(html)
+    return parser.found

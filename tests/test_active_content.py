@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 from tests.conftest import copy_project, run_mkdocs
-from tests.helpers import article_body_html, visible_text
+from tests.helpers import article_body_html, elements, visible_text
 
 FIXTURE = "hostile.txt"
 
@@ -28,26 +28,11 @@ def hostile_site(tmp_path_factory):
     return site, page.read_text(encoding="utf-8")
 
 
-def _elements(html: str) -> list[tuple[str, dict]]:
-    from html.parser import HTMLParser
-
-    class Elements(HTMLParser):
-        found: list = []
-
-        def handle_starttag(self, tag, attrs):
-            self.found.append((tag, dict(attrs)))
-
-    parser = Elements()
-    parser.found = []
-    parser.feed(html)
-    return parser.found
-
-
 def test_no_script_handler_or_javascript_url_comes_from_the_article(hostile_site):
     _, html = hostile_site
     body = article_body_html(html)
-    assert {tag for tag, _ in _elements(body)} <= {"p", "a", "span", "em", "strong", "div"}
-    for tag, attrs in _elements(html):
+    assert {tag for tag, _ in elements(body)} <= {"p", "a", "span", "em", "strong", "div"}
+    for tag, attrs in elements(html):
         assert not any(name.startswith("on") for name in attrs), (tag, attrs)
         assert not any(str(value).strip().lower().startswith("javascript:") for value in attrs.values()), (tag, attrs)
         if tag == "script":
@@ -56,7 +41,7 @@ def test_no_script_handler_or_javascript_url_comes_from_the_article(hostile_site
 
 def test_metadata_tags_carry_the_text_escaped(hostile_site):
     _, html = hostile_site
-    (description,) = [attrs for tag, attrs in _elements(html) if tag == "meta" and attrs.get("name") == "description"]
+    (description,) = [attrs for tag, attrs in elements(html) if tag == "meta" and attrs.get("name") == "description"]
     assert description["content"].startswith("<script>alert(1)</script> and <img src=x onerror=alert(2)>")
     assert '<meta name="description" content="&lt;script&gt;' in html
 
@@ -85,30 +70,15 @@ def test_the_title_is_escaped_in_title_header_heading_and_search(hostile_site):
 
 
 def test_nothing_runs_in_a_browser_page_or_search(hostile_site):
-    import functools
-    import http.server
-    import threading
-
-    from tests.browser import browse, search
+    from tests.browser import browse, search, serve_directory
 
     site, _ = hostile_site
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     dialogs = []
-    try:
-        with browse(base) as visit:
-            visit.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-            page_path = next(site.glob("articles/the-title-script-alert*/")).relative_to(site).as_posix()
-            visit.page.goto(base + page_path + "/")
-            assert visit.page.inner_text(".dossier-title").startswith('The </title><script>alert("title")</script>')
-            titles = search(visit, "Affair")
-            assert any(t.startswith('The </title><script>alert("title")</script> Affair') for t in titles), titles
-    finally:
-        server.shutdown()
+    with serve_directory(site) as base, browse(base) as visit:
+        visit.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page_path = next(site.glob("articles/the-title-script-alert*/")).relative_to(site).as_posix()
+        visit.page.goto(base + page_path + "/")
+        assert visit.page.inner_text(".dossier-title").startswith('The </title><script>alert("title")</script>')
+        titles = search(visit, "Affair")
+        assert any(t.startswith('The </title><script>alert("title")</script> Affair') for t in titles), titles
     assert dialogs == []

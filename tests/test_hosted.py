@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
-import threading
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from tests.browser import browse, walk_dossier
+from tests.browser import browse, serve_directory, walk_dossier
 from tests.conftest import run_mkdocs
 from tests.links import check_links
 
@@ -65,16 +62,8 @@ def test_every_link_and_anchor_resolves(hosted_site):
 
 @pytest.fixture(scope="session")
 def served_site(built_site):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(built_site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    thread.join()
+    with serve_directory(built_site) as base:
+        yield base
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
-
 import markdown
 import pytest
 import yaml
 
 from generator.render import Renderer, escape_markdown, front_matter, markdown_escaped_chars
-from tests.helpers import visible_text
+from tests.helpers import elements, visible_text
 
 # The extensions MkDocs always adds, plus those of mkdocs.yml.
 EXTENSIONS = ("toc", "tables", "fenced_code", "attr_list", "md_in_html", "admonition")
@@ -33,25 +31,12 @@ HOSTILE = [
 ]
 
 
-def _tags(html: str) -> list[tuple[str, list]]:
-    class Tags(HTMLParser):
-        found: list = []
-
-        def handle_starttag(self, tag, attrs):
-            self.found.append((tag, attrs))
-
-    parser = Tags()
-    parser.found = []
-    parser.feed(html)
-    return parser.found
-
-
 @pytest.mark.parametrize("text", HOSTILE)
 def test_escaped_text_renders_back_to_itself(text):
     escaped = escape_markdown(text, markdown_escaped_chars(EXTENSIONS))
     html = markdown.markdown(escaped, extensions=list(EXTENSIONS))
     assert visible_text(html) == " ".join(text.split())
-    assert _tags(html) == [("p", [])]  # one plain paragraph: no element, attribute or link came from the text
+    assert elements(html) == [("p", {})]  # one plain paragraph: no element, attribute or link came from the text
 
 
 def test_only_syntax_characters_get_a_backslash():
