@@ -9,13 +9,13 @@ from .assemble import assemble_entities
 from .clean import clean_text
 from .extract.entities import RegistryMatcher, extract_mentions
 from .extract.events import extract_events
-from .extract.quotes import extract_quotes
 from .extract.metadata import DossierEvidence, extract_metadata, stated_publication_year
 from .extract.ner import ModelUnavailable, Recogniser
+from .extract.quotes import extract_quotes
 from .ingest import ingest
 from .model import Article, Dossier, Problem
-from .registry import REGISTRY_FILE, load_registry
 from .passages import find_shared_passages
+from .registry import REGISTRY_FILE, load_registry
 from .scan import scan_source
 from .slugs import RESERVED, allocate_slugs, slugify
 from .timeline import build_timeline
@@ -55,7 +55,7 @@ def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None) -> Doss
     matcher = RegistryMatcher(loaded_registry.registry)
     articles = [replace(article, mentions=tuple(extract_mentions(
                     article.metadata.article_id, article.paragraphs, article_spans, matcher)))
-                for article, article_spans in zip(articles, spans)]
+                for article, article_spans in zip(articles, spans, strict=True)]
 
     slugs = allocate_slugs(((a.source.stem, (a.metadata.title.value or "", a.source.stem)) for a in articles),
                            "article")
@@ -64,7 +64,7 @@ def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None) -> Doss
     articles, entities = assemble_entities(articles, loaded_registry.registry)
 
     dated_articles = []
-    for article, article_spans in zip(articles, spans):
+    for article, article_spans in zip(articles, spans, strict=True):
         events, event_problems = extract_events(article, article_spans, evidence.stated_years)
         problems.extend(event_problems)
         quotes = extract_quotes(article.metadata.article_id, article.paragraphs, article.mentions)

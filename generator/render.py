@@ -1,6 +1,6 @@
-"""Dossier to Markdown pages through Jinja2 templates.
+"""Dossier to Markdown pages (and the timeline's assets) through Jinja2 templates.
 
-Article text is data. Every value a template prints is escaped by `escape_markdown`
+Article text is data. Every value a template prints is escaped by `escape.escape_markdown`
 (installed as the environment's `finalize`), unless it is a `Markdown` value that this
 module built itself: so escaping happens in one place and cannot be forgotten.
 """
@@ -12,26 +12,19 @@ import posixpath
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
 import jinja2
-import markdown as python_markdown
 import yaml
 
 from .chart import entries_per_year_svg
+from .escape import Markdown, attribute_safe, escape_markdown, markdown_escaped_chars
 from .exports import events_csv, timelinejs_json
 from .feeds import json_feed, rss_feed
-from .model import (ENTITY_FOLDERS, Article, Dossier, Entity, EntityKind, Mention, OrgType, Precision,
-                    PublicationDate, Quote, SharedPassage, TimelineEntry, format_date_iso)
+from .index import DossierIndex, articles_by_date, organisations_by_type, people_by_initial, timeline_by_year
+from .model import Article, Dossier, EntityKind, Mention, Precision, PublicationDate, TimelineEntry, format_date_iso
 
 #: libyaml's safe emitter when PyYAML has it (as its wheels do): same output rules, far faster.
 _SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-ENTITY_CHARS = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-
-
-class Markdown(str):
-    """Text that is already Markdown: templates print it unchanged."""
 
 
 @dataclass(frozen=True)
@@ -40,36 +33,12 @@ class RenderedPage:
     content: str
 
 
-@lru_cache(maxsize=16)
-def markdown_escaped_chars(extensions: tuple[str, ...] = ()) -> frozenset[str]:
-    """The characters the configured Markdown lets a backslash escape."""
-    md = python_markdown.Markdown(extensions=list(extensions))
-    return frozenset(md.ESCAPED_CHARS)
-
-
-def escape_markdown(text: str, escaped_chars: frozenset[str]) -> str:
-    """Plain text to Markdown that renders back to the same visible text.
-
-    `<`, `>` and `&` become entities (a backslash cannot hide them from the HTML
-    parser); every other character the Markdown treats as syntax gets a backslash.
-    Line breaks become spaces: a paragraph is one line.
-    """
-    return re.sub(r"\s+", " ", text).translate(_escape_table(escaped_chars))
-
-
-@lru_cache(maxsize=16)
-def _escape_table(escaped_chars: frozenset[str]) -> dict[int, str]:
-    table = {ord(char): "\\" + char for char in escaped_chars}
-    table.update({ord(char): entity for char, entity in ENTITY_CHARS.items()})
-    return table
-
-
 class Renderer:
     def __init__(self, markdown_extensions: Iterable[str] = ()) -> None:
         self.escaped_chars = markdown_escaped_chars(tuple(markdown_extensions))
         self.env = jinja2.Environment(
             loader=jinja2.PackageLoader("generator", "templates"),
-            autoescape=False,  # HTML escaping is wrong for Markdown; `finalize` escapes instead
+            autoescape=False,  # noqa: S701 -- HTML escaping is wrong for Markdown; `finalize` escapes instead
             finalize=self._finalize,
             undefined=jinja2.StrictUndefined,
             keep_trailing_newline=True,
@@ -118,7 +87,7 @@ class Renderer:
             quoted = self._finalize(text[start:end])
             if quote.speaker:
                 target = posixpath.relpath(index.entities[quote.speaker].page_path, posixpath.dirname(page))
-                label = _attribute_safe(quote.speaker)
+                label = attribute_safe(quote.speaker)
                 pieces.append(f'[{quoted}]({target} "Quoted: {label}")'
                               f'{{: .dossier-quote data-speaker="{label}" }}')
             else:
@@ -180,113 +149,8 @@ def paragraph_attrs(number: int) -> Markdown:
     return Markdown(f"{{: #p{number} data-para=\"{number}\" }}")
 
 
-class DossierIndex:
-    """Look-ups the templates need: articles by id, entities by name, dates an entity spans."""
-
-    def __init__(self, dossier: Dossier) -> None:
-        self.dossier = dossier
-        self.articles = {article.metadata.article_id: article for article in dossier.articles}
-        self.entities = {entity.name: entity for entity in dossier.entities}
-
-    def of_kind(self, kind: EntityKind) -> list[Entity]:
-        return [entity for entity in self.dossier.entities if entity.kind is kind]
-
-    def entities_in(self, article: Article) -> dict[str, list[Entity]]:
-        """The entities an article mentions, by folder, most mentioned first."""
-        counts: dict[str, int] = {}
-        for mention in article.mentions:
-            counts[mention.name] = counts.get(mention.name, 0) + 1
-        result: dict[str, list[Entity]] = {folder: [] for folder in ENTITY_FOLDERS.values()}
-        for name in sorted(counts, key=lambda n: (-counts[n], n)):
-            entity = self.entities[name]
-            result[ENTITY_FOLDERS[entity.kind.value]].append(entity)
-        return result
-
-    def mentions_by_article(self, entity: Entity) -> list[tuple[Article, list[Mention]]]:
-        grouped: dict[str, list[Mention]] = {}
-        for mention in entity.mentions:
-            grouped.setdefault(mention.article_id, []).append(mention)
-        return [(self.articles[article_id], grouped[article_id]) for article_id in entity.article_ids]
-
-    def quotes_of(self, entity: Entity) -> list[tuple[Article, Quote]]:
-        return [(article, quote) for article in self.dossier.articles for quote in article.quotes
-                if quote.speaker == entity.name]
-
-    def quotes_by_speaker(self) -> list[tuple[Entity, list[tuple[Article, Quote]]]]:
-        speakers = sorted({q.speaker for a in self.dossier.articles for q in a.quotes if q.speaker},
-                          key=lambda name: sort_name(self.entities[name]))
-        return [(self.entities[name], self.quotes_of(self.entities[name])) for name in speakers]
-
-    def unattributed_quotes(self) -> list[tuple[Article, Quote]]:
-        return [(article, quote) for article in self.dossier.articles for quote in article.quotes if not quote.speaker]
-
-    def articles_by_publisher(self) -> list[tuple[str, list[Article]]]:
-        groups: dict[str, list[Article]] = {}
-        for article in self.dossier.articles:
-            if article.metadata.publisher.known:
-                groups.setdefault(article.metadata.publisher.value, []).append(article)
-        return [(name, articles_by_date(groups[name])[0] + articles_by_date(groups[name])[1])
-                for name in sorted(groups, key=str.casefold)]
-
-    def unknown_publisher(self) -> list[Article]:
-        dated, undated = articles_by_date(a for a in self.dossier.articles if not a.metadata.publisher.known)
-        return dated + undated
-
-    def shared_with(self, article: Article, number: int) -> list[tuple[Article, int, SharedPassage]]:
-        """The other articles that print this paragraph, with where."""
-        key = (article.metadata.article_id, number)
-        found = []
-        for passage in self.dossier.shared_passages:
-            if key in (passage.first, passage.second):
-                other = passage.second if passage.first == key else passage.first
-                found.append((self.articles[other[0]], other[1], passage))
-        return found
-
-    def timeline_of(self, entity: Entity) -> list[TimelineEntry]:
-        return [entry for entry in self.dossier.timeline if entity.name in entry.entities]
-
-    def date_span(self, entity: Entity) -> tuple[str, str] | None:
-        """First and last publication dates of the articles naming the entity, where known."""
-        dated = sorted((self.articles[a].metadata.date for a in entity.article_ids
-                        if self.articles[a].metadata.date.known), key=lambda d: d.sort_key)
-        if not dated:
-            return None
-        return date_text(dated[0]), date_text(dated[-1])
-
-
-def sort_name(entity: Entity) -> str:
-    """People by surname, as an index is read; everything else by name without a leading "The"."""
-    name = entity.name
-    if entity.kind is EntityKind.PERSON:
-        parts = name.split()
-        name = " ".join(parts[-1:] + parts[:-1])
-    return re.sub(r"^the\s+", "", name.casefold())
-
-
-def people_by_initial(people: list[Entity]) -> list[tuple[str, list[Entity]]]:
-    groups: dict[str, list[Entity]] = {}
-    for person in sorted(people, key=sort_name):
-        initial = sort_name(person)[:1].upper()
-        groups.setdefault(initial if initial.isalpha() else "#", []).append(person)
-    return list(groups.items())
-
-
-def organisations_by_type(organisations: list[Entity]) -> list[tuple[str, list[Entity]]]:
-    order = [org_type.value for org_type in OrgType] + ["not yet classified"]
-    groups: dict[str, list[Entity]] = {}
-    for organisation in sorted(organisations, key=sort_name):
-        key = organisation.org_type.value if organisation.org_type else "not yet classified"
-        groups.setdefault(key, []).append(organisation)
-    return [(key, groups[key]) for key in order if key in groups]
-
-
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count} {singular if count == 1 else plural_form or singular + 's'}"
-
-
-def _attribute_safe(name: str) -> str:
-    """A name for an HTML attribute written through attr_list: no quote marks or braces."""
-    return re.sub(r"[\"{}<>&\\]", "", name)
 
 
 def front_matter(values: Mapping[str, object]) -> Markdown:
@@ -329,28 +193,6 @@ def anchor_div(key: str) -> Markdown:
     if not re.fullmatch(r"[a-z0-9-]+", key):
         raise ValueError(f"unsafe anchor {key!r}")
     return Markdown(f'<div class="dossier-event" id="{key}" markdown>')
-
-
-def timeline_by_year(entries) -> list[tuple[str, list[tuple[str, list[TimelineEntry]]]]]:
-    """[(year or decade, [(month heading or "", entries)])], oldest first; year-only entries before months."""
-    years: dict[str, dict[str, list[TimelineEntry]]] = {}
-    for entry in entries:
-        if entry.first is None:
-            continue
-        year = f"{entry.first.year}s" if entry.precision is Precision.DECADE else str(entry.first.year)
-        month = "" if entry.precision in (Precision.YEAR, Precision.DECADE) else entry.first.strftime("%B %Y")
-        years.setdefault(year, {}).setdefault(month, []).append(entry)
-    return [(year, list(months.items())) for year, months in years.items()]
-
-
-def articles_by_date(articles: Iterable[Article]) -> tuple[list[Article], list[Article]]:
-    """Dated articles oldest first; undated ones apart, by title."""
-    articles = list(articles)
-    dated = sorted((a for a in articles if a.metadata.date.known),
-                   key=lambda a: (a.metadata.date.sort_key, a.metadata.title.value or "", a.slug))
-    undated = sorted((a for a in articles if not a.metadata.date.known),
-                     key=lambda a: ((a.metadata.title.value or "").casefold(), a.slug))
-    return dated, undated
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-
 #: Elements whose edges separate words, as a browser's innerText does; inline ones join directly.
 _BLOCKS = frozenset("p div li ul ol td th tr table h1 h2 h3 h4 h5 h6 br dt dd dl blockquote section article "
                     "header footer nav details summary".split())

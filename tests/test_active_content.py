@@ -57,7 +57,6 @@ def test_hostile_text_is_shown_literally(hostile_site):
 
 def test_the_title_is_escaped_in_title_header_heading_and_search(hostile_site):
     site, html = hostile_site
-    title = '</title><script>alert("title")</script>'
     for part in (re.search(r"<title>(.*?)</title>", html, re.S).group(1),
                  html.split('data-md-component="header-topic"')[1].split("</span>")[0],
                  html.split('class="dossier-title"')[1].split("</h1>")[0]):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.assemble import assemble_entities
 from generator.model import Article, EntityKind, Mention
-from generator.registry import Registry, RegisteredEntity
+from generator.registry import RegisteredEntity, Registry
 
 # Every person and organisation a careful reader finds in the bodies of the five seeds.
 SEED_PEOPLE = {
@@ -72,7 +72,7 @@ def _mention(article, name, kind=EntityKind.PERSON, paragraph=1, origin="model")
 
 
 def _article(article_id, *mentions):
-    from generator.model import CleanText, Metadata, Attributed, PublicationDate, Provenance
+    from generator.model import Attributed, CleanText, Metadata, Provenance, PublicationDate
 
     unknown = Attributed(None, Provenance.UNKNOWN)
     metadata = Metadata(title=unknown, publisher=unknown, author=unknown,

@@ -7,7 +7,7 @@ import pytest
 from generator.extract.entities import RegistryMatcher, extract_mentions
 from generator.extract.ner import NerSpan, Recogniser
 from generator.model import EntityKind, Paragraph
-from generator.registry import Registry, RegisteredEntity
+from generator.registry import RegisteredEntity, Registry
 
 
 def _registry(*entities, ignore=()):

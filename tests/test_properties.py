@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
-from generator.render import escape_markdown, front_matter, markdown_escaped_chars
+from generator.escape import escape_markdown, markdown_escaped_chars
+from generator.render import front_matter
 from generator.slugs import RESERVED, allocate_slugs
 from tests.helpers import visible_text
 

@@ -6,7 +6,8 @@ import markdown
 import pytest
 import yaml
 
-from generator.render import Renderer, escape_markdown, front_matter, markdown_escaped_chars
+from generator.escape import escape_markdown, markdown_escaped_chars
+from generator.render import Renderer, front_matter
 from tests.helpers import elements, visible_text
 
 # The extensions MkDocs always adds, plus those of mkdocs.yml.

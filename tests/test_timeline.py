@@ -114,7 +114,7 @@ def _event(article_id, sentence, phrase, first, precision=Precision.DAY, entitie
 def _timeline(*articles_events, bounds=None):
     from dataclasses import replace
 
-    from generator.model import PublicationDate, Provenance
+    from generator.model import Provenance, PublicationDate
     from generator.timeline import build_timeline
     from tests.test_assemble import _article
 

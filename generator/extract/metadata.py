@@ -13,8 +13,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..lexicon import MONTH, parse_date_only
-from ..model import (Attributed, CleanText, Metadata, Precision, Problem, Provenance, PublicationDate, SetAside,
-                     SourceFile)
+from ..model import (
+    Attributed,
+    CleanText,
+    Metadata,
+    Precision,
+    Problem,
+    Provenance,
+    PublicationDate,
+    SetAside,
+    SourceFile,
+)
 from ..sentences import split_sentences
 from .dates import Reference, TimeExpression, find_time_expressions, speaks_of_future
 

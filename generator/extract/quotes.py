@@ -47,8 +47,8 @@ _DOCUMENT_NOUNS = frozenset("statement resolution text letter declaration commun
 _ACCORDING_TO = re.compile(r"\baccording to\s+$", re.IGNORECASE)
 _POST_SUBJECT_VERB = re.compile(
     rf"^\s*[,.?!:;—–-]?\s*(?P<subject>[^,.;:“”\"?!]{{1,90}}?)\s+(?P<verb>{SPEECH_VERBS})\b", re.IGNORECASE)
-_POST_VERB_SUBJECT = re.compile(rf"^\s*[,.?!:;—–-]?\s*(?P<verb>said|says|added|asked|wrote|stated|noted|told)\s+"
-                                rf"(?P<subject>[^,.;:“”\"?!]{{1,90}})", re.IGNORECASE)
+_POST_VERB_SUBJECT = re.compile(r"^\s*[,.?!:;—–-]?\s*(?P<verb>said|says|added|asked|wrote|stated|noted|told)\s+"
+                                r"(?P<subject>[^,.;:“”\"?!]{1,90})", re.IGNORECASE)
 _OPENING, _CLOSING = "“", "”"
 SCARE_QUOTE_MAX_WORDS = 8
 
