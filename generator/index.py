@@ -6,6 +6,7 @@ Nothing here formats text; it only answers questions about the assembled dossier
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 
 from .model import (
@@ -25,12 +26,24 @@ from .model import (
 
 
 class DossierIndex:
-    """Look-ups the templates need: articles by id, entities by name, dates an entity spans."""
+    """Look-ups the templates need, each built once: a page costs the same in a dossier of thousands."""
 
     def __init__(self, dossier: Dossier) -> None:
         self.dossier = dossier
         self.articles = {article.metadata.article_id: article for article in dossier.articles}
         self.entities = {entity.name: entity for entity in dossier.entities}
+        self._quotes: dict[str | None, list[tuple[Article, Quote]]] = defaultdict(list)
+        for article in dossier.articles:
+            for quote in article.quotes:
+                self._quotes[quote.speaker].append((article, quote))
+        self._timeline: dict[str, list[TimelineEntry]] = defaultdict(list)
+        for entry in dossier.timeline:
+            for name in entry.entities:
+                self._timeline[name].append(entry)
+        self._shared: dict[tuple[str, int], list[tuple[Article, int, SharedPassage]]] = defaultdict(list)
+        for passage in dossier.shared_passages:
+            for here, there in ((passage.first, passage.second), (passage.second, passage.first)):
+                self._shared[here].append((self.articles[there[0]], there[1], passage))
 
     def of_kind(self, kind: EntityKind) -> list[Entity]:
         return [entity for entity in self.dossier.entities if entity.kind is kind]
@@ -53,16 +66,14 @@ class DossierIndex:
         return [(self.articles[article_id], grouped[article_id]) for article_id in entity.article_ids]
 
     def quotes_of(self, entity: Entity) -> list[tuple[Article, Quote]]:
-        return [(article, quote) for article in self.dossier.articles for quote in article.quotes
-                if quote.speaker == entity.name]
+        return self._quotes.get(entity.name, [])
 
     def quotes_by_speaker(self) -> list[tuple[Entity, list[tuple[Article, Quote]]]]:
-        speakers = sorted({q.speaker for a in self.dossier.articles for q in a.quotes if q.speaker},
-                          key=lambda name: sort_name(self.entities[name]))
-        return [(self.entities[name], self.quotes_of(self.entities[name])) for name in speakers]
+        speakers = sorted((name for name in self._quotes if name), key=lambda name: sort_name(self.entities[name]))
+        return [(self.entities[name], self._quotes[name]) for name in speakers]
 
     def unattributed_quotes(self) -> list[tuple[Article, Quote]]:
-        return [(article, quote) for article in self.dossier.articles for quote in article.quotes if not quote.speaker]
+        return self._quotes.get(None, [])
 
     def articles_by_publisher(self) -> list[tuple[str, list[Article]]]:
         groups: dict[str, list[Article]] = {}
@@ -78,16 +89,10 @@ class DossierIndex:
 
     def shared_with(self, article: Article, number: int) -> list[tuple[Article, int, SharedPassage]]:
         """The other articles that print this paragraph, with where."""
-        key = (article.metadata.article_id, number)
-        found = []
-        for passage in self.dossier.shared_passages:
-            if key in (passage.first, passage.second):
-                other = passage.second if passage.first == key else passage.first
-                found.append((self.articles[other[0]], other[1], passage))
-        return found
+        return self._shared.get((article.metadata.article_id, number), [])
 
     def timeline_of(self, entity: Entity) -> list[TimelineEntry]:
-        return [entry for entry in self.dossier.timeline if entity.name in entry.entities]
+        return self._timeline.get(entity.name, [])
 
     def date_span(self, entity: Entity) -> tuple[PublicationDate, PublicationDate] | None:
         """First and last publication dates of the articles naming the entity, where known."""
