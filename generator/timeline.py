@@ -89,6 +89,7 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> tuple[float, int]:
 
 def _single_link(events: list[Event], all_features: dict[int, frozenset[str]], threshold: float,
                  min_shared: int) -> list[list[Event]]:
+    """Clusters of events linked by shared words and names; only pairs sharing something are compared."""
     features = [all_features[id(e)] for e in events]
     parent = list(range(len(events)))
 
@@ -98,11 +99,18 @@ def _single_link(events: list[Event], all_features: dict[int, frozenset[str]], t
             i = parent[i]
         return i
 
-    for i in range(len(events)):
-        for j in range(i + 1, len(events)):
-            score, shared = _overlap(features[i], features[j])
-            if score >= threshold and shared >= min_shared:
-                parent[root(j)] = root(i)
+    holders: dict[str, list[int]] = defaultdict(list)
+    for index, feature_set in enumerate(features):
+        for feature in feature_set:
+            holders[feature].append(index)
+    shared_counts: dict[tuple[int, int], int] = defaultdict(int)
+    for indexes in holders.values():
+        for position, i in enumerate(indexes):
+            for j in indexes[position + 1:]:
+                shared_counts[(i, j)] += 1
+    for (i, j), shared in sorted(shared_counts.items()):
+        if shared >= min_shared and shared / min(len(features[i]), len(features[j])) >= threshold:
+            parent[root(j)] = root(i)
     groups: dict[int, list[Event]] = defaultdict(list)
     for i, event in enumerate(events):
         groups[root(i)].append(event)
@@ -146,19 +154,23 @@ def _most_representative(events: list[Event]) -> Event:
 def _flag_conflicts(entries: list[TimelineEntry]) -> list[TimelineEntry]:
     """Entries at the same precision, close in time, telling the same thing under different dates."""
     features = [frozenset().union(*(_features(e) for e in entry.citations)) for entry in entries]
+    day_entries = sorted((i for i, entry in enumerate(entries) if entry.precision is Precision.DAY),
+                         key=lambda i: entries[i].first)
     conflicts: dict[int, list[str]] = defaultdict(list)
-    for i, a in enumerate(entries):
-        for j in range(i + 1, len(entries)):
+    for position, i in enumerate(day_entries):
+        a = entries[i]
+        for j in day_entries[position + 1:]:
             b = entries[j]
-            if a.precision is not b.precision or a.first == b.first or a.precision is not Precision.DAY:
-                continue
-            if abs((a.first - b.first).days) > CONFLICT_WINDOW_DAYS:
+            if (b.first - a.first).days > CONFLICT_WINDOW_DAYS:
+                break  # sorted by date: nothing further along is close enough
+            if a.first == b.first:
                 continue
             score, shared = _overlap(features[i], features[j])
             if score >= CONFLICT_OVERLAP and shared >= CONFLICT_MIN_SHARED:
                 conflicts[i].append(format_date_iso(b.first, b.precision))
                 conflicts[j].append(format_date_iso(a.first, a.precision))
-    return [replace(entry, conflicts=tuple(conflicts[i])) if conflicts[i] else entry for i, entry in enumerate(entries)]
+    return [replace(entry, conflicts=tuple(sorted(conflicts[i]))) if conflicts[i] else entry
+            for i, entry in enumerate(entries)]
 
 
 def _with_unique_keys(entries: list[TimelineEntry]) -> list[TimelineEntry]:

@@ -34,10 +34,12 @@ def extract_events(article: Article, ner_spans: Iterable[NerSpan],
         if span.label == "DATE":
             date_spans.setdefault(span.paragraph, []).append((span.start, span.end))
 
-    # first pass without the article's date: the years it states are evidence for the second
-    first_pass = _events(article, Reference(), date_spans)
-    reference = article_reference(replace(article, events=tuple(first_pass)), dossier_years)
+    reference = article_reference(article, dossier_years)
     events = _events(article, reference, date_spans)
+    if reference.date is None:
+        # undated: the years the article itself states are evidence for "Thursday (3 July)"
+        reference = article_reference(replace(article, events=tuple(events)), dossier_years)
+        events = _events(article, reference, date_spans)
 
     problems = []
     for event in events:
