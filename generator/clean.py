@@ -22,9 +22,15 @@ SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 PAGE_CHROME = re.compile(
     r"^(?:top of (?:the )?page|bottom of (?:the )?page|back to top|skip to (?:main )?content|advertisement"
-    r"|share(?: this)?(?: article| story| page)?|print(?: this)?(?: article| page)?)\s*$",
+    r"|share(?: this)?(?: article| story| page)?(?: on \w+)?|print(?: this)?(?: article| page)?"
+    r"|(?:sign up|subscribe) (?:for|to) our (?:daily |weekly )?newsletters?\.?|follow us on .{1,40}"
+    r"|(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?.{0,80}|all rights reserved\.?|listen to (?:this )?article.{0,20})\s*$",
     re.IGNORECASE,
 )
+TIMESTAMP_AGO = re.compile(r"^(?:updated\s*:?\s*)?\d{1,2}\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago$", re.IGNORECASE)
+CAPTION = re.compile(r"^(?:image|media|photo|video|picture)\s+(?:source|caption|credit)s?\s*[,:]\s*.{0,200}$",
+                     re.IGNORECASE)
+SEPARATORS = re.compile(r"\s+[|·•]\s+")
 READING_TIME = re.compile(r"^\d{1,3}\s*(?:-|\s)?\s*(?:min|mins|minute|minutes)\.?\s+read\s*$", re.IGNORECASE)
 DATE_PREFIX = re.compile(r"^date\s+(\d{4}-\d{2}-\d{2})\s+(\S.*)$", re.IGNORECASE)
 BYLINE = re.compile(
@@ -41,7 +47,8 @@ PHOTO_CREDIT = re.compile(
 RELATED_TAIL = re.compile(
     r"^(?:you (?:might|may) also (?:be interested in|like)|related(?: stories| articles| news| coverage| content| posts)?"
     r"|read more|read also|also read|more on this story|more from .{1,40}|recommended(?: for you)?"
-    r"|most read|see also|further reading|trending(?: now)?)\s*:?\s*$",
+    r"|most read|most popular|see also|further reading|trending(?: now)?|related topics|more stories"
+    r"|top stories|you may also like|in other news)\s*:?\s*$",
     re.IGNORECASE,
 )
 KEYWORDS_LABELLED = re.compile(r"^(?:tags|keywords|topics)\s*:\s*.+$", re.IGNORECASE)
@@ -75,6 +82,10 @@ def clean_text(raw: str) -> CleanText:
     for line in lines:
         if line is None:  # blank line: paragraph boundary
             blocks.append([])
+            continue
+        parts = _header_parts(line) if in_header else None
+        if parts:  # "By Jane Doe | 5 July 2025 | 3 min read": each part set aside as what it is
+            set_aside.extend(SetAside(line.number, part.text, kind) for part, kind in parts)
             continue
         kind = _boilerplate_kind(line, in_header)
         if kind == "date line (prefix)":
@@ -140,6 +151,10 @@ def _boilerplate_kind(line: _Line, in_header: bool) -> str | None:
         return "page chrome"
     if READING_TIME.match(text):
         return "reading time"
+    if TIMESTAMP_AGO.match(text):
+        return "timestamp"
+    if CAPTION.match(text):
+        return "photo credit"
     if DATE_PREFIX.match(text):
         return "date line (prefix)"
     if parse_date_only(text):
@@ -153,6 +168,23 @@ def _boilerplate_kind(line: _Line, in_header: bool) -> str | None:
     if in_header and BYLINE.match(text) and _names_only(BYLINE.match(text)["who"]):
         return "byline"
     return None
+
+
+def _header_parts(line: _Line) -> list[tuple[_Line, str]] | None:
+    """A header line joined by |, · or •, when every part is boilerplate: the parts with their kinds."""
+    pieces = SEPARATORS.split(line.text)
+    if len(pieces) < 2:
+        return None
+    parts = []
+    for piece in pieces:
+        part = _Line(line.number, piece.strip(), line.bulleted, piece.strip())
+        kind = _boilerplate_kind(part, in_header=True)
+        if kind is None and _names_only(part.text) and len(part.text.split()) <= HEADER_NAME_MAX_WORDS:
+            kind = "header line"
+        if kind is None or kind == "date line (prefix)":
+            return None
+        parts.append((part, kind))
+    return parts
 
 
 def _looks_like_keyword_slug(text: str) -> bool:

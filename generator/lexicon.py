@@ -31,7 +31,7 @@ DATE_ONLY = re.compile(
     rf"""^(?:(?:date|published|updated|posted|last\ updated)\s*:?\s*)?
         (?:{WEEKDAY},?\s+)?
         (?:
-            (?P<iso>\d{{4}}-\d{{2}}-\d{{2}})
+            (?P<iso>\d{{4}}-\d{{2}}-\d{{2}})(?:[T\s]\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?
           | (?P<m1>{MONTH})\s+(?P<d1>{DAY})(?:,?\s+(?P<y1>{YEAR}))?
           | (?P<d2>{DAY})\s+(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?
           | (?P<n1>\d{{1,4}})[/.](?P<n2>\d{{1,2}})[/.](?P<n3>\d{{1,4}})

@@ -148,3 +148,28 @@ def test_corpus_article_headline_header_and_body(path):
 
 def test_corpus_sample_is_large_enough():
     assert len(CORPUS_SAMPLE) >= 20
+
+
+@pytest.mark.parametrize("raw, kinds", [
+    ("Border Reopens\nBy Jane Doe | 5 July 2025 | 3 min read\n\nThe border reopened on Friday after talks.\n",
+     {"By Jane Doe": "byline", "5 July 2025": "date line", "3 min read": "reading time"}),
+    ("Border Reopens\nUpdated 2025-07-05T10:32:00Z\n\nThe border reopened on Friday after talks.\n",
+     {"Updated 2025-07-05T10:32:00Z": "date line"}),
+    ("Border Reopens\n5 hours ago\nImage source, Getty Images\n\nThe border reopened on Friday after talks.\n"
+     "\nMedia caption, Trucks waited for days at the crossing\n\nTraders welcomed the move.\n\nRelated Topics\n\nAfghanistan\n",
+     {"5 hours ago": "timestamp", "Image source, Getty Images": "photo credit",
+      "Media caption, Trucks waited for days at the crossing": "photo credit", "Related Topics": "related stories",
+      "Afghanistan": "related stories"}),
+    ("Border Reopens\n\nThe border reopened on Friday after talks.\n\nSign up for our newsletter\n\n© 2025 Example Media\n",
+     {"Sign up for our newsletter": "page chrome", "© 2025 Example Media": "page chrome"}),
+])
+def test_web_page_furniture_in_other_shapes_is_set_aside(raw, kinds):
+    clean = clean_text(raw)
+    found = {item.text: item.kind for item in clean.set_aside}
+    assert {text: found.get(text) for text in kinds} == kinds
+    assert clean.paragraphs[0].text == "The border reopened on Friday after talks."
+
+
+def test_a_sentence_with_a_separator_stays_in_the_body():
+    clean = clean_text("Border Reopens\n\nTrade | which had stopped for weeks | resumed on Friday.\n")
+    assert clean.paragraphs[0].text == "Trade | which had stopped for weeks | resumed on Friday."

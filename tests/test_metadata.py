@@ -135,3 +135,9 @@ def test_bbc_article_has_no_date_and_no_publisher():
     meta = _metadata((CORPORA / "bbc" / "0001.txt").read_text(encoding="utf-8"), name="0001.txt")
     assert meta.title.value == "Ad sales boost Time Warner profit"
     assert meta.date.value is None and meta.publisher.value is None and meta.dateline is None
+
+
+def test_a_joined_byline_gives_author_and_date():
+    meta = _metadata("Border Reopens\nBy Jane Doe | 5 July 2025 | 3 min read\n\nThe border reopened on Friday.\n")
+    assert (meta.author.value, meta.author.provenance) == ("Jane Doe", Provenance.STATED)
+    assert (meta.date.value, meta.date.provenance) == (dt.date(2025, 7, 5), Provenance.STATED)
