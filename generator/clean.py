@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .lexicon import parse_date_only
+from .lexicon import SOURCE_URL, parse_date_only
 from .model import CleanText, Paragraph, SetAside
 
 BULLET = re.compile(r"^[-•*–·▪]\s+")
@@ -27,6 +27,7 @@ PAGE_CHROME = re.compile(
     r"|(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?.{0,80}|all rights reserved\.?|listen to (?:this )?article.{0,20})\s*$",
     re.IGNORECASE,
 )
+SOURCE_NAME = re.compile(r"^(?:source|via|from|published by)\s*:\s*(?P<name>\S.{0,80})$", re.IGNORECASE)
 TIMESTAMP_AGO = re.compile(r"^(?:updated\s*:?\s*)?\d{1,2}\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago$", re.IGNORECASE)
 CAPTION = re.compile(r"^(?:image|media|photo|video|picture)\s+(?:source|caption|credit)s?\s*[,:]\s*.{0,200}$",
                      re.IGNORECASE)
@@ -153,6 +154,10 @@ def _boilerplate_kind(line: _Line, in_header: bool) -> str | None:
         return "reading time"
     if TIMESTAMP_AGO.match(text):
         return "timestamp"
+    if SOURCE_URL.match(text):
+        return "source url"
+    if in_header and SOURCE_NAME.match(text) and _names_only(SOURCE_NAME.match(text)["name"]):
+        return "source line"
     if CAPTION.match(text):
         return "photo credit"
     if DATE_PREFIX.match(text):

@@ -235,4 +235,7 @@ def _sidecar_value(name: str, key: object, value: object) -> object:
                           f"Write it as {key}: \"...\"", key=str(key))
     if not value.strip():
         raise input_error(name, f"'{key}' is empty.", "Remove the key or give it a value.", key=str(key))
+    if key == "url" and not re.match(r"https?://[^\s<>\"]+$", value.strip(), re.IGNORECASE):
+        raise input_error(name, f"'url' must be a web address starting with http:// or https://; got {value!r}.",
+                          "Give the address of the original article.", key="url")
     return value.strip()

@@ -40,6 +40,9 @@ DATE_ONLY = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+#: A line that is only the address of the original: "https://…", "Source: https://…".
+SOURCE_URL = re.compile(r"^(?:(?:source|url|link|original|via)\s*:\s*)?<?(https?://[^\s<>]{4,500})>?$", re.IGNORECASE)
+
 #: Persian (۰–۹) and Arabic-Indic (٠–٩) digits read as ASCII digits.
 EASTERN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 #: Years this low in a Y/M/D date are Solar Hijri (1404 SH began in March 2025).

@@ -47,6 +47,7 @@ def test_sidecar_values(tmp_path):
     ("title: no\n", "title", "yes/no"),
     ("date: [1, 2]\n", "date", "ISO"),
     ("publisher: {a: b}\n", "publisher", "must be text"),
+    ("url: javascript:alert(1)\n", "url", "must be a web address"),
 ])
 def test_sidecar_errors_name_file_and_key(tmp_path, content, key, words):
     _write(tmp_path, "a.yml", content + "author: Jane Doe\n")

@@ -141,3 +141,15 @@ def test_a_joined_byline_gives_author_and_date():
     meta = _metadata("Border Reopens\nBy Jane Doe | 5 July 2025 | 3 min read\n\nThe border reopened on Friday.\n")
     assert (meta.author.value, meta.author.provenance) == ("Jane Doe", Provenance.STATED)
     assert (meta.date.value, meta.date.provenance) == (dt.date(2025, 7, 5), Provenance.STATED)
+
+
+def test_a_source_url_line_gives_the_url_and_an_inferred_publisher():
+    meta = _metadata("Border Reopens\nhttps://www.example-news.org/world/border-reopens\n\nThe border reopened on Friday.\n")
+    assert meta.url == "https://www.example-news.org/world/border-reopens"
+    assert (meta.publisher.value, meta.publisher.provenance) == ("example-news.org", Provenance.INFERRED)
+    assert "inferred from the address" in meta.publisher.evidence
+
+
+def test_a_source_line_names_the_publisher():
+    meta = _metadata("Border Reopens\nSource: Pajhwok Afghan News\n\nThe border reopened on Friday.\n")
+    assert (meta.publisher.value, meta.publisher.provenance) == ("Pajhwok Afghan News", Provenance.STATED)

@@ -11,8 +11,9 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
-from ..lexicon import MONTH, parse_date_only
+from ..lexicon import MONTH, SOURCE_URL, parse_date_only
 from ..model import (
     Attributed,
     CleanText,
@@ -76,7 +77,7 @@ def extract_metadata(source: SourceFile, clean: CleanText,
         publisher=publisher,
         author=author,
         date=_publication_date(source, clean, evidence, problems),
-        url=_sidecar_text(source, "url"),
+        url=_sidecar_text(source, "url") or _source_url(clean.set_aside),
         language=_sidecar_text(source, "language"),
         word_count=body_words,
         reading_minutes=max(1, math.ceil(body_words / WORDS_PER_MINUTE)),
@@ -112,6 +113,10 @@ def _byline(source: SourceFile, set_aside: Iterable[SetAside]) -> tuple[Attribut
     publisher = Attributed(None, Provenance.UNKNOWN, "no source is stated")
     author = Attributed(None, Provenance.UNKNOWN, "no author is stated")
     for item in set_aside:
+        if item.kind == "source line" and not publisher.known:
+            name = re.sub(r"^[^:]*:\s*", "", item.text)
+            publisher = Attributed(name, Provenance.STATED, f"source line '{item.text}', line {item.line}")
+            continue
         if item.kind not in ("byline", "header line"):
             continue
         labelled = bool(_BYLINE_LABEL.match(item.text))
@@ -123,11 +128,24 @@ def _byline(source: SourceFile, set_aside: Iterable[SetAside]) -> tuple[Attribut
                     publisher = Attributed(name, Provenance.STATED, where)
             elif labelled and not author.known:
                 author = Attributed(name, Provenance.STATED, where)
+    url = _source_url(set_aside)
+    if not publisher.known and url:
+        domain = re.sub(r"^www\d?\.", "", urlsplit(url).hostname or "")
+        if domain:
+            publisher = Attributed(domain, Provenance.INFERRED, f"inferred from the address of the source, {url}")
     if "publisher" in source.sidecar:
         publisher = Attributed(str(source.sidecar["publisher"]), Provenance.SIDECAR, f"sidecar {source.stem}.yml")
     if "author" in source.sidecar:
         author = Attributed(str(source.sidecar["author"]), Provenance.SIDECAR, f"sidecar {source.stem}.yml")
     return publisher, author
+
+
+def _source_url(set_aside: Iterable[SetAside]) -> str | None:
+    """The address of the original, when the pasted text carries it on a line of its own."""
+    for item in set_aside:
+        if item.kind == "source url":
+            return SOURCE_URL.match(item.text).group(1)
+    return None
 
 
 def _date_lines(set_aside: Iterable[SetAside]) -> list[SetAside]:
