@@ -205,6 +205,10 @@ class Summary:
     words: int
     first: str
     last: str
+    people: int = 0
+    organisations: int = 0
+    timeline: int = 0
+    quotes: int = 0
 
 
 def summarise(dossier: Dossier) -> Summary:
@@ -219,6 +223,10 @@ def summarise(dossier: Dossier) -> Summary:
         words=sum(a.metadata.word_count for a in dossier.articles),
         first=date_text(dated[0].metadata.date) if dated else "",
         last=date_text(dated[-1].metadata.date) if dated else "",
+        people=sum(e.kind is EntityKind.PERSON for e in dossier.entities),
+        organisations=sum(e.kind is EntityKind.ORGANISATION for e in dossier.entities),
+        timeline=sum(entry.first is not None for entry in dossier.timeline),
+        quotes=sum(len(a.quotes) for a in dossier.articles),
     )
 
 
