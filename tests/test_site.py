@@ -66,7 +66,10 @@ def test_articles_index_sorts_by_date_and_lists_undated_apart(built_site, articl
 
 
 def test_home_page_counts(built_site):
-    home = visible_text((built_site / "index.html").read_text(encoding="utf-8"))
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    home = visible_text(html)
+    counts = html.split('class="dossier-counts"')[1].split("</div>")[0]
+    assert counts.count("<li>") == 4  # one line each: articles, paragraphs, names, publishers
     assert "5 articles, 3 of them dated (4 July 2025 to 5 July 2025)" in home
     assert "1 publisher named; 3 articles with no stated source" in home
     # the people and organisations listed by hand in test_assemble.py; 33 quotes as in bench/gold; the
