@@ -47,20 +47,19 @@ def extract_events(article: Article, ner_spans: Iterable[NerSpan],
         if event.basis == "invalid":
             problems.append(Problem(where, f"'{event.phrase}': {event.note}; left off the timeline.",
                                     "Check the source text.", severity="warning"))
-        elif (event.resolved and reference.date is not None and event.first > reference.date
-              and event.basis == "as written" and not speaks_of_future(event.sentence)):
+        elif _after_article_date(event, reference):
             problems.append(Problem(where, f"'{event.phrase}' is after the article's own date "
                                            f"({reference.date.isoformat()}); shown flagged on the timeline.",
                                     "Check the article's date or the text.", severity="warning"))
-    events = [_flag_future(e, reference) for e in events if e.basis != "invalid"]
+    events = [replace(e, note="after the article's own date: check the source") if _after_article_date(e, reference)
+              else e for e in events if e.basis != "invalid"]
     return events, problems
 
 
-def _flag_future(event: Event, reference: Reference) -> Event:
-    if (event.resolved and reference.date is not None and event.first > reference.date
-            and event.basis == "as written" and not speaks_of_future(event.sentence)):
-        return replace(event, note="after the article's own date: check the source")
-    return event
+def _after_article_date(event: Event, reference: Reference) -> bool:
+    """A date written as past that falls after the article was published: a typo or a wrong article date."""
+    return (event.resolved and reference.date is not None and event.first > reference.date
+            and event.basis == "as written" and not speaks_of_future(event.sentence))
 
 
 def _events(article: Article, reference: Reference, date_spans: dict[int, list[tuple[int, int]]]) -> list[Event]:
