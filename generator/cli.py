@@ -13,7 +13,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from .extract.ner import Recogniser
+from .extract.ner import Recogniser, cache_dir
 from .pipeline import build_dossier
 from .registry import REGISTRY_FILE
 
@@ -69,12 +69,8 @@ def _mkdocs(*args: str) -> int:
     return subprocess.call([sys.executable, "-m", "mkdocs", *args], env=env)
 
 
-def _cache_dir() -> Path:
-    return Path(os.environ.get("DOSSIER_CACHE") or ".cache")
-
-
 def check_seeds(seeds: Path, strict: bool = False) -> int:
-    dossier = build_dossier(seeds, Recogniser(_cache_dir()))
+    dossier = build_dossier(seeds, Recogniser(cache_dir(Path.cwd())))
     for problem in dossier.problems:
         print(f"{problem.severity.upper()}: {problem}", file=sys.stderr)
     errors = sum(problem.severity == "error" for problem in dossier.problems)
@@ -85,7 +81,7 @@ def check_seeds(seeds: Path, strict: bool = False) -> int:
 
 def review_names(seeds: Path, examples: int) -> int:
     """The curator's to-do list: unregistered names, most mentioned first, with where they occur."""
-    dossier = build_dossier(seeds, Recogniser(_cache_dir()))
+    dossier = build_dossier(seeds, Recogniser(cache_dir(Path.cwd())))
     titles = {article.metadata.article_id: article.source.name for article in dossier.articles}
     unreviewed = sorted((e for e in dossier.entities if not e.reviewed), key=lambda e: (-len(e.mentions), e.name))
     if not unreviewed:

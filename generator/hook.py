@@ -9,7 +9,6 @@ from __future__ import annotations
 import html
 import json
 import logging
-import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,7 +16,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from generator.extract.ner import shared_recogniser
+from generator.extract.ner import cache_dir, shared_recogniser
 from generator.model import Dossier
 from generator.pipeline import build_dossier
 from generator.render import Renderer
@@ -46,12 +45,8 @@ def seeds_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent / configured
 
 
-def cache_dir(config: MkDocsConfig) -> Path:
-    """The NER cache: DOSSIER_CACHE if set (a shared or writable place), else .cache/ by mkdocs.yml."""
-    if os.environ.get("DOSSIER_CACHE"):
-        return Path(os.environ["DOSSIER_CACHE"])
-    configured = (config.extra.get("dossier") or {}).get("cache", ".cache")
-    return Path(config.config_file_path).parent / configured
+def ner_cache_dir(config: MkDocsConfig) -> Path:
+    return cache_dir(Path(config.config_file_path).parent, (config.extra.get("dossier") or {}).get("cache", ".cache"))
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -66,7 +61,7 @@ def on_serve(server, config: MkDocsConfig, builder) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    dossier = build_dossier(seeds_dir(config), shared_recogniser(cache_dir(config)))
+    dossier = build_dossier(seeds_dir(config), shared_recogniser(ner_cache_dir(config)))
     for problem in dossier.problems:
         (log.error if problem.severity == "error" else log.warning)(str(problem))
     if not dossier.articles and _build.command != "serve":

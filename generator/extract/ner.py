@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -97,6 +98,12 @@ class Recogniser:
         temporary = path.with_suffix(".tmp")
         temporary.write_text(json.dumps(rows), encoding="utf-8")
         temporary.replace(path)
+
+
+def cache_dir(project: Path, configured: str = ".cache") -> Path:
+    """Where NER results are kept: DOSSIER_CACHE if set (a shared or writable place), else under the project."""
+    override = os.environ.get("DOSSIER_CACHE")
+    return Path(override) if override else project / configured
 
 
 @lru_cache(maxsize=4)
