@@ -48,7 +48,7 @@ class Renderer:
         self.env.globals.update(link=self.link, front_matter=front_matter, date_text=date_text,
                                 article_meta=article_meta, paragraph_attrs=paragraph_attrs,
                                 highlight=self.highlight, entry_date=entry_date, anchor_div=anchor_div)
-        self.env.filters["plural"] = plural
+        self.env.filters["noun"] = noun
 
     def _finalize(self, value: object) -> str:
         if isinstance(value, Markdown):
@@ -61,10 +61,7 @@ class Renderer:
         """A Markdown link from one generated page to another, relative so MkDocs checks it."""
         if target.startswith("https://"):
             return Markdown(f"[{self._finalize(label)}](<{target}>)")
-        base = posixpath.dirname(from_page)
-        relative = posixpath.relpath(target.split("#")[0], base or ".")
-        anchor = "#" + target.split("#", 1)[1] if "#" in target else ""
-        return Markdown(f"[{self._finalize(label)}]({relative}{anchor})")
+        return Markdown(f"[{self._finalize(label)}]({relative_url(target, from_page)})")
 
     def highlight(self, mention: Mention) -> Markdown:
         """The mention's sentence with the name in bold; every piece escaped."""
@@ -86,7 +83,7 @@ class Renderer:
             pieces.append(self._finalize(text[cursor:start]))
             quoted = self._finalize(text[start:end])
             if quote.speaker:
-                target = posixpath.relpath(index.entities[quote.speaker].page_path, posixpath.dirname(page))
+                target = relative_url(index.entities[quote.speaker].page_path, page)
                 label = attribute_safe(quote.speaker)
                 pieces.append(f'[{quoted}]({target} "Quoted: {label}")'
                               f'{{: .dossier-quote data-speaker="{label}" }}')
@@ -144,13 +141,21 @@ class Renderer:
         return self.render("home_summary.md.j2", summary=summarise(dossier), page=page)
 
 
+def relative_url(target: str, from_page: str) -> str:
+    """A docs-relative target ("actors/x.md#p3") as seen from another generated page."""
+    path, _, anchor = target.partition("#")
+    relative = posixpath.relpath(path, posixpath.dirname(from_page) or ".")
+    return relative + ("#" + anchor if anchor else "")
+
+
 def paragraph_attrs(number: int) -> Markdown:
     """attr_list syntax giving a paragraph its citable anchor: `#p3`."""
     return Markdown(f"{{: #p{number} data-para=\"{number}\" }}")
 
 
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    return f"{count} {singular if count == 1 else plural_form or singular + 's'}"
+def noun(count: int, singular: str, plural_form: str | None = None) -> str:
+    """The word for `count` things: {{ n }} {{ n | noun("entry", "entries") }}."""
+    return singular if count == 1 else plural_form or singular + "s"
 
 
 def front_matter(values: Mapping[str, object]) -> Markdown:
