@@ -64,9 +64,9 @@ def build_timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
     entries = []
     for index, cluster in enumerate(clusters):
         extra = [e for e in attached[index] if e.article_id not in {c.article_id for c in cluster}]
-        entries.append(_entry(cluster + extra, tuple(dict.fromkeys(e.article_id for e in extra))))
-    entries = _flag_conflicts(entries)
-    entries += [_entry([event], ()) for event in leftovers]
+        entries.append(_entry(cluster + extra, tuple(dict.fromkeys(e.article_id for e in extra)), features))
+    entries = _flag_conflicts(entries, features)
+    entries += [_entry([event], (), features) for event in leftovers]
     return _with_unique_keys(entries)
 
 
@@ -132,17 +132,17 @@ def _best_match(event: Event, day_clusters: list[tuple[int, list[Event]]], all_f
     return best
 
 
-def _entry(events: list[Event], corroborated: tuple[str, ...]) -> TimelineEntry:
-    lead = _most_representative(events)
+def _entry(events: list[Event], corroborated: tuple[str, ...], all_features: dict[int, frozenset[str]]) -> TimelineEntry:
+    lead = _most_representative(events, all_features)
     entities = tuple(dict.fromkeys(name for e in events for name in e.entities))
     return TimelineEntry(key="", first=lead.first, last=lead.last, precision=lead.precision,
                          qualifier=lead.qualifier, sentence=lead.sentence, citations=tuple(events),
                          entities=entities, dated_by_corroboration=corroborated)
 
 
-def _most_representative(events: list[Event]) -> Event:
+def _most_representative(events: list[Event], all_features: dict[int, frozenset[str]]) -> Event:
     """The citation sharing most with the others (the shorter on a tie): the entry's lead sentence."""
-    features = [_features(e) for e in events]
+    features = [all_features[id(e)] for e in events]
     dated = [i for i, e in enumerate(events) if e.resolved] or list(range(len(events)))
 
     def score(i: int) -> tuple[int, int]:
@@ -151,9 +151,9 @@ def _most_representative(events: list[Event]) -> Event:
     return events[max(dated, key=score)]
 
 
-def _flag_conflicts(entries: list[TimelineEntry]) -> list[TimelineEntry]:
+def _flag_conflicts(entries: list[TimelineEntry], all_features: dict[int, frozenset[str]]) -> list[TimelineEntry]:
     """Entries at the same precision, close in time, telling the same thing under different dates."""
-    features = [frozenset().union(*(_features(e) for e in entry.citations)) for entry in entries]
+    features = [frozenset().union(*(all_features[id(e)] for e in entry.citations)) for entry in entries]
     day_entries = sorted((i for i, entry in enumerate(entries) if entry.precision is Precision.DAY),
                          key=lambda i: entries[i].first)
     conflicts: dict[int, list[str]] = defaultdict(list)
