@@ -7,6 +7,7 @@ spaces give back the paragraph.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep st jr sr co corp inc ltd no nos vs "
@@ -30,3 +31,14 @@ def split_sentences(paragraph: str) -> list[str]:
     if tail:
         sentences.append(tail)
     return sentences
+
+
+@lru_cache(maxsize=4096)
+def sentence_spans(paragraph: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence within the paragraph: what every stage citing a sentence needs."""
+    spans, position = [], 0
+    for sentence in split_sentences(paragraph):
+        start = paragraph.index(sentence, position)
+        position = start + len(sentence)
+        spans.append((start, position))
+    return tuple(spans)

@@ -18,7 +18,7 @@ import ahocorasick
 
 from ..model import EntityKind, Mention, Paragraph
 from ..registry import Registry
-from ..sentences import split_sentences
+from ..sentences import sentence_spans
 from ..textfold import fold, fold_key
 from .ner import NerSpan
 
@@ -219,12 +219,9 @@ def _mention(article_id: str, paragraph: Paragraph, span: _Span) -> Mention:
 
 
 def _sentence_at(text: str, offset: int) -> tuple[str, int]:
-    position = 0
-    for sentence in split_sentences(text):
-        start = text.index(sentence, position)
-        if start <= offset < start + len(sentence):
-            return sentence, start
-        position = start + len(sentence)
+    for start, end in sentence_spans(text):
+        if start <= offset < end:
+            return text[start:end], start
     return text, 0
 
 

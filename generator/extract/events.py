@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from ..model import Article, Event, Precision, Problem
-from ..sentences import split_sentences
+from ..sentences import sentence_spans
 from .dates import Reference, find_time_expressions, speaks_of_future
 from .ner import NerSpan
 
@@ -65,10 +65,8 @@ def _after_article_date(event: Event, reference: Reference) -> bool:
 def _events(article: Article, reference: Reference, date_spans: dict[int, list[tuple[int, int]]]) -> list[Event]:
     events = []
     for paragraph in article.paragraphs:
-        position = 0
-        for sentence in split_sentences(paragraph.text):
-            start = paragraph.text.index(sentence, position)
-            position = start + len(sentence)
+        for start, position in sentence_spans(paragraph.text):
+            sentence = paragraph.text[start:position]
             spans = [(a - start, b - start) for a, b in date_spans.get(paragraph.number, [])
                      if a >= start and b <= position]
             expressions = find_time_expressions(sentence, reference, spans)

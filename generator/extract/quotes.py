@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import EntityKind, Mention, Paragraph, Quote
-from ..sentences import split_sentences
+from ..sentences import sentence_spans
 
 SPEECH_VERBS = (
     "say|says|said|saying|state|states|stated|stating|stress|stresses|stressed|stressing|emphasi[sz]e|emphasi[sz]es|"
@@ -115,7 +115,7 @@ def extract_quotes(article_id: str, paragraphs: Sequence[Paragraph], mentions: S
         in_paragraph = [m for m in mentions if m.paragraph == paragraph.number]
         spans = [span for span in quote_spans(text) if not _is_a_name(text[span.start:span.end], in_paragraph, span)]
         outside = [m for m in in_paragraph if not any(s.start <= m.start < s.end for s in spans)]
-        bounds = _sentence_bounds(text)
+        bounds = sentence_spans(text)
         cursor = 0
         for span in spans:
             speakers.organisations += [m.name for m in outside if cursor <= m.start < span.start
@@ -139,15 +139,6 @@ def _is_a_name(quoted: str, mentions: Sequence[Mention], span: QuoteSpan) -> boo
     small = {"of", "the", "for", "and", "in", "on", "to", "a", "de"}
     return (0 < len(words) <= SCARE_QUOTE_MAX_WORDS and len(words) > 1
             and all(w[:1].isupper() or w in small for w in words) and not stripped.endswith(("?", "!")))
-
-
-def _sentence_bounds(text: str) -> list[tuple[int, int]]:
-    bounds, position = [], 0
-    for sentence in split_sentences(text):
-        start = text.index(sentence, position)
-        position = start + len(sentence)
-        bounds.append((start, position))
-    return bounds
 
 
 def _around(bounds, offset: int) -> tuple[int, int]:
