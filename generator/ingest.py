@@ -17,6 +17,7 @@ import yaml
 
 from .errors import InputError, input_error
 from .model import Problem, SourceFile
+from .textfold import BIDI_CONTROLS
 
 ARTICLE_SUFFIXES = (".txt",)
 SIDECAR_SUFFIXES = (".yml", ".yaml")
@@ -114,9 +115,6 @@ def read_source(seeds_dir: Path, name: str) -> tuple[SourceFile, list[Problem]]:
     return source, problems + sidecar_problems
 
 
-BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
-
-
 def text_warnings(name: str, text: str) -> list[Problem]:
     """What is odd about a decoded text but does not stop it: decomposed Unicode, bidi controls."""
     problems = []
@@ -125,9 +123,9 @@ def text_warnings(name: str, text: str) -> list[Problem]:
                                       "the same.", "Nothing to do, unless letters look wrong on the page.",
                                 severity="warning"))
     for number, line in enumerate(text.split("\n"), start=1):
-        control = BIDI_CONTROLS.search(line)
+        control = next((char for char in line if char in BIDI_CONTROLS), None)
         if control:
-            problems.append(Problem(name, f"contains the invisible bidi control U+{ord(control.group()):04X}, which "
+            problems.append(Problem(name, f"contains the invisible bidi control U+{ord(control):04X}, which "
                                           "can make text display in a misleading order; it is kept in the text and "
                                           "removed from page names and matching keys.",
                                     "Remove it unless the text needs it.", line=number, severity="warning"))

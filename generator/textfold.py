@@ -15,14 +15,17 @@ _SPECIAL = {
     "ك": "ک", "ي": "ی", "ى": "ی", "ة": "ه", "ۀ": "ه", "أ": "ا", "إ": "ا", "آ": "ا",
     "\u200c": " ", "\u200d": " ", "\u00a0": " ",
 }
-BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+#: Embeddings, overrides and isolates: they can make text display in a misleading order.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+#: Left-to-right and right-to-left marks: ordinary in Persian text, but no part of a name.
+BIDI_MARKS = frozenset("\u200e\u200f")
 
 
 @lru_cache(maxsize=4096)
 def _fold_char(char: str) -> str:
     if char in _SPECIAL:
         return _SPECIAL[char]
-    if char in BIDI_CONTROLS:
+    if char in BIDI_CONTROLS or char in BIDI_MARKS:
         return " "
     lowered = char.lower()
     return lowered if len(lowered) == 1 else char

@@ -70,14 +70,15 @@ def extract_metadata(source: SourceFile, clean: CleanText,
                      evidence: DossierEvidence) -> tuple[Metadata, list[Problem]]:
     """The article's metadata, and problems such as a date line that cannot be used."""
     body_words = sum(len(paragraph.text.split()) for paragraph in clean.paragraphs)
-    publisher, author = _byline(source, clean.set_aside)
+    url = _source_url(clean.set_aside)
+    publisher, author = _byline(source, clean.set_aside, url)
     problems: list[Problem] = []
     metadata = Metadata(
         title=_title(source, clean),
         publisher=publisher,
         author=author,
         date=_publication_date(source, clean, evidence, problems),
-        url=_sidecar_text(source, "url") or _source_url(clean.set_aside),
+        url=_sidecar_text(source, "url") or url,
         language=_sidecar_text(source, "language"),
         word_count=body_words,
         reading_minutes=max(1, math.ceil(body_words / WORDS_PER_MINUTE)),
@@ -108,7 +109,7 @@ def _title(source: SourceFile, clean: CleanText) -> Attributed:
     return Attributed(title, Provenance.DERIVED, "the article has no headline: first words of its first sentence")
 
 
-def _byline(source: SourceFile, set_aside: Iterable[SetAside]) -> tuple[Attributed, Attributed]:
+def _byline(source: SourceFile, set_aside: Iterable[SetAside], url: str | None) -> tuple[Attributed, Attributed]:
     """Publisher and author: an outlet's name in a byline is the publisher, a person's the author."""
     publisher = Attributed(None, Provenance.UNKNOWN, "no source is stated")
     author = Attributed(None, Provenance.UNKNOWN, "no author is stated")
@@ -128,7 +129,6 @@ def _byline(source: SourceFile, set_aside: Iterable[SetAside]) -> tuple[Attribut
                     publisher = Attributed(name, Provenance.STATED, where)
             elif labelled and not author.known:
                 author = Attributed(name, Provenance.STATED, where)
-    url = _source_url(set_aside)
     if not publisher.known and url:
         domain = re.sub(r"^www\d?\.", "", urlsplit(url).hostname or "")
         if domain:
