@@ -13,18 +13,19 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from .curator_yaml import load_curator_yaml, shorten
 from .errors import InputError, input_error
 from .model import Problem, SourceFile
-from .textfold import BIDI_CONTROLS
+from .registry import REGISTRY_NAMES
+from .seedfiles import read_seed_file, seed_file_exists
+from .textfold import BIDI_CONTROLS, INVISIBLE_CONTROLS
 
 ARTICLE_SUFFIXES = (".txt",)
 SIDECAR_SUFFIXES = (".yml", ".yaml")
-REGISTRY_NAMES = ("entities.yml", "entities.yaml")
 IGNORED_NAMES = ("README.md", "README.txt", ".gitkeep", ".DS_Store")
 
 MAX_FILE_BYTES = 2_000_000
+MAX_SIDECAR_BYTES = 100_000
 MAX_LINE_CHARS = 20_000
 
 SIDECAR_TEXT_KEYS = ("title", "publisher", "author", "url", "language")
@@ -58,17 +59,18 @@ def ingest(seeds_dir: Path) -> Ingested:
     first_by_hash: dict[str, str] = {}
     for name in names:
         path = seeds_dir / name
-        if name in REGISTRY_NAMES or name in IGNORED_NAMES or path.is_dir():
+        if name in REGISTRY_NAMES or name in IGNORED_NAMES:
             continue
         if name.startswith("."):
             problems.append(Problem(name, "is a hidden file (its name starts with '.'), not read.",
                                     "Rename it without the leading dot if it is an article.", severity="warning"))
             continue
+        if path.is_dir() and not path.is_symlink():
+            problems.append(Problem(name, "is a folder; files in sub-folders are not read.",
+                                    "Move its articles into the seeds folder itself.", severity="warning"))
+            continue
         if path.suffix in SIDECAR_SUFFIXES:
-            if not _has_article(seeds_dir, path.stem):
-                problems.append(Problem(name, "sidecar has no article beside it.",
-                                        f"Rename it to match an article (<stem>{path.suffix} for <stem>.txt) or remove it.",
-                                        severity="warning"))
+            problems.extend(_sidecar_problems(seeds_dir, path))
             continue
         if path.suffix not in ARTICLE_SUFFIXES:
             problems.append(Problem(name, f"unknown file type '{path.suffix or name}', not read.",
@@ -80,11 +82,13 @@ def ingest(seeds_dir: Path) -> Ingested:
             problems.append(error.problem)
             continue
         problems.extend(source_problems)
-        if source.sha256 in first_by_hash:
-            problems.append(Problem(name, f"same text as {first_by_hash[source.sha256]} (identical sha256); not published twice.",
+        text_hash = _text_hash(source.text)  # a CRLF, BOM or NFD copy is the same article
+        if text_hash in first_by_hash:
+            problems.append(Problem(name, f"same text as {first_by_hash[text_hash]} (only line ends, a byte-order "
+                                          "mark or Unicode composition may differ); not published twice.",
                                     "Remove one of the two files."))
             continue
-        first_by_hash[source.sha256] = name
+        first_by_hash[text_hash] = name
         sources.append(source)
 
     if not sources and not any(p.severity == "error" for p in problems):
@@ -93,19 +97,30 @@ def ingest(seeds_dir: Path) -> Ingested:
     return Ingested(tuple(sources), tuple(problems))
 
 
-def _has_article(seeds_dir: Path, stem: str) -> bool:
-    return any((seeds_dir / f"{stem}{suffix}").exists() for suffix in ARTICLE_SUFFIXES)
+def _text_hash(text: str) -> str:
+    return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()
+
+
+def _sidecar_problems(seeds_dir: Path, path: Path) -> list[Problem]:
+    """A sidecar nobody will read: no article beside it, or a second one for the same article."""
+    if not any(seed_file_exists(seeds_dir, f"{path.stem}{suffix}") for suffix in ARTICLE_SUFFIXES):
+        return [Problem(path.name, "sidecar has no article beside it.",
+                        f"Rename it to match an article (<stem>{path.suffix} for <stem>.txt) or remove it.",
+                        severity="warning")]
+    first = next(f"{path.stem}{suffix}" for suffix in SIDECAR_SUFFIXES if seed_file_exists(seeds_dir, path.stem + suffix))
+    if first != path.name:
+        return [Problem(path.name, f"is a second sidecar for {path.stem}.txt; only {first} is read, so nothing in "
+                                   f"{path.name} is used.", f"Merge the two into {first} and remove {path.name}.")]
+    return []
 
 
 def read_source(seeds_dir: Path, name: str) -> tuple[SourceFile, list[Problem]]:
     """One article and its sidecar. A bad sidecar key is reported and left out; the article is kept."""
     path = seeds_dir / name
-    if path.is_symlink() and not _inside(path.resolve(), seeds_dir.resolve()):
-        raise input_error(name, "is a link to a file outside the seeds folder; refused.",
-                          "Copy the article into the seeds folder instead of linking to it.")
-    data = path.read_bytes()
+    data = read_seed_file(seeds_dir, name, MAX_FILE_BYTES, "UTF-8 text file")
     text = decode_article(name, data)
     problems = text_warnings(name, text)
+    text = INVISIBLE_CONTROLS.sub("", text)
     try:
         sidecar, sidecar_problems = read_sidecar(seeds_dir, path.stem)
     except InputError as error:  # the whole sidecar is unreadable: the article goes on without it
@@ -123,6 +138,15 @@ def text_warnings(name: str, text: str) -> list[Problem]:
                                       "the same.", "Nothing to do, unless letters look wrong on the page.",
                                 severity="warning"))
     for number, line in enumerate(text.split("\n"), start=1):
+        invisible = INVISIBLE_CONTROLS.search(line)
+        if invisible:
+            problems.append(Problem(name, f"contains the invisible character U+{ord(invisible.group()):04X} (a control "
+                                          "character or noncharacter), which no feed or export can carry; such "
+                                          "characters are removed.",
+                                    "Nothing to do, unless text is missing around it.", line=number,
+                                    severity="warning"))
+            break
+    for number, line in enumerate(text.split("\n"), start=1):
         control = next((char for char in line if char in BIDI_CONTROLS), None)
         if control:
             problems.append(Problem(name, f"contains the invisible bidi control U+{ord(control):04X}, which "
@@ -131,10 +155,6 @@ def text_warnings(name: str, text: str) -> list[Problem]:
                                     "Remove it unless the text needs it.", line=number, severity="warning"))
             break
     return problems
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    return path == folder or folder in path.parents
 
 
 def decode_article(name: str, data: bytes) -> str:
@@ -169,24 +189,11 @@ def decode_article(name: str, data: bytes) -> str:
 
 def read_sidecar(seeds_dir: Path, stem: str) -> tuple[dict[str, object], list[Problem]]:
     """The curator's overrides for one article, and a problem for each key that cannot be used."""
-    for suffix in SIDECAR_SUFFIXES:
-        path = seeds_dir / f"{stem}{suffix}"
-        if path.exists():
-            break
-    else:
+    name = next((f"{stem}{suffix}" for suffix in SIDECAR_SUFFIXES if seed_file_exists(seeds_dir, stem + suffix)), None)
+    if name is None:
         return {}, []
-    name = path.name
-    try:
-        raw = path.read_text(encoding="utf-8")
-        loaded = yaml.safe_load(raw)
-    except UnicodeDecodeError:
-        raise input_error(name, "is not valid UTF-8.", "Re-save the sidecar as UTF-8.") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        reason = getattr(error, "problem", None) or "invalid YAML"
-        raise input_error(name, f"is not valid YAML ({reason}).",
-                          "Fix the YAML syntax; quote values that contain ': ' or start with a symbol.",
-                          line=mark.line + 1 if mark else None) from None
+    data = read_seed_file(seeds_dir, name, MAX_SIDECAR_BYTES, "YAML file")
+    loaded = load_curator_yaml(data, name, "Fix the YAML syntax; quote values that contain ': ' or start with a symbol.")
     if loaded is None:
         return {}, []
     if not isinstance(loaded, dict):
@@ -198,7 +205,7 @@ def read_sidecar(seeds_dir: Path, stem: str) -> tuple[dict[str, object], list[Pr
         if value is None:
             continue  # "title: null" says nothing: the extracted value stands
         try:
-            values[str(key)] = _sidecar_value(name, key, value)
+            values[str(key)] = _sidecar_value(name, key, value, problems)
         except InputError as error:
             problems.append(error.problem)
             continue
@@ -209,7 +216,7 @@ def read_sidecar(seeds_dir: Path, stem: str) -> tuple[dict[str, object], list[Pr
     return values, problems
 
 
-def _sidecar_value(name: str, key: object, value: object) -> object:
+def _sidecar_value(name: str, key: object, value: object, warnings: list[Problem]) -> object:
     if key not in SIDECAR_KEYS:
         raise input_error(name, f"unknown key '{key}'.", f"Allowed keys: {', '.join(SIDECAR_KEYS)}.", key=str(key))
     if key == "date":
@@ -221,7 +228,7 @@ def _sidecar_value(name: str, key: object, value: object) -> object:
             return str(value)
         if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             raise input_error(name, f"'date' {value} is not a real date.", "Check the day and month.", key="date")
-        raise input_error(name, f"'date' must be a date like 2025-07-04, 2025-07 or 2025; got {value!r}.",
+        raise input_error(name, f"'date' must be a date like 2025-07-04, 2025-07 or 2025; got {shorten(repr(value))}.",
                           "Write the date in ISO form.", key="date")
     if isinstance(value, bool):
         raise input_error(name, f"'{key}' is read by YAML as the yes/no value {str(value).lower()}.",
@@ -231,9 +238,15 @@ def _sidecar_value(name: str, key: object, value: object) -> object:
     if not isinstance(value, str):
         raise input_error(name, f"'{key}' must be text; got a {type(value).__name__}.",
                           f"Write it as {key}: \"...\"", key=str(key))
+    if INVISIBLE_CONTROLS.search(value):
+        value = INVISIBLE_CONTROLS.sub("", value)
+        warnings.append(Problem(name, f"'{key}' contains control characters; they are removed.",
+                                "Write the value without escapes such as \\a or \\x1b.", key=str(key),
+                                severity="warning"))
     if not value.strip():
         raise input_error(name, f"'{key}' is empty.", "Remove the key or give it a value.", key=str(key))
     if key == "url" and not re.match(r"https?://[^\s<>\"]+$", value.strip(), re.IGNORECASE):
-        raise input_error(name, f"'url' must be a web address starting with http:// or https://; got {value!r}.",
+        raise input_error(name, f"'url' must be a web address starting with http:// or https://; got "
+                                f"{shorten(repr(value))}.",
                           "Give the address of the original article.", key="url")
     return value.strip()

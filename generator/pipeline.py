@@ -15,7 +15,7 @@ from .extract.quotes import extract_quotes
 from .ingest import ingest
 from .model import Article, Dossier, Problem
 from .passages import find_shared_passages
-from .registry import REGISTRY_FILE, load_registry
+from .registry import load_registry
 from .scan import scan_source
 from .slugs import RESERVED, allocate_slugs, slugify
 from .timeline import build_timeline
@@ -24,7 +24,7 @@ from .timeline import build_timeline
 def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None) -> Dossier:
     """The whole dossier from a seeds folder; `recogniser` carries the NER model and its cache."""
     ingested = ingest(seeds_dir)
-    loaded_registry = load_registry(seeds_dir / REGISTRY_FILE)
+    loaded_registry = load_registry(seeds_dir)
     problems = [*ingested.problems, *loaded_registry.problems]
 
     cleaned = []

@@ -11,12 +11,15 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from .curator_yaml import load_curator_yaml, shorten
+from .errors import InputError
 from .model import EntityKind, OrgType, Problem
-from .textfold import fold_key
+from .seedfiles import read_seed_file, seed_file_exists
+from .textfold import INVISIBLE_CONTROLS, fold_key
 
 REGISTRY_FILE = "entities.yml"
+REGISTRY_NAMES = (REGISTRY_FILE, "entities.yaml")
+MAX_REGISTRY_BYTES = 5_000_000
 ENTRY_KEYS = ("name", "kind", "type", "role", "description", "aliases", "wikidata")
 WIKIDATA = re.compile(r"^Q[1-9][0-9]*$")
 
@@ -55,21 +58,26 @@ class LoadedRegistry:
     problems: tuple[Problem, ...]
 
 
-def load_registry(path: Path) -> LoadedRegistry:
-    if not path.exists():
+def load_registry(seeds_dir: Path) -> LoadedRegistry:
+    """The registry in `seeds_dir` (entities.yml, or entities.yaml); one unreadable file registers nothing."""
+    present = [name for name in REGISTRY_NAMES if seed_file_exists(seeds_dir, name)]
+    if not present:
         return LoadedRegistry(Registry(), ())
-    name = path.name
+    name = present[0]
+    extra = tuple(Problem(other, f"is a second registry beside {name}; only {name} is read, so nothing in "
+                                 f"{other} is used.", f"Merge the two into {name} and remove {other}.")
+                  for other in present[1:])
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        return LoadedRegistry(Registry(), (Problem(name, "is not valid UTF-8.", "Re-save it as UTF-8."),))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        reason = getattr(error, "problem", None) or "invalid YAML"
-        return LoadedRegistry(Registry(), (Problem(
-            name, f"is not valid YAML ({reason}); no entity is registered until it is fixed.",
-            "Fix the YAML syntax (indentation, quotes around values with ': ').",
-            line=mark.line + 1 if mark else None),))
+        data = load_curator_yaml(read_seed_file(seeds_dir, name, MAX_REGISTRY_BYTES, "YAML file"), name,
+                                 "Fix the YAML syntax (indentation, quotes around values with ': '); "
+                                 "no entity is registered until it is fixed.")
+    except InputError as error:
+        return LoadedRegistry(Registry(), (error.problem, *extra))
+    loaded = _registry(data, name)
+    return LoadedRegistry(loaded.registry, loaded.problems + extra)
+
+
+def _registry(data: object, name: str) -> LoadedRegistry:
     if data is None:
         return LoadedRegistry(Registry(), ())
     if not isinstance(data, dict) or set(data) - {"entities", "ignore"}:
@@ -87,7 +95,7 @@ def load_registry(path: Path) -> LoadedRegistry:
     for index, raw in enumerate(raw_entities):
         key = f"entities[{index}]"
         try:
-            entity = _entity(raw, key, name)
+            entity = _entity(raw, key, name, problems)
         except _EntryError as error:
             problems.append(error.problem)
             continue
@@ -115,7 +123,16 @@ class _EntryError(Exception):
         self.problem = problem
 
 
-def _entity(raw: object, key: str, file_name: str) -> RegisteredEntity:
+def _one_line(value: str, file_name: str, key: str, problems: list[Problem]) -> str:
+    """A name is one line of visible text: line breaks become spaces (and are reported), controls go."""
+    cleaned = " ".join(INVISIBLE_CONTROLS.sub("", unicodedata.normalize("NFC", value)).split())
+    if "\n" in value or "\r" in value:
+        problems.append(Problem(file_name, f"{shorten(repr(value))} has line breaks; they are read as spaces.",
+                                "Write the name on one line.", key=key, severity="warning"))
+    return cleaned
+
+
+def _entity(raw: object, key: str, file_name: str, problems: list[Problem]) -> RegisteredEntity:
     def fail(message: str, sub: str | None = None, hint: str = "") -> _EntryError:
         return _EntryError(Problem(file_name, message, hint, key=f"{key}.{sub}" if sub else key))
 
@@ -123,20 +140,22 @@ def _entity(raw: object, key: str, file_name: str) -> RegisteredEntity:
         raise fail("each entry must be a mapping with at least 'name' and 'kind'.")
     unknown = [k for k in raw if k not in ENTRY_KEYS]
     if unknown:
-        raise fail(f"unknown key '{unknown[0]}'.", str(unknown[0]), f"Allowed keys: {', '.join(ENTRY_KEYS)}.")
+        raise fail(f"unknown key '{shorten(str(unknown[0]))}'.", shorten(str(unknown[0])), f"Allowed keys: {', '.join(ENTRY_KEYS)}.")
     text = {}
     for sub in ("name", "role", "description", "wikidata"):
         value = raw.get(sub)
         if value is not None and (not isinstance(value, str) or not value.strip()):
             raise fail(f"'{sub}' must be non-empty text.", sub, f'Write it in quotes: {sub}: "..."')
-        text[sub] = unicodedata.normalize("NFC", value.strip()) if isinstance(value, str) else None
+        text[sub] = _one_line(value, file_name, f"{key}.{sub}", problems) if isinstance(value, str) else None
+    if text["name"] is not None and not text["name"]:
+        raise fail("'name' has no visible text.", "name")
     if not text["name"]:
         raise fail("an entry has no 'name'.", "name")
     kinds = ", ".join(kind.value for kind in EntityKind)
     try:
         kind = EntityKind(raw.get("kind"))
     except ValueError:
-        raise fail(f"unknown kind {raw.get('kind')!r} for '{text['name']}'.", "kind", f"Use one of: {kinds}.") from None
+        raise fail(f"unknown kind {shorten(repr(raw.get('kind')))} for '{text['name']}'.", "kind", f"Use one of: {kinds}.") from None
     org_type = None
     if raw.get("type") is not None:
         types = "; ".join(t.value for t in OrgType)
@@ -145,12 +164,14 @@ def _entity(raw: object, key: str, file_name: str) -> RegisteredEntity:
         try:
             org_type = OrgType(raw["type"])
         except ValueError:
-            raise fail(f"unknown organisation type {raw['type']!r}.", "type", f"Use one of: {types}.") from None
+            raise fail(f"unknown organisation type {shorten(repr(raw['type']))}.", "type", f"Use one of: {types}.") from None
     aliases = raw.get("aliases") or []
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
         raise fail("'aliases' must be a list of names.", "aliases")
     if text["wikidata"] and not WIKIDATA.match(text["wikidata"]):
-        raise fail(f"'{text['wikidata']}' is not a Wikidata id.", "wikidata", "Write it like Q7747.")
+        raise fail(f"'{shorten(text['wikidata'])}' is not a Wikidata id.", "wikidata", "Write it like Q7747.")
     return RegisteredEntity(
         name=text["name"], kind=kind, org_type=org_type, role=text["role"], description=text["description"],
-        aliases=tuple(unicodedata.normalize("NFC", a.strip()) for a in aliases), wikidata=text["wikidata"])
+        aliases=tuple(alias for index, a in enumerate(aliases)
+                      if (alias := _one_line(a, file_name, f"{key}.aliases[{index}]", problems))),
+        wikidata=text["wikidata"])

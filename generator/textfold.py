@@ -6,6 +6,7 @@ ZWNJ and bidi controls all fold to one form; the original is kept for display.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -19,6 +20,11 @@ _SPECIAL = {
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 #: Left-to-right and right-to-left marks: ordinary in Persian text, but no part of a name.
 BIDI_MARKS = frozenset("\u200e\u200f")
+#: C0 and C1 controls (tab and line ends aside) and Unicode noncharacters: invisible, meaningless in an
+#: article, and not allowed in XML, so a feed carrying one is invalid.
+INVISIBLE_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff"
+                                + "".join(f"{chr(plane << 16 | 0xfffe)}{chr(plane << 16 | 0xffff)}" for plane in range(1, 17))
+                                + "]")
 
 
 @lru_cache(maxsize=4096)

@@ -10,11 +10,11 @@ from tests.conftest import SEEDS
 def _load(tmp_path, text):
     path = tmp_path / "entities.yml"
     path.write_text(text, encoding="utf-8")
-    return load_registry(path)
+    return load_registry(tmp_path)
 
 
 def test_the_seed_registry_is_valid():
-    loaded = load_registry(SEEDS / "entities.yml")
+    loaded = load_registry(SEEDS)
     assert loaded.problems == ()
     taliban = next(e for e in loaded.registry.entities if e.name == "Taliban")
     assert (taliban.kind, taliban.org_type) == (EntityKind.ORGANISATION, OrgType.ARMED)

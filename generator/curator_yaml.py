@@ -1,0 +1,86 @@
+"""The curator's YAML (sidecars and the registry), read so that no value can stop the build.
+
+`yaml.safe_load` is safe against code execution but not against values it cannot build or
+documents that explode: `2025-02-31` raises ValueError, a 5,000-digit number exceeds Python's
+integer-string limit, 3,000 nested brackets exhaust the recursion limit, and a few hundred
+bytes of anchors and aliases expand into gigabytes. Here anchors and aliases are refused (a
+curator's file never needs them), nesting is capped, and a date or number YAML cannot build
+stays the text it was written as, for the caller's own checks to judge.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from .errors import input_error
+
+MAX_DEPTH = 20
+
+
+class CuratorYamlError(Exception):
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message, self.line = message, line
+
+
+class _CuratorLoader(yaml.SafeLoader):
+    def __init__(self, stream) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent) or getattr(self.peek_event(), "anchor", None):
+            mark = self.peek_event().start_mark
+            raise CuratorYamlError("uses YAML anchors or aliases (& and *), which are not allowed here; "
+                                   "write each value out", mark.line + 1)
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                mark = self.peek_event().start_mark
+                raise CuratorYamlError(f"nests lists or mappings more than {MAX_DEPTH} levels deep", mark.line + 1)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def _as_written_on_failure(constructor):
+    """A scalar YAML recognises (a date, an integer) but cannot build is kept as its text."""
+    def construct(loader, node):
+        try:
+            return constructor(loader, node)
+        except (ValueError, OverflowError):
+            return node.value
+    return construct
+
+
+_CuratorLoader.add_constructor("tag:yaml.org,2002:timestamp",
+                               _as_written_on_failure(yaml.SafeLoader.construct_yaml_timestamp))
+_CuratorLoader.add_constructor("tag:yaml.org,2002:int", _as_written_on_failure(yaml.SafeLoader.construct_yaml_int))
+_CuratorLoader.add_constructor("tag:yaml.org,2002:float",
+                               _as_written_on_failure(yaml.SafeLoader.construct_yaml_float))
+
+
+def load_curator_yaml(data: bytes, name: str, hint: str) -> object:
+    """The document in `data`, or an `InputError` naming the file, the line and what is wrong."""
+    try:
+        text = data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        raise input_error(name, f"is not valid UTF-8 (byte {error.start}).", "Re-save it as UTF-8.",
+                          line=data[:error.start].count(b"\n") + 1) from None
+    try:
+        return yaml.load(text, Loader=_CuratorLoader)  # noqa: S506 -- a SafeLoader subclass
+    except CuratorYamlError as error:
+        raise input_error(name, f"{error.message}.", hint, line=error.line) from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        reason = getattr(error, "problem", None) or "invalid YAML"
+        raise input_error(name, f"is not valid YAML ({shorten(str(reason))}).", hint,
+                          line=mark.line + 1 if mark else None) from None
+    except (RecursionError, MemoryError):
+        raise input_error(name, "is too deeply nested or too large to read as YAML.", hint) from None
+
+
+def shorten(text: str, limit: int = 80) -> str:
+    """A value quoted in a message, cut so that no input can make the message itself huge."""
+    return text if len(text) <= limit else text[:limit] + f"… ({len(text):,} characters)"
+
