@@ -42,6 +42,12 @@ def _escape_table(escaped_chars: frozenset[str]) -> dict[int, str]:
     return table
 
 
-def attribute_safe(name: str) -> str:
-    """A name for an HTML attribute written through attr_list: no quote marks or braces."""
-    return re.sub(r"[\"{}<>&\\]", "", name)
+def html_attribute(value: str) -> str:
+    """Text for a quoted attribute of raw HTML inside Markdown: every ASCII symbol as a character reference.
+
+    Python-Markdown runs its code, link and emphasis patterns over raw HTML before it sets the
+    tags aside, and keeps backslashes in them, so neither HTML escaping nor Markdown escaping
+    alone is enough; a numeric reference is inert to both, and the browser reads it back.
+    """
+    return "".join(f"&#{ord(char)};" if char.isascii() and not (char.isalnum() or char == " ") else char
+                   for char in " ".join(value.split()))

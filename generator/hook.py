@@ -67,7 +67,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if not dossier.articles and _build.command != "serve":
         # a site with no article is no dossier: say why instead of publishing an empty one
         raise Abort("No article to publish. " + " ".join(str(p) for p in dossier.problems if p.severity == "error"))
-    renderer = Renderer(config.markdown_extensions)
+    renderer = Renderer(config.markdown_extensions, use_directory_urls=config.use_directory_urls)
     for page in renderer.pages(dossier, site_name=config.site_name, site_description=config.site_description or "",
                                site_url=config.site_url or ""):
         if files.get_file_from_path(page.path) is not None:

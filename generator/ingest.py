@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .curator_yaml import load_curator_yaml, shorten
 from .errors import InputError, input_error
+from .lexicon import FIRST_YEAR, LAST_YEAR, web_address_host
 from .model import Problem, SourceFile
 from .registry import REGISTRY_NAMES
 from .seedfiles import read_seed_file, seed_file_exists
@@ -221,7 +222,12 @@ def _sidecar_value(name: str, key: object, value: object, warnings: list[Problem
         raise input_error(name, f"unknown key '{key}'.", f"Allowed keys: {', '.join(SIDECAR_KEYS)}.", key=str(key))
     if key == "date":
         if isinstance(value, dt.datetime):
-            return value.date()
+            value = value.date()
+        year = value.year if isinstance(value, dt.date) else int(str(value)[:4]) if re.match(r"\d{4}", str(value)) \
+            else None
+        if not isinstance(value, bool) and year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
+            raise input_error(name, f"'date' {shorten(str(value))} is outside the years read as dates ({FIRST_YEAR}–{LAST_YEAR}).",
+                              "Check the year.", key="date")
         if isinstance(value, dt.date):
             return value
         if isinstance(value, int | str) and re.fullmatch(r"\d{4}(?:-(?:0[1-9]|1[0-2]))?", str(value)):
@@ -245,7 +251,8 @@ def _sidecar_value(name: str, key: object, value: object, warnings: list[Problem
                                 severity="warning"))
     if not value.strip():
         raise input_error(name, f"'{key}' is empty.", "Remove the key or give it a value.", key=str(key))
-    if key == "url" and not re.match(r"https?://[^\s<>\"]+$", value.strip(), re.IGNORECASE):
+    if key == "url" and not (re.match(r"https?://[^\s<>\"]+$", value.strip(), re.IGNORECASE)
+                             and web_address_host(value.strip())):
         raise input_error(name, f"'url' must be a web address starting with http:// or https://; got "
                                 f"{shorten(repr(value))}.",
                           "Give the address of the original article.", key="url")

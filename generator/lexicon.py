@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import jdatetime
 
@@ -25,6 +26,9 @@ MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|au
 WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})"
+#: The years `YEAR` reads; a date line or sidecar date outside them is refused, not computed with
+#: (9999-12-31 plus "next week" is past the end of Python's calendar).
+FIRST_YEAR, LAST_YEAR = 1800, 2099
 
 #: A whole line that is only a date: "Jul 5", "5 July 2025", "Friday, July 4, 2025", "2025-07-04".
 DATE_ONLY = re.compile(
@@ -41,6 +45,16 @@ DATE_ONLY = re.compile(
 )
 
 #: A line that is only the address of the original: "https://…", "Source: https://…".
+def web_address_host(url: str) -> str | None:
+    """The host of an http(s) address, or None when it is no usable address ("https://[evil" has none)."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:
+        return None
+    return host if parts.scheme.lower() in ("http", "https") and host else None
+
+
 SOURCE_URL = re.compile(r"^(?:(?:source|url|link|original|via)\s*:\s*)?<?(https?://[^\s<>]{4,500})>?$", re.IGNORECASE)
 
 #: Persian (۰–۹) and Arabic-Indic (٠–٩) digits read as ASCII digits.
@@ -105,6 +119,9 @@ def _numeric(first: int, second: int, third: int, text: str) -> DateLine:
 
 
 def _checked(year: int, month: int, day: int, note: str) -> DateLine:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return DateLine(None, None, None, problem=f"the year {year} is outside the years read as dates "
+                                                  f"({FIRST_YEAR}–{LAST_YEAR})")
     if not _exists(year, month, day):
         return DateLine(None, None, None, problem=f"{year:04d}-{month:02d}-{day:02d} is not a real date")
     return DateLine(year, month, day, note=note)

@@ -17,7 +17,7 @@ import jinja2
 import yaml
 
 from .chart import entries_per_year_svg
-from .escape import Markdown, attribute_safe, escape_markdown, markdown_escaped_chars
+from .escape import Markdown, escape_markdown, html_attribute, markdown_escaped_chars
 from .exports import events_csv, timelinejs_json
 from .feeds import json_feed, rss_feed
 from .index import DossierIndex, articles_by_date, organisations_by_type, people_by_initial, timeline_by_year
@@ -34,8 +34,9 @@ class RenderedPage:
 
 
 class Renderer:
-    def __init__(self, markdown_extensions: Iterable[str] = ()) -> None:
+    def __init__(self, markdown_extensions: Iterable[str] = (), use_directory_urls: bool = True) -> None:
         self.escaped_chars = markdown_escaped_chars(tuple(markdown_extensions))
+        self.use_directory_urls = use_directory_urls
         self.env = jinja2.Environment(
             loader=jinja2.PackageLoader("generator", "templates"),
             autoescape=False,  # noqa: S701 -- HTML escaping is wrong for Markdown; `finalize` escapes instead
@@ -82,11 +83,11 @@ class Renderer:
                 end += 1
             pieces.append(self._finalize(text[cursor:start]))
             quoted = self._finalize(text[start:end])
-            if quote.speaker:
-                target = relative_url(index.entities[quote.speaker].page_path, page)
-                label = attribute_safe(quote.speaker)
-                pieces.append(f'[{quoted}]({target} "Quoted: {label}")'
-                              f'{{: .dossier-quote data-speaker="{label}" }}')
+            if quote.speaker:  # raw HTML, so that no character of a name can end the link or start another
+                href = page_href(index.entities[quote.speaker].page_path, page, self.use_directory_urls)
+                label = html_attribute(quote.speaker)
+                pieces.append(f'<a class="dossier-quote" data-speaker="{label}" href="{safe_href(href)}" '
+                              f'title="Quoted: {label}">{quoted}</a>')
             else:
                 pieces.append(f'<span class="dossier-quote dossier-quote--unattributed" '
                               f'title="Not attributed in the text">{quoted}</span>')
@@ -146,6 +147,35 @@ def relative_url(target: str, from_page: str) -> str:
     path, _, anchor = target.partition("#")
     relative = posixpath.relpath(path, posixpath.dirname(from_page) or ".")
     return relative + ("#" + anchor if anchor else "")
+
+
+def page_href(target: str, from_page: str, use_directory_urls: bool) -> str:
+    """The built URL of a docs-relative target, relative to another page: what MkDocs would make of a
+    Markdown link to it, for the raw HTML links MkDocs does not rewrite."""
+    path, _, anchor = target.partition("#")
+    target_url, from_url = _page_url(path, use_directory_urls), _page_url(from_page, use_directory_urls)
+    base = from_url.rstrip("/") if from_url.endswith("/") else posixpath.dirname(from_url)
+    relative = posixpath.relpath(target_url or ".", base or ".")
+    if target_url.endswith("/") or not target_url:
+        relative = relative.rstrip("/") + "/" if relative != "." else "./"
+    return relative + ("#" + anchor if anchor else "")
+
+
+def _page_url(path: str, use_directory_urls: bool) -> str:
+    """"actors/x.md" as MkDocs publishes it: "actors/x/" (or "actors/x.html"); an index is its folder."""
+    stem = path.removesuffix(".md")
+    if not use_directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def safe_href(href: str) -> str:
+    """A generated link target, checked: slugs and anchors only, nothing a text could have put there."""
+    if not re.fullmatch(r"[a-z0-9./#-]+", href):
+        raise ValueError(f"unsafe link target {href!r}")
+    return href
 
 
 def paragraph_attrs(number: int) -> Markdown:

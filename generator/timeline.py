@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -27,6 +27,8 @@ ATTACH_OVERLAP = 0.3  # stricter for an event whose own date is unresolved
 CONFLICT_OVERLAP = 0.5
 CONFLICT_MIN_SHARED = 3
 CONFLICT_WINDOW_DAYS = 45
+NEIGHBOURS = 50  # see `candidate_pairs`
+MAX_HOLDERS = 200  # a feature held by more events is no evidence for attaching an undated one
 
 _STOPWORDS = frozenset(
     "the a an and or but of to in on at by for from with as is are was were be been being has have had that this "
@@ -53,9 +55,10 @@ def build_timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
 
     attached: dict[int, list[Event]] = defaultdict(list)
     leftovers: list[Event] = []
-    day_clusters = [(index, cluster) for index, cluster in enumerate(clusters) if cluster[0].precision is Precision.DAY]
+    day_clusters = _FeatureIndex([(index, event) for index, cluster in enumerate(clusters)
+                                  if cluster[0].precision is Precision.DAY for event in cluster], features)
     for event in undated:
-        target = _best_match(event, day_clusters, features, bounds.get(event.article_id))
+        target = _best_match(event, day_clusters, clusters, features, bounds.get(event.article_id))
         if target is None:
             leftovers.append(event)
         else:
@@ -63,7 +66,8 @@ def build_timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
 
     entries = []
     for index, cluster in enumerate(clusters):
-        extra = [e for e in attached[index] if e.article_id not in {c.article_id for c in cluster}]
+        cited = {c.article_id for c in cluster}
+        extra = [e for e in attached[index] if e.article_id not in cited]
         entries.append(_entry(cluster + extra, tuple(dict.fromkeys(e.article_id for e in extra)), features))
     entries = _flag_conflicts(entries, features)
     entries += [_entry([event], (), features) for event in leftovers]
@@ -87,6 +91,24 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> tuple[float, int]:
     return (shared / min(len(a), len(b)) if a and b else 0.0), shared
 
 
+def candidate_pairs(feature_sets: Sequence[frozenset[str]]) -> list[tuple[int, int]]:
+    """The pairs (i < j) worth comparing: those sharing a feature, found through an inverted index.
+
+    A feature held by at most `NEIGHBOURS` + 1 sets pairs all its holders; one held by more (a
+    word every event on a day shares) pairs each holder with the next `NEIGHBOURS` only, so the
+    work stays linear in the number of events: single-link clustering still chains them together.
+    """
+    holders: dict[str, list[int]] = defaultdict(list)
+    for index, feature_set in enumerate(feature_sets):
+        for feature in feature_set:
+            holders[feature].append(index)
+    pairs: set[tuple[int, int]] = set()
+    for indexes in holders.values():
+        for position, i in enumerate(indexes):
+            pairs.update((i, j) for j in indexes[position + 1:position + 1 + NEIGHBOURS])
+    return sorted(pairs)
+
+
 def _single_link(events: list[Event], all_features: dict[int, frozenset[str]], threshold: float,
                  min_shared: int) -> list[list[Event]]:
     """Clusters of events linked by shared words and names; only pairs sharing something are compared."""
@@ -99,16 +121,8 @@ def _single_link(events: list[Event], all_features: dict[int, frozenset[str]], t
             i = parent[i]
         return i
 
-    holders: dict[str, list[int]] = defaultdict(list)
-    for index, feature_set in enumerate(features):
-        for feature in feature_set:
-            holders[feature].append(index)
-    shared_counts: dict[tuple[int, int], int] = defaultdict(int)
-    for indexes in holders.values():
-        for position, i in enumerate(indexes):
-            for j in indexes[position + 1:]:
-                shared_counts[(i, j)] += 1
-    for (i, j), shared in sorted(shared_counts.items()):
+    for i, j in candidate_pairs(features):
+        shared = len(features[i] & features[j])
         if shared >= min_shared and shared / min(len(features[i]), len(features[j])) >= threshold:
             parent[root(j)] = root(i)
     groups: dict[int, list[Event]] = defaultdict(list)
@@ -117,18 +131,33 @@ def _single_link(events: list[Event], all_features: dict[int, frozenset[str]], t
     return [groups[key] for key in sorted(groups)]
 
 
-def _best_match(event: Event, day_clusters: list[tuple[int, list[Event]]], all_features: dict[int, frozenset[str]],
-                not_before: dt.date | None) -> int | None:
+class _FeatureIndex:
+    """Events of the day-precise entries by feature, so an undated event meets only those it shares words with."""
+
+    def __init__(self, members: list[tuple[int, Event]], all_features: dict[int, frozenset[str]]) -> None:
+        self.members = members
+        self.holders: dict[str, list[int]] = defaultdict(list)
+        for position, (_, event) in enumerate(members):
+            for feature in all_features[id(event)]:
+                self.holders[feature].append(position)
+
+    def sharing(self, features: frozenset[str]) -> list[tuple[int, Event]]:
+        positions = {position for feature in features
+                     if len(holders := self.holders.get(feature, ())) <= MAX_HOLDERS for position in holders}
+        return [self.members[position] for position in sorted(positions)]
+
+
+def _best_match(event: Event, day_events: _FeatureIndex, clusters: list[list[Event]],
+                all_features: dict[int, frozenset[str]], not_before: dt.date | None) -> int | None:
     """The day-precise entry an unresolved relative event most closely retells, if any is close enough."""
     features = all_features[id(event)]
     best, best_score = None, 0.0
-    for index, cluster in day_clusters:
-        if not_before and cluster[0].last < not_before - dt.timedelta(days=14):
+    for index, other in day_events.sharing(features):
+        if not_before and clusters[index][0].last < not_before - dt.timedelta(days=14):
             continue
-        for other in cluster:
-            score, shared = _overlap(features, all_features[id(other)])
-            if score >= ATTACH_OVERLAP and shared >= MERGE_MIN_SHARED + 1 and score > best_score:
-                best, best_score = index, score
+        score, shared = _overlap(features, all_features[id(other)])
+        if score >= ATTACH_OVERLAP and shared >= MERGE_MIN_SHARED + 1 and score > best_score:
+            best, best_score = index, score
     return best
 
 
@@ -144,9 +173,10 @@ def _most_representative(events: list[Event], all_features: dict[int, frozenset[
     """The citation sharing most with the others (the shorter on a tie): the entry's lead sentence."""
     features = [all_features[id(e)] for e in events]
     dated = [i for i, e in enumerate(events) if e.resolved] or list(range(len(events)))
+    held = Counter(feature for feature_set in features for feature in feature_set)
 
-    def score(i: int) -> tuple[int, int]:
-        return (sum(len(features[i] & features[j]) for j in range(len(events)) if j != i), -len(events[i].sentence))
+    def score(i: int) -> tuple[int, int]:  # features shared with each other citation, counted once per citation
+        return (sum(held[feature] - 1 for feature in features[i]), -len(events[i].sentence))
 
     return events[max(dated, key=score)]
 
@@ -157,18 +187,15 @@ def _flag_conflicts(entries: list[TimelineEntry], all_features: dict[int, frozen
     day_entries = sorted((i for i, entry in enumerate(entries) if entry.precision is Precision.DAY),
                          key=lambda i: entries[i].first)
     conflicts: dict[int, list[str]] = defaultdict(list)
-    for position, i in enumerate(day_entries):
-        a = entries[i]
-        for j in day_entries[position + 1:]:
-            b = entries[j]
-            if (b.first - a.first).days > CONFLICT_WINDOW_DAYS:
-                break  # sorted by date: nothing further along is close enough
-            if a.first == b.first:
-                continue
-            score, shared = _overlap(features[i], features[j])
-            if score >= CONFLICT_OVERLAP and shared >= CONFLICT_MIN_SHARED:
-                conflicts[i].append(format_date_iso(b.first, b.precision))
-                conflicts[j].append(format_date_iso(a.first, a.precision))
+    for x, y in candidate_pairs([features[i] for i in day_entries]):
+        i, j = day_entries[x], day_entries[y]
+        a, b = entries[i], entries[j]
+        if a.first == b.first or abs((b.first - a.first).days) > CONFLICT_WINDOW_DAYS:
+            continue
+        score, shared = _overlap(features[i], features[j])
+        if score >= CONFLICT_OVERLAP and shared >= CONFLICT_MIN_SHARED:
+            conflicts[i].append(format_date_iso(b.first, b.precision))
+            conflicts[j].append(format_date_iso(a.first, a.precision))
     return [replace(entry, conflicts=tuple(sorted(conflicts[i]))) if conflicts[i] else entry
             for i, entry in enumerate(entries)]
 

@@ -106,7 +106,12 @@ def find_time_expressions(sentence: str, reference: Reference,
         for match in _PATTERNS[name].finditer(sentence):
             if any(match.start() < end and match.end() > start for start, end in taken):
                 continue
-            expression = _resolve(name, match, sentence, reference)
+            try:
+                expression = _resolve(name, match, sentence, reference)
+            except (OverflowError, ValueError):  # arithmetic past the calendar's ends (year 1 or 9999)
+                expression = TimeExpression(match.group(0), match.start(), match.end(), None, None, None,
+                                            _qualifier(sentence[:match.start()]), "unresolved",
+                                            "it falls outside the calendar")
             if expression:
                 found.append(expression)
                 taken.append((match.start(), match.end()))

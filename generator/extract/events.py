@@ -64,6 +64,9 @@ def _after_article_date(event: Event, reference: Reference) -> bool:
 
 def _events(article: Article, reference: Reference, date_spans: dict[int, list[tuple[int, int]]]) -> list[Event]:
     events = []
+    mentions_in: dict[int, list] = {}
+    for mention in article.mentions:
+        mentions_in.setdefault(mention.paragraph, []).append(mention)
     for paragraph in article.paragraphs:
         for start, position in sentence_spans(paragraph.text):
             sentence = paragraph.text[start:position]
@@ -72,8 +75,8 @@ def _events(article: Article, reference: Reference, date_spans: dict[int, list[t
             expressions = find_time_expressions(sentence, reference, spans)
             if not expressions:
                 continue
-            names = tuple(dict.fromkeys(m.name for m in article.mentions
-                                        if m.paragraph == paragraph.number and start <= m.start < position))
+            names = tuple(dict.fromkeys(m.name for m in mentions_in.get(paragraph.number, ())
+                                        if start <= m.start < position))
             for expression in expressions:
                 events.append(Event(
                     article_id=article.metadata.article_id, paragraph=paragraph.number, sentence=sentence,

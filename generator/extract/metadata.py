@@ -11,9 +11,9 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
-from ..lexicon import MONTH, SOURCE_URL, parse_date_only
+from ..curator_yaml import shorten
+from ..lexicon import MONTH, SOURCE_URL, parse_date_only, web_address_host
 from ..model import (
     Attributed,
     CleanText,
@@ -70,9 +70,9 @@ def extract_metadata(source: SourceFile, clean: CleanText,
                      evidence: DossierEvidence) -> tuple[Metadata, list[Problem]]:
     """The article's metadata, and problems such as a date line that cannot be used."""
     body_words = sum(len(paragraph.text.split()) for paragraph in clean.paragraphs)
-    url = _source_url(clean.set_aside)
-    publisher, author = _byline(source, clean.set_aside, url)
     problems: list[Problem] = []
+    url = _source_url(source, clean.set_aside, problems)
+    publisher, author = _byline(source, clean.set_aside, url)
     metadata = Metadata(
         title=_title(source, clean),
         publisher=publisher,
@@ -130,7 +130,7 @@ def _byline(source: SourceFile, set_aside: Iterable[SetAside], url: str | None) 
             elif labelled and not author.known:
                 author = Attributed(name, Provenance.STATED, where)
     if not publisher.known and url:
-        domain = re.sub(r"^www\d?\.", "", urlsplit(url).hostname or "")
+        domain = re.sub(r"^www\d?\.", "", web_address_host(url) or "")
         if domain:
             publisher = Attributed(domain, Provenance.INFERRED, f"inferred from the address of the source, {url}")
     if "publisher" in source.sidecar:
@@ -140,11 +140,17 @@ def _byline(source: SourceFile, set_aside: Iterable[SetAside], url: str | None) 
     return publisher, author
 
 
-def _source_url(set_aside: Iterable[SetAside]) -> str | None:
+def _source_url(source: SourceFile, set_aside: Iterable[SetAside], problems: list[Problem]) -> str | None:
     """The address of the original, when the pasted text carries it on a line of its own."""
     for item in set_aside:
         if item.kind == "source url":
-            return SOURCE_URL.match(item.text).group(1)
+            url = SOURCE_URL.match(item.text).group(1)
+            if web_address_host(url):
+                return url
+            problems.append(Problem(source.name, f"'{shorten(url)}' looks like a web address but is not a valid "
+                                                 "one; it is not used as the source link.",
+                                    f"Correct the line, or set `url:` in {source.stem}.yml.", line=item.line,
+                                    severity="warning"))
     return None
 
 

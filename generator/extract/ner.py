@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,6 +23,9 @@ LABELS = ("PERSON", "ORG", "GPE", "LOC", "DATE")
 CACHE_FORMAT = 2
 BATCH_SIZE = 64
 PARALLEL_FROM = 2000  # paragraphs; below this, a second process costs more than it saves
+MAX_CHUNK_CHARS = 20_000
+MAX_RUN_CHARS = 64
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN_CHARS},}}")
 
 
 class ModelUnavailable(Exception):
@@ -58,17 +62,17 @@ class Recogniser:
     def spans(self, articles: Sequence[Sequence[str]]) -> list[list[NerSpan]]:
         """For each article (its paragraph texts), the entity spans the model finds."""
         results: list[list[NerSpan] | None] = [self._cached(paragraphs) for paragraphs in articles]
-        todo = [(index, number, text) for index, paragraphs in enumerate(articles) if results[index] is None
-                for number, text in enumerate(paragraphs, start=1)]
-        fresh: dict[int, list[NerSpan]] = {index: [] for index, _, _ in todo}
+        todo = [(index, number, offset, chunk) for index, paragraphs in enumerate(articles) if results[index] is None
+                for number, text in enumerate(paragraphs, start=1) for offset, chunk in model_chunks(text)]
+        fresh: dict[int, list[NerSpan]] = {index: [] for index, _, _, _ in todo}
         if todo:
             n_process = 2 if len(todo) >= PARALLEL_FROM else 1
-            docs = self.nlp.pipe(((text, (index, number)) for index, number, text in todo),
+            docs = self.nlp.pipe(((chunk, (index, number, offset)) for index, number, offset, chunk in todo),
                                  as_tuples=True, batch_size=BATCH_SIZE, n_process=n_process)
-            for doc, (index, number) in docs:
-                fresh[index].extend(NerSpan(number, ent.start_char, ent.end_char, ent.label_)
+            for doc, (index, number, offset) in docs:
+                fresh[index].extend(NerSpan(number, offset + ent.start_char, offset + ent.end_char, ent.label_)
                                     for ent in doc.ents if ent.label_ in LABELS)
-            self.runs += len(todo)
+            self.runs += len({(index, number) for index, number, _, _ in todo})
         for index, spans in fresh.items():
             results[index] = spans
             self._store(articles[index], spans)
@@ -98,6 +102,30 @@ class Recogniser:
         temporary = path.with_suffix(".tmp")
         temporary.write_text(json.dumps(rows), encoding="utf-8")
         temporary.replace(path)
+
+
+def model_chunks(text: str) -> list[tuple[int, str]]:
+    """The paragraph as the model should see it: pieces of at most `MAX_CHUNK_CHARS`, cut at a space,
+    each with its offset, and no run of characters without a space longer than `MAX_RUN_CHARS`.
+
+    spaCy refuses texts over its `max_length` and its tokenizer is quadratic in the length of a
+    space-free run ("!?.!?." × 1,000 takes seconds). No name is that long, so such a run gets a space
+    every `MAX_RUN_CHARS` characters; the text keeps its length, so every offset still holds.
+    """
+    text = _LONG_RUN.sub(_break_run, text)
+    chunks, start = [], 0
+    while len(text) - start > MAX_CHUNK_CHARS:
+        cut = text.rfind(" ", start + MAX_CHUNK_CHARS // 2, start + MAX_CHUNK_CHARS)
+        cut = cut if cut > start else start + MAX_CHUNK_CHARS
+        chunks.append((start, text[start:cut]))
+        start = cut
+    chunks.append((start, text[start:]))
+    return chunks
+
+
+def _break_run(match: re.Match[str]) -> str:
+    run = match.group(0)
+    return " ".join(run[i:i + MAX_RUN_CHARS - 1] for i in range(0, len(run), MAX_RUN_CHARS))[:len(run)]
 
 
 def cache_dir(project: Path, configured: str = ".cache") -> Path:

@@ -14,6 +14,7 @@ name, not a quote.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -80,12 +81,28 @@ def quote_spans(text: str) -> list[QuoteSpan]:
                   key=lambda span: span.start)
 
 
+#: How far before a quote its attribution is looked for, and how far back a subject may start: the
+#: speaker stands next to the verb, so nothing further away can be it, and every quote costs the same
+#: however long its paragraph (a line of 1,800 quotes must not take minutes).
+ATTRIBUTION_WINDOW = 600
+SUBJECT_WINDOW = 300
+RECENT_ORGANISATIONS = 50
+
+
 class _Speakers:
     """The article's running context: who spoke last, and which organisations it has named."""
 
     def __init__(self) -> None:
         self.last: tuple[str, EntityKind] | None = None
-        self.organisations: list[str] = []
+        self._organisations: dict[str, None] = {}  # in order of last mention
+
+    def named(self, organisation: str) -> None:
+        self._organisations.pop(organisation, None)
+        self._organisations[organisation] = None
+
+    @property
+    def organisations(self) -> list[str]:
+        return list(self._organisations)[-RECENT_ORGANISATIONS:]
 
     def pronoun(self, word: str) -> tuple[str, str] | None:
         wanted = _PRONOUNS[word.lower()]
@@ -95,62 +112,119 @@ class _Speakers:
 
     def group(self, noun: str) -> tuple[str, str] | None:
         noun = noun.lower()
-        for name in reversed(self.organisations):
+        organisations = self.organisations
+        for name in reversed(organisations):
             if re.search(rf"\b{re.escape(noun)}", name, re.IGNORECASE):
                 return name, f"'the {noun}' is the last-named organisation called so"
         if noun in _DOCUMENT_NOUNS or noun in ("group", "organisation", "organization", "body"):
             if self.last:
                 return self.last[0], f"'{noun}' refers to the last speaker's"
-            if self.organisations:  # statements are issued by organisations
-                return self.organisations[-1], f"'{noun}' refers to the last-named organisation's"
+            if organisations:  # statements are issued by organisations
+                return organisations[-1], f"'{noun}' refers to the last-named organisation's"
         return None
+
+
+class _Paragraph:
+    """One paragraph's quotes, sentences and names, indexed so each look-up costs log n, not n."""
+
+    def __init__(self, text: str, mentions: Sequence[Mention]) -> None:
+        self.text = text
+        self.bounds = sentence_spans(text)
+        self.sentence_starts = [start for start, _ in self.bounds]
+        by_start = sorted(mentions, key=lambda m: (m.start, m.end))
+        self._mention_starts = [m.start for m in by_start]
+        self._by_start = by_start
+        self.spans = [span for span in quote_spans(text) if not self._is_a_name(span)]
+        self.span_starts = [span.start for span in self.spans]
+        self._quoted = _merged(self.spans)
+        self._quoted_starts = [start for start, _ in self._quoted]
+        self._quoted_ends = [end for _, end in self._quoted]
+        self.outside = [m for m in by_start if not self.in_quote(m.start)]
+        self.ending_at: dict[int, Mention] = {}
+        for mention in self.outside:
+            if mention.kind in (EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.PLACE):
+                self.ending_at.setdefault(mention.end, mention)
+
+    def in_quote(self, offset: int) -> bool:
+        index = bisect_right(self._quoted_starts, offset) - 1
+        return index >= 0 and offset < self._quoted_ends[index]
+
+    def previous_quote_end(self, before: int) -> int | None:
+        """The end of the last quoted stretch closing at or before `before`."""
+        index = bisect_right(self._quoted_ends, before) - 1
+        return self._quoted_ends[index] if index >= 0 else None
+
+    def next_quote_start(self, after: int) -> int | None:
+        index = bisect_right(self.span_starts, after)
+        return self.span_starts[index] if index < len(self.span_starts) else None
+
+    def sentence_around(self, offset: int) -> tuple[int, int]:
+        index = bisect_right(self.sentence_starts, offset) - 1
+        if index >= 0 and offset < self.bounds[index][1]:
+            return self.bounds[index]
+        return (0, self.bounds[-1][1] if self.bounds else offset)
+
+    def _is_a_name(self, span: QuoteSpan) -> bool:
+        """“Coordination Association of Afghan Women Activists”: scare quotes around a name."""
+        stripped = self.text[span.start:span.end].strip(" ,.")
+        last = bisect_right(self._mention_starts, span.start + 1)
+        for mention in self._by_start[max(0, last - 5):last]:  # a name around the quote starts right at it
+            if mention.end >= span.start + len(stripped) - 1:
+                return True
+        words = stripped.split()
+        small = {"of", "the", "for", "and", "in", "on", "to", "a", "de"}
+        return (0 < len(words) <= SCARE_QUOTE_MAX_WORDS and len(words) > 1
+                and all(w[:1].isupper() or w in small for w in words) and not stripped.endswith(("?", "!")))
+
+
+def _merged(spans: Sequence[QuoteSpan]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for span in spans:  # sorted by start
+        if merged and span.start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], span.end))
+        else:
+            merged.append((span.start, span.end))
+    return merged
 
 
 def extract_quotes(article_id: str, paragraphs: Sequence[Paragraph], mentions: Sequence[Mention]) -> list[Quote]:
     speakers = _Speakers()
     kinds = {mention.name: mention.kind for mention in mentions}
+    by_paragraph: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        by_paragraph.setdefault(mention.paragraph, []).append(mention)
     quotes: list[Quote] = []
     for paragraph in paragraphs:
         text = paragraph.text
-        in_paragraph = [m for m in mentions if m.paragraph == paragraph.number]
-        spans = [span for span in quote_spans(text) if not _is_a_name(text[span.start:span.end], in_paragraph, span)]
-        outside = [m for m in in_paragraph if not any(s.start <= m.start < s.end for s in spans)]
-        bounds = sentence_spans(text)
-        cursor = 0
-        for span in spans:
-            speakers.organisations += [m.name for m in outside if cursor <= m.start < span.start
-                                       and m.kind is EntityKind.ORGANISATION]
-            cursor = span.start
-            speaker, cue, how = _attribute(text, span, spans, bounds, outside, speakers)
+        indexed = _Paragraph(text, by_paragraph.get(paragraph.number, ()))
+        organisations = iter(m for m in indexed.outside if m.kind is EntityKind.ORGANISATION)
+        pending = next(organisations, None)
+        for span in indexed.spans:
+            while pending is not None and pending.start < span.start:
+                speakers.named(pending.name)
+                pending = next(organisations, None)
+            speaker, cue, how = _attribute(indexed, span, speakers)
             if speaker:
                 speakers.last = (speaker, kinds.get(speaker, EntityKind.ORGANISATION))
             quotes.append(Quote(article_id, paragraph.number, span.start, span.end,
                                 text[span.start:span.end], speaker, cue, how))
-        speakers.organisations += [m.name for m in outside if m.start >= cursor and m.kind is EntityKind.ORGANISATION]
+        while pending is not None:
+            speakers.named(pending.name)
+            pending = next(organisations, None)
     return quotes
 
 
-def _is_a_name(quoted: str, mentions: Sequence[Mention], span: QuoteSpan) -> bool:
-    """“Coordination Association of Afghan Women Activists”: scare quotes around a name."""
-    stripped = quoted.strip(" ,.")
-    if any(m.start <= span.start + 1 and m.end >= span.start + len(stripped) - 1 for m in mentions):
-        return True
-    words = stripped.split()
-    small = {"of", "the", "for", "and", "in", "on", "to", "a", "de"}
-    return (0 < len(words) <= SCARE_QUOTE_MAX_WORDS and len(words) > 1
-            and all(w[:1].isupper() or w in small for w in words) and not stripped.endswith(("?", "!")))
-
-
-def _around(bounds, offset: int) -> tuple[int, int]:
-    return next(((a, b) for a, b in bounds if a <= offset < b), (0, bounds[-1][1] if bounds else offset))
-
-
-def _attribute(text, span, spans, bounds, mentions, speakers) -> tuple[str | None, str, str]:
-    sentence_start, _ = _around(bounds, span.start)
-    _, sentence_end = _around(bounds, max(span.start, span.end - 1))
-    previous_end = max([s.end + 1 for s in spans if s.end <= span.start and s.end >= sentence_start], default=None)
-    before = text[sentence_start:span.start - 1]
-    after_end = min([s.start - 1 for s in spans if s.start > span.end] + [sentence_end])
+def _attribute(paragraph: _Paragraph, span: QuoteSpan, speakers: _Speakers) -> tuple[str | None, str, str]:
+    text = paragraph.text
+    sentence_start, _ = paragraph.sentence_around(span.start)
+    _, sentence_end = paragraph.sentence_around(max(span.start, span.end - 1))
+    window_start = max(sentence_start, span.start - ATTRIBUTION_WINDOW)
+    previous = paragraph.previous_quote_end(span.start - 1)
+    previous_end = previous + 1 if previous is not None and previous >= sentence_start else None
+    before = text[window_start:span.start - 1]
+    next_start = paragraph.next_quote_start(span.end)
+    after_end = min(sentence_end, span.end + 1 + ATTRIBUTION_WINDOW,
+                    next_start - 1 if next_start is not None else sentence_end)
     after = text[span.end + 1:after_end]
 
     # "“…,” the coalition asked." / "“…,” said Peskov."
@@ -158,8 +232,7 @@ def _attribute(text, span, spans, bounds, mentions, speakers) -> tuple[str | Non
         match = pattern.match(after)
         if match and not before.strip(" “”\"—–-"):
             start = span.end + 1 + match.start("subject")
-            resolved = _subject(text, start + len(match["subject"].rstrip()), mentions, speakers,
-                                phrase=match["subject"].strip())
+            resolved = _subject(paragraph, start + len(match["subject"].rstrip()), speakers)
             if resolved:
                 return resolved[0], match["verb"].lower(), resolved[1]
             return None, match["verb"].lower(), "the subject is not a named person or organisation"
@@ -167,21 +240,20 @@ def _attribute(text, span, spans, bounds, mentions, speakers) -> tuple[str | Non
     # "according to X, “…”"
     according = re.search(r"\baccording to\s+(?P<who>[^,“”\"]{2,80}),?\s*$", before, re.IGNORECASE)
     if according:
-        end = sentence_start + according.end("who")
-        resolved = _subject(text, end, mentions, speakers, phrase=according["who"])
+        end = window_start + according.end("who")
+        resolved = _subject(paragraph, end, speakers)
         if resolved:
             return resolved[0], "according to", resolved[1]
 
     # "X said “…”", "X described it as “…”", "… , adding: “…”"
-    verbs = [m for m in _VERB.finditer(text, sentence_start, span.start - 1)
-             if not any(s.start <= m.start() < s.end for s in spans)]
+    verbs = [m for m in _VERB.finditer(text, window_start, span.start - 1) if not paragraph.in_quote(m.start())]
     if verbs:
         verb = verbs[-1]
         candidates = [verb]
         if verb.group(0).lower().endswith("ing"):
             candidates += [v for v in reversed(verbs[:-1]) if not v.group(0).lower().endswith("ing")]
         for candidate in candidates:
-            resolved = _subject(text, candidate.start(), mentions, speakers)
+            resolved = _subject(paragraph, candidate.start(), speakers)
             if resolved:
                 return resolved[0], candidate.group(0).lower(), resolved[1]
         return None, verb.group(0).lower(), "the subject is not a named person or organisation"
@@ -192,24 +264,26 @@ def _attribute(text, span, spans, bounds, mentions, speakers) -> tuple[str | Non
     return None, "", "no attribution in the sentence"
 
 
-def _subject(text: str, end: int, mentions, speakers, phrase: str | None = None) -> tuple[str, str] | None:
+def _subject(paragraph: _Paragraph, end: int, speakers: _Speakers) -> tuple[str, str] | None:
     """The named entity, pronoun or definite noun ending right before `end` (auxiliaries, apposition aside)."""
-    head = _AUXILIARIES.sub("", " " + text[:end].rstrip())[1:]
+    text = paragraph.text
+    head_start = max(0, end - SUBJECT_WINDOW)
+    head = _AUXILIARIES.sub("", " " + text[head_start:end].rstrip())[1:]
     apposition = _APPOSITION.search(head)
     for attempt in (head, head[:apposition.start()] if apposition else None):
         if attempt is None:
             continue
         stripped = attempt.rstrip(" ”\"’'")
-        for mention in sorted(mentions, key=lambda m: -m.end):
-            if mention.end == len(stripped) and mention.kind in (EntityKind.PERSON, EntityKind.ORGANISATION,
-                                                                  EntityKind.PLACE):
-                return mention.name, "the subject of the speech verb"
+        mention = paragraph.ending_at.get(head_start + len(stripped))
+        if mention is not None:
+            return mention.name, "the subject of the speech verb"
         word = re.search(r"(\w+)$", stripped)
-        if word and word.group(1).lower() in _PRONOUNS and (len(stripped) == len(word.group(1))
-                                                            or not stripped[-len(word.group(1)) - 1].isalnum()):
-            resolved = speakers.pronoun(word.group(1))
-            if resolved:
-                return resolved
+        if word and word.group(1).lower() in _PRONOUNS:
+            before_word = head_start + len(stripped) - len(word.group(1)) - 1
+            if before_word < 0 or not text[before_word].isalnum():
+                resolved = speakers.pronoun(word.group(1))
+                if resolved:
+                    return resolved
         group = _GROUP_NOUN.search(stripped) or re.search(
             r"(?:^|\s)(?:the|its|another)\s+(?P<noun>text|part)\s+of\s+(?:the|its)\s+\w+$", stripped, re.IGNORECASE)
         if group:
