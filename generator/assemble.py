@@ -104,7 +104,8 @@ def _entities(articles: Sequence[Article], registered, article_order: dict[str, 
     for name, mentions in sorted(by_name.items(), key=lambda item: fold_key(item[0])):
         kind = mentions[0].kind
         registry_entry = registered.get(name)
-        surfaces = sorted({m.surface for m in mentions if fold_key(m.surface) != fold_key(name)}, key=fold_key)
+        surfaces = sorted({m.surface for m in mentions if fold_key(m.surface) != fold_key(name)},
+                          key=lambda surface: (fold_key(surface), surface))
         roles = Counter(m.role for m in mentions if m.role)
         role, role_source = None, ""
         if registry_entry and registry_entry.role:

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
+from typing import NoReturn
 
 from .extract.ner import Recogniser, cache_dir
 from .pipeline import build_dossier
@@ -19,7 +22,8 @@ from .registry import REGISTRY_FILE
 
 SITE_CONFIG = "mkdocs.yml"
 OFFLINE_CONFIG = "mkdocs.offline.yml"
-OFFLINE_DIR = Path("build/offline")
+SITE_DIR = Path("build/site")  # as `site_dir` in mkdocs.yml
+OFFLINE_DIR = Path("build/offline")  # as `site_dir` in mkdocs.offline.yml
 BUNDLE_PATH = Path("dist/dossier-offline.zip")
 ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)  # fixed, so the same site gives the same zip
 #: Files that only make sense on a web server: no server shows a 404 page from disk.
@@ -49,24 +53,61 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     if args.command == "build":
-        return _mkdocs("build", "-f", SITE_CONFIG, *(["--strict"] if args.strict else []))
+        return build_then_swap(SITE_CONFIG, SITE_DIR, args.strict)
     if args.command == "serve":
-        return _mkdocs("serve", "-f", SITE_CONFIG, "--dev-addr", args.dev_addr)
+        # MkDocs takes this process over: stopping `python -m generator serve` stops the server itself
+        _exec_mkdocs("serve", "-f", SITE_CONFIG, "--dev-addr", args.dev_addr)
     if args.command == "bundle":
-        status = _mkdocs("build", "-f", OFFLINE_CONFIG, *(["--strict"] if args.strict else []))
-        if status == 0:
-            count = zip_folder(OFFLINE_DIR, BUNDLE_PATH)
-            print(f"Offline bundle: {BUNDLE_PATH} ({count} files, {BUNDLE_PATH.stat().st_size:,} bytes). "
-                  f"Unzip it and open index.html.")
-        return status
+        return build_then_swap(OFFLINE_CONFIG, OFFLINE_DIR, args.strict, then=_zip_bundle)
+        
     if args.command == "review":
         return review_names(args.seeds, args.examples)
     return check_seeds(args.seeds, strict=args.strict)
 
 
 def _mkdocs(*args: str) -> int:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.call([sys.executable, "-m", "mkdocs", *args], env=env)
+    return subprocess.call([sys.executable, "-m", "mkdocs", *args], env=_mkdocs_env())
+
+
+def _mkdocs_env() -> dict[str, str]:
+    return dict(os.environ, NO_MKDOCS_2_WARNING="1")
+
+
+def _exec_mkdocs(*args: str) -> NoReturn:
+    sys.stdout.flush()
+    os.execve(sys.executable, [sys.executable, "-m", "mkdocs", *args], _mkdocs_env())
+
+
+def build_then_swap(config: str, site_dir: Path, strict: bool, then=None) -> int:
+    """Build into a fresh folder beside `site_dir` and put it in place only when the build succeeded:
+    a failed or interrupted build leaves the previous site (and bundle) as they were."""
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
+    try:
+        status = _mkdocs("build", "-f", config, "-d", str(staging), *(["--strict"] if strict else []))
+        if status == 0 and then is not None:
+            status = then(staging)
+        if status != 0:
+            print(f"The build failed; {site_dir} is left as it was.", file=sys.stderr)
+            return status
+        previous = site_dir.with_name(f".{site_dir.name}-previous")
+        shutil.rmtree(previous, ignore_errors=True)
+        if site_dir.exists():
+            site_dir.rename(previous)
+        staging.rename(site_dir)
+        shutil.rmtree(previous, ignore_errors=True)
+        return 0
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _zip_bundle(built: Path) -> int:
+    staging = BUNDLE_PATH.with_name(f".{BUNDLE_PATH.name}.partial")
+    count = zip_folder(built, staging)
+    staging.replace(BUNDLE_PATH)
+    print(f"Offline bundle: {BUNDLE_PATH} ({count} files, {BUNDLE_PATH.stat().st_size:,} bytes). "
+          f"Unzip it and open index.html.")
+    return 0
 
 
 def check_seeds(seeds: Path, strict: bool = False) -> int:

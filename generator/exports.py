@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from html import escape
 
 from .model import Article, Precision, TimelineEntry, format_date_iso
@@ -49,19 +49,39 @@ def _timelinejs_date(value, precision: Precision | None) -> dict[str, str]:
     return date
 
 
-def events_csv(entries: list[TimelineEntry], articles: Mapping[str, Article]) -> str:
-    """One row per citation: every event as each article tells it."""
+#: What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """A text cell a spreadsheet shows as text: one starting like a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def write_csv(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """Every CSV the dossier publishes: a header, then rows with each text cell neutralised."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(columns)
+    writer.writerows([csv_cell(cell) for cell in row] for row in rows)
+    return buffer.getvalue()
+
+
+def events_csv(entries: list[TimelineEntry], articles: Mapping[str, Article]) -> str:
+    """One row per citation: every event as each article tells it."""
+    return write_csv(CSV_COLUMNS, _event_rows(entries, articles))
+
+
+def _event_rows(entries: list[TimelineEntry], articles: Mapping[str, Article]) -> Iterator[list[object]]:
     for entry in entries:
         for event in entry.citations:
             article = articles[event.article_id]
-            writer.writerow([
+            yield [
                 entry.key, format_date_iso(entry.first, entry.precision) if entry.first else "",
                 entry.first.isoformat() if entry.first else "", entry.last.isoformat() if entry.last else "",
                 entry.precision.value if entry.precision else "", entry.qualifier, event.article_id,
                 article.metadata.title.value or "", article.source.name if article.source else "",
                 event.paragraph, event.phrase, event.basis, event.note, event.sentence, "; ".join(event.entities),
-            ])
-    return buffer.getvalue()
+            ]

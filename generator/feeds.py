@@ -10,9 +10,15 @@ import datetime as dt
 import json
 from collections.abc import Sequence
 from email.utils import format_datetime
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape as _escape_xml
 
 from .model import Article, Precision
+from .textfold import INVISIBLE_CONTROLS
+
+
+def escape(text: str) -> str:
+    """Text for XML: escaped, and without the characters XML 1.0 forbids (one makes the whole feed invalid)."""
+    return _escape_xml(INVISIBLE_CONTROLS.sub("", text))
 
 FEED_ITEMS = 50
 

@@ -57,7 +57,7 @@ def ingest(seeds_dir: Path) -> Ingested:
 
     names = sorted(entry.name for entry in seeds_dir.iterdir())
     sources: list[SourceFile] = []
-    first_by_hash: dict[str, str] = {}
+    first_by_hash: dict[str, SourceFile] = {}
     for name in names:
         path = seeds_dir / name
         if name in REGISTRY_NAMES or name in IGNORED_NAMES:
@@ -85,11 +85,13 @@ def ingest(seeds_dir: Path) -> Ingested:
         problems.extend(source_problems)
         text_hash = _text_hash(source.text)  # a CRLF, BOM or NFD copy is the same article
         if text_hash in first_by_hash:
-            problems.append(Problem(name, f"same text as {first_by_hash[text_hash]} (only line ends, a byte-order "
-                                          "mark or Unicode composition may differ); not published twice.",
+            first = first_by_hash[text_hash]
+            how = ("identical sha256" if first.sha256 == source.sha256 else
+                   "only line ends, a byte-order mark or Unicode composition differ")
+            problems.append(Problem(name, f"same text as {first.name} ({how}); not published twice.",
                                     "Remove one of the two files."))
             continue
-        first_by_hash[text_hash] = name
+        first_by_hash[text_hash] = source
         sources.append(source)
 
     if not sources and not any(p.severity == "error" for p in problems):

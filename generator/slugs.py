@@ -30,19 +30,21 @@ def short_hash(text: str) -> str:
 def allocate_slugs(items: Iterable[tuple[str, str | Sequence[str]]], fallback_prefix: str) -> dict[str, str]:
     """Map each (key, preferred texts) to a unique slug: the first text that gives one.
 
-    A slug depends only on its own item: a clash, a reserved word or an empty slug
-    gets the key's hash appended, so adding an article never renames another.
+    A published citation must not move when the dossier grows. Of the items wanting the same
+    slug, the one with the smallest key (an article's file name) keeps it; the others get their
+    own key's hash appended, as do reserved and empty slugs. So adding an article renames no
+    other, unless its file name sorts before one with the same title (name new files so they sort last).
     """
     wanted = [(key, next((slug for text in ([texts] if isinstance(texts, str) else texts)
                           if (slug := slugify(text))), "")) for key, texts in items]
-    counts: dict[str, int] = {}
-    for _, slug in wanted:
-        counts[slug] = counts.get(slug, 0) + 1
+    keeper: dict[str, str] = {}
+    for key, slug in sorted(wanted):
+        keeper.setdefault(slug, key)
     result: dict[str, str] = {}
     for key, slug in wanted:
         if not slug:
             slug = f"{fallback_prefix}-{short_hash(key)}"
-        elif counts[slug] > 1 or slug in RESERVED:
+        elif keeper[slug] != key or slug in RESERVED:
             slug = f"{slug}-{short_hash(key)}"
         result[key] = slug
     return result

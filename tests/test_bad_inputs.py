@@ -1,4 +1,5 @@
-"""The 22 bad inputs of BAD_INPUTS.md, one fixture folder each under tests/bad_inputs/.
+"""The 22 bad inputs of BAD_INPUTS.md (01–22) and the classes beyond it (23–29), one fixture folder
+each under tests/bad_inputs/.
 
 For every case: `python -m generator check` exits as a script expects and names the file
 (and line, byte or key); no traceback anywhere; a normal build still builds the rest of the
@@ -20,6 +21,7 @@ from tests.conftest import copy_project, run_mkdocs
 from tests.helpers import article_body_html, visible_text
 
 CASES_DIR = Path(__file__).parent / "bad_inputs"
+LONG_NAME = "n" * 251 + ".txt"  # 255 bytes, the most a file name may have; its ".yaml" sidecar name cannot exist
 CASES = sorted(path.name for path in CASES_DIR.iterdir() if (path / "case.yml").exists())
 SEED_PAGES = ("civil-organizations-russias-move-to-legitimize-the-taliban",
               "women-activists-from-now-on-every-act-of-taliban-repression",
@@ -28,7 +30,7 @@ SEED_PAGES = ("civil-organizations-russias-move-to-legitimize-the-taliban",
 
 def test_every_case_of_the_checklist_has_a_fixture():
     numbers = {name[:2] for name in CASES}
-    assert numbers == {f"{n:02d}" for n in range(1, 23)}
+    assert numbers >= {f"{n:02d}" for n in range(1, 23)}
 
 
 def _apply(case: str, project: Path, expect: dict) -> None:
@@ -44,6 +46,23 @@ def _apply(case: str, project: Path, expect: dict) -> None:
         outside = project / "outside.txt"
         outside.write_text("Outside\n\nA file that is not in the seeds folder.\n", encoding="utf-8")
         (seeds / "link.txt").symlink_to(outside)
+    elif generate == "special_files":
+        (seeds / "dangling.txt").symlink_to(seeds / "nowhere.txt")
+        (seeds / "loop.txt").symlink_to(seeds / "loop.txt")
+        os.mkfifo(seeds / "pipe.txt")
+        os.mkfifo(seeds / "piped.yml")
+        (seeds / "zero.txt").symlink_to("/dev/zero")
+        outside = project / "outside.yml"
+        outside.write_text("title: Read From Outside the Seeds\n", encoding="utf-8")
+        (seeds / "outside.yml").symlink_to(outside)
+        (seeds / "notes").mkdir()
+        (seeds / "notes" / "inner.txt").write_text("Inner\n\nAn article in a sub-folder.\n", encoding="utf-8")
+        (seeds / LONG_NAME).write_text("A File With a Very Long Name\n\nThe council met in the capital.\n",
+                                       encoding="utf-8")
+    elif generate == "integrity":
+        original = (seeds / "002_e2ffc1113a645db8.txt").read_bytes()
+        (seeds / "crlf_copy.txt").write_bytes(original.replace(b"\n", b"\r\n"))
+        (seeds / "bom_copy.txt").write_bytes(b"\xef\xbb\xbf" + original)
     elif generate == "seeds_missing":
         shutil.rmtree(seeds)
     elif generate == "seeds_empty":
@@ -118,9 +137,58 @@ def _check_pages(site: Path, expect: dict) -> None:
         titles = [html_module.unescape(re.search(r"<title>(.*?) - ", page.read_text(encoding="utf-8"), re.S).group(1))
                   for page in (site / "articles").glob("*/index.html")]
         assert expect["page_title"] in titles
+    if expect.get("no_live_markup"):
+        _assert_no_live_markup(site)
+    if expect.get("csv_neutralised"):
+        _assert_csv_neutralised(site / "timeline" / "events.csv")
+    if expect.get("feed_valid"):
+        import xml.dom.minidom
+
+        xml.dom.minidom.parse(str(site / "feed.xml"))  # raises on a character XML forbids
     for source_name, date in (expect.get("published") or {}).items():
         page = visible_text(_article_page(site, source_name))
         if date:
             assert f"Published {date}" in page
     if "entity_page" in expect:
         assert (site / expect["entity_page"] / "index.html").is_file()
+
+
+def _assert_no_live_markup(site: Path) -> None:
+    """No element on any page has a javascript: link, an event-handler attribute or an injected heading
+    or script: the names show as text (read by an HTML parser, as a browser would)."""
+    from html.parser import HTMLParser
+
+    class Elements(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.found: list[str] = []
+            self.in_script = False
+
+        def handle_starttag(self, tag, attrs):
+            self.in_script = tag == "script"
+            for name, value in attrs:
+                if name.startswith("on"):
+                    self.found.append(f"<{tag} {name}=...>")
+                if name in ("href", "src") and (value or "").strip().lower().startswith("javascript:"):
+                    self.found.append(f"<{tag} {name}={value}>")
+                if name == "id" and value == "injected-heading":
+                    self.found.append(f"<{tag} id={value}>")
+
+        def handle_data(self, data):
+            if self.in_script and "alert(" in data:
+                self.found.append(f"<script>{data[:40]}")
+
+    for page in site.rglob("*.html"):
+        parser = Elements()
+        parser.feed(page.read_text(encoding="utf-8"))
+        assert not parser.found, f"{page}: {parser.found}"
+
+
+def _assert_csv_neutralised(path: Path) -> None:
+    """OWASP: no cell of an export may begin like a formula."""
+    import csv
+
+    with path.open(encoding="utf-8", newline="") as handle:
+        cells = [cell for row in csv.reader(handle) for cell in row]
+    assert any(cell.startswith("'=HYPERLINK") for cell in cells)
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
