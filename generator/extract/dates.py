@@ -12,9 +12,12 @@ article's own date is unknown, relative expressions stay unresolved, and say so.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -99,37 +102,38 @@ def find_time_expressions(sentence: str, reference: Reference,
                           model_spans: Sequence[tuple[int, int]] = ()) -> list[TimeExpression]:
     """Every date expression in the sentence, resolved as far as the reference allows."""
     found: list[TimeExpression] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     if not _MAY_HAVE_DATE.search(sentence):
         return found
     for name in _ORDER:
         for match in _PATTERNS[name].finditer(sentence):
-            if any(match.start() < end and match.end() > start for start, end in taken):
+            if taken.overlaps(match.start(), match.end()):
                 continue
             try:
                 expression = _resolve(name, match, sentence, reference)
             except (OverflowError, ValueError):  # arithmetic past the calendar's ends (year 1 or 9999)
                 expression = TimeExpression(match.group(0), match.start(), match.end(), None, None, None,
-                                            _qualifier(sentence[:match.start()]), "unresolved",
+                                            _qualifier(_words_before(sentence, match.start())), "unresolved",
                                             "it falls outside the calendar")
             if expression:
                 found.append(expression)
-                taken.append((match.start(), match.end()))
+                taken.add(match.start(), match.end())
+        taken.commit()
     for start, end in model_spans:  # a bare year is a date only where the model says so
         text = sentence[start:end]
         bare = _BARE_YEAR.match(text)
-        if bare and not any(start < t_end and end > t_start for t_start, t_end in taken) \
-                and not _NOT_YEAR_BEFORE.search(sentence[:start]):
+        if bare and not taken.overlaps(start, end) \
+                and not _NOT_YEAR_BEFORE.search(_words_before(sentence, start)):
             year = int(bare["y"])
             found.append(TimeExpression(text, start, end, dt.date(year, 1, 1), dt.date(year, 12, 31),
-                                        Precision.YEAR, _qualifier(sentence[:start]), "as written"))
+                                        Precision.YEAR, _qualifier(_words_before(sentence, start)), "as written"))
     return sorted(found, key=lambda e: e.start)
 
 
 def _resolve(name: str, match: re.Match[str], sentence: str, ref: Reference) -> TimeExpression | None:
     groups = match.groupdict()
     text = match.group(0)
-    before = sentence[:match.start()]
+    before = _words_before(sentence, match.start())
 
     def make(first, last, precision, basis, note="", qualifier=None):
         return TimeExpression(text, match.start(), match.end(), first, last, precision,
@@ -250,12 +254,50 @@ def _resolve(name: str, match: re.Match[str], sentence: str, ref: Reference) -> 
         back = (ref.date.weekday() - weekday) % 7
         if rel == "last" and back == 0:
             back = 7
-        if rel == "next" or (_FUTURE.search(sentence) and rel != "last"):
+        if rel == "next" or (speaks_of_future(sentence) and rel != "last"):
             value = ref.date + dt.timedelta(days=(weekday - ref.date.weekday()) % 7 or 7)
         else:
             value = ref.date - dt.timedelta(days=back)
         return make(value, value, Precision.DAY, "article date", _inferred_note(ref))
     return None
+
+
+#: How much text before a date its cue words ("since the", "Resolution", "the end of") can take.
+CUE_WINDOW = 60
+
+
+def _words_before(sentence: str, position: int) -> str:
+    """The text just before a date, where its qualifier and cues are: a bounded window, so that a
+    sentence of thousands of dates costs linear time (every cue pattern is anchored at its end)."""
+    return sentence[max(0, position - CUE_WINDOW):position]
+
+
+class _Taken:
+    """The spans already read as dates, sorted, so an overlap check costs log n, not n.
+
+    One pattern's matches never overlap each other, so the spans a pattern adds are only checked
+    against earlier patterns' and merged in, in one linear pass, when the pattern is done.
+    """
+
+    def __init__(self) -> None:
+        self._spans: list[tuple[int, int]] = []
+        self._starts: list[int] = []
+        self._pending: list[tuple[int, int]] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect_right(self._starts, start)
+        if index > 0 and self._spans[index - 1][1] > start:
+            return True
+        return index < len(self._starts) and self._starts[index] < end
+
+    def add(self, start: int, end: int) -> None:
+        self._pending.append((start, end))
+
+    def commit(self) -> None:
+        if self._pending:
+            self._spans = list(heapq.merge(self._spans, self._pending))
+            self._starts = [start for start, _ in self._spans]
+            self._pending = []
 
 
 def _qualifier(before: str) -> str:
@@ -328,6 +370,7 @@ def years_matching_weekday(month: int, day: int, weekday: int, near: Iterable[in
     return [year for year in years if (value := _date(year, month, day)) and value.weekday() == weekday]
 
 
+@lru_cache(maxsize=256)  # asked once per weekday in a sentence: a long sentence is searched once
 def speaks_of_future(sentence: str) -> bool:
     """"Talks will resume in 2026": a date that is no evidence of when the article was written."""
     return bool(_FUTURE.search(sentence))
