@@ -68,3 +68,20 @@ def test_the_bundle_zip_is_identical_for_the_same_files(tmp_path):
     (folder / "index.html").touch()
     zip_folder(folder, tmp_path / "two.zip")
     assert (tmp_path / "one.zip").read_bytes() == (tmp_path / "two.zip").read_bytes()
+
+
+def test_spellings_that_differ_only_in_case_keep_one_order_whatever_the_hash_seed(tmp_path):
+    """'Also written' (and so the pages and the zip) must not follow Python's set order."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Koofi Speaks\n\nFawzia Koofi spoke first. Then KOOFI said more, and Koofi "
+                                 "went on. koofi ended.\n", encoding="utf-8")
+    (seeds / "entities.yml").write_text("entities:\n  - name: Fawzia Koofi\n    kind: person\n"
+                                        "    aliases: [Koofi]\n", encoding="utf-8")
+    script = ("import sys; from pathlib import Path; from generator.pipeline import build_dossier; "
+              "d = build_dossier(Path(sys.argv[1])); print([e.aliases for e in d.entities])")
+    outputs = {subprocess.run([sys.executable, "-c", script, str(seeds)], capture_output=True, text=True, check=True,
+                              env=dict(os.environ, PYTHONHASHSEED=str(seed)), cwd=PROJECT).stdout
+               for seed in range(6)}
+    assert len(outputs) == 1, outputs
+    assert "KOOFI" in outputs.pop()

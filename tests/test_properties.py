@@ -64,3 +64,12 @@ def test_front_matter_round_trips_through_mkdocs(title):
     content, meta = get_data(front_matter({"title": title}) + "\nBody.\n")
     assert meta == {"title": title}
     assert content.strip() == "Body."
+
+
+def test_a_new_item_with_the_same_title_never_renames_one_whose_key_sorts_first():
+    """A published citation must not move: the article already there keeps its page's name."""
+    before = allocate_slugs([("000_report", "Russia Recognises the Taliban")], "article")
+    after = allocate_slugs([("000_report", "Russia Recognises the Taliban"),
+                            ("zzz_copy", "Russia recognises the Taliban")], "article")
+    assert after["000_report"] == before["000_report"] == "russia-recognises-the-taliban"
+    assert after["zzz_copy"].startswith("russia-recognises-the-taliban-")

@@ -57,3 +57,27 @@ def test_templates_escape_every_printed_value(dossier):
     page = next(p for p in renderer.pages(dossier) if p.path == article.page_path)
     assert "\\." in page.content  # sentence ends are escaped...
     assert "{: #p1 data-para=\"1\" }" in page.content  # ...but the anchors the renderer adds are not
+
+
+def test_html_attribute_values_are_inert_to_markdown_and_html():
+    import markdown
+
+    from generator.escape import html_attribute
+
+    name = "Evil 'x') [click](javascript:alert(1)) `code` *em* <img src=x onerror=y> \"q\" & {: #id }"
+    value = html_attribute(name)
+    assert not any(char in value for char in "[]()`*<>\"'{}")
+    html = markdown.markdown(f'<a class="q" title="{value}" href="../x/">quoted</a>', extensions=["attr_list"])
+    assert html.count("<a ") == 1 and "<img" not in html and "<code>" not in html
+    import html as html_module
+
+    assert html_module.unescape(value) == name  # the browser reads back the name as written
+
+
+def test_page_href_is_the_url_mkdocs_gives_the_page():
+    from generator.render import page_href
+
+    assert page_href("actors/x.md#p3", "articles/a.md", True) == "../../actors/x/#p3"
+    assert page_href("actors/x.md", "articles/a.md", False) == "../actors/x.html"
+    assert page_href("actors/index.md", "index.md", True) == "actors/"
+    assert page_href("index.md", "actors/x.md", True) == "../../"

@@ -116,3 +116,33 @@ def test_the_server_survives_deleted_renamed_and_broken_sources(server, tmp_path
 
     registry.write_text(good, encoding="utf-8")
     assert _wait_for(lambda: "Not yet reviewed" not in (_get(peskov) or "Not yet reviewed")), "fix not picked up"
+
+
+def test_stopping_the_generator_stops_its_server_and_bad_sidecars_never_hang_requests(tmp_path):
+    """`python -m generator serve` is the server itself (MkDocs takes its process over), so stopping it
+    stops serving; a sidecar added while serving that YAML cannot build is reported, and pages still answer."""
+    project = copy_project(tmp_path)
+    port = _free_port()
+    log_path = tmp_path / "generator-serve.log"
+    with log_path.open("w", encoding="utf-8") as log:
+        process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                                   cwd=project, env=dict(os.environ), stdout=log, stderr=subprocess.STDOUT)
+        base = f"http://127.0.0.1:{port}/"
+        try:
+            assert _wait_for(lambda: _get(base)), "python -m generator serve did not come up"
+            seeds = project / "seeds"
+            (seeds / "000_68507b3c627c16da.yml").write_text("date: 2025-02-31\n", encoding="utf-8")
+            (seeds / "001_b8986cde7695ea0e.yml").write_text("title: " + "[" * 3000 + "]" * 3000 + "\n",
+                                                            encoding="utf-8")
+            assert _wait_for(lambda: "2025-02-31 is not a real date" in log_path.read_text(encoding="utf-8")
+                             and "nests lists or mappings" in log_path.read_text(encoding="utf-8")), \
+                "bad sidecars not reported"
+            started = time.monotonic()
+            page = _get(base + "articles/civil-organizations-russias-move-to-legitimize-the-taliban/")
+            assert page and "Russia is the first country" in page
+            assert time.monotonic() - started < 10
+        finally:
+            process.send_signal(signal.SIGTERM)  # to the process started, not its group
+            process.wait(timeout=30)
+    assert _wait_for(lambda: _get(base) is None, timeout=10), "the server outlived python -m generator serve"
+    assert "Traceback" not in log_path.read_text(encoding="utf-8")

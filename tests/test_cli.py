@@ -1,0 +1,44 @@
+"""The command line: a failed build leaves the previous site and bundle exactly as they were."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+from tests.conftest import copy_project
+
+
+def _generator(*args, cwd):
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=600, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+
+
+def test_a_failed_build_leaves_the_previous_site_in_place(tmp_path):
+    project = copy_project(tmp_path)
+    first = _generator("build", cwd=project)
+    assert first.returncode == 0, first.stderr
+    site = project / "build" / "site"
+    home = (site / "index.html").read_bytes()
+    pages = sorted(path.relative_to(site) for path in site.rglob("*"))
+
+    shutil.rmtree(project / "seeds")  # nothing to publish: the build refuses
+    failed = _generator("build", cwd=project)
+    assert failed.returncode != 0
+    assert "build/site is left as it was" in failed.stderr
+    assert (site / "index.html").read_bytes() == home
+    assert sorted(path.relative_to(site) for path in site.rglob("*")) == pages
+    assert [path.name for path in (project / "build").iterdir()] == ["site"]  # no staging folder left behind
+
+
+def test_a_failed_bundle_leaves_the_previous_bundle_in_place(tmp_path):
+    project = copy_project(tmp_path)
+    assert _generator("bundle", cwd=project).returncode == 0
+    bundle = project / "dist" / "dossier-offline.zip"
+    before = bundle.read_bytes()
+    (project / "seeds" / "000_68507b3c627c16da.txt").write_text("\n", encoding="utf-8")  # empty: a warning
+    failed = _generator("bundle", "--strict", cwd=project)
+    assert failed.returncode != 0
+    assert bundle.read_bytes() == before
+    assert sorted(path.name for path in (project / "dist").iterdir()) == ["dossier-offline.zip"]
