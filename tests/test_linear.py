@@ -97,3 +97,28 @@ def test_the_tokenizer_never_sees_a_long_run_without_a_space():
     def run(n):
         recogniser.spans([["!?." * n + " Ahmad Massoud spoke."]])
     _assert_linear(run, 2000)
+
+
+def test_many_names_in_one_paragraph_are_found_and_cited_in_linear_time(tmp_path):
+    registry = ("entities:\n  - name: Fawzia Koofi\n    kind: person\n    aliases: [Koofi]\n"
+                "  - name: Taliban\n    kind: organisation\n")
+
+    def run(n):
+        seeds = tmp_path / f"names{n}"
+        seeds.mkdir(exist_ok=True)
+        (seeds / "entities.yml").write_text(registry, encoding="utf-8")
+        (seeds / "a.txt").write_text("Names\n\n" + "\n".join(f"Dr Koofi met the Taliban and Fawzia Koofi in session {i}."
+                                                                for i in range(n))
+                                     + "\n", encoding="utf-8")
+        dossier = build_dossier(seeds, _NoNames())
+        assert sum(len(entity.mentions) for entity in dossier.entities) == 3 * n
+    _assert_linear(run, 1500)
+
+
+def test_a_long_sentence_is_cited_by_an_excerpt_so_output_stays_linear(tmp_path):
+    """1,500 dates in one 20 kB sentence: each event cites the words around its date, not 20 kB."""
+    dossier = _pipeline_on(tmp_path, "dates", "A Sentence of Dates\n\nOn " + "3 July 2025, " * 1500 + "it rained.\n")
+    sentences = [event.sentence for entry in dossier.timeline for event in entry.citations]
+    assert len(sentences) == 1500
+    assert max(map(len, sentences)) <= 402
+    assert sentences[-1].startswith("…") and sentences[-1].endswith("it rained.")

@@ -10,6 +10,7 @@ span wins ("UN Security Council" over "UN"), and the registry wins a tie.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -18,7 +19,7 @@ import ahocorasick
 
 from ..model import EntityKind, Mention, Paragraph
 from ..registry import Registry
-from ..sentences import sentence_spans
+from ..sentences import cited_excerpt, sentence_spans
 from ..textfold import fold, fold_key
 from .ner import NerSpan
 
@@ -209,7 +210,8 @@ def _resolve_overlaps(spans: list[_Span]) -> list[_Span]:
 
 def _mention(article_id: str, paragraph: Paragraph, span: _Span) -> Mention:
     text = paragraph.text
-    sentence, sentence_start = _sentence_at(text, span.start)
+    sentence_start, sentence_end = _sentence_at(text, span.start)
+    sentence, sentence_start = cited_excerpt(text, sentence_start, sentence_end, span.start, span.end)
     role = span.role
     if span.kind is EntityKind.PERSON:
         role = role or _title_before(text, span.start) or _apposition_after(text, span.end)
@@ -218,11 +220,13 @@ def _mention(article_id: str, paragraph: Paragraph, span: _Span) -> Mention:
                    sentence=sentence, sentence_start=sentence_start, role=role)
 
 
-def _sentence_at(text: str, offset: int) -> tuple[str, int]:
-    for start, end in sentence_spans(text):
-        if start <= offset < end:
-            return text[start:end], start
-    return text, 0
+def _sentence_at(text: str, offset: int) -> tuple[int, int]:
+    """(start, end) of the sentence holding `offset`; the whole paragraph if none does."""
+    spans = sentence_spans(text)
+    index = bisect_right(spans, (offset, len(text) + 1)) - 1
+    if index >= 0 and spans[index][0] <= offset < spans[index][1]:
+        return spans[index]
+    return 0, len(text)
 
 
 def _title_before(text: str, start: int) -> str | None:

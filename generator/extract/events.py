@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from ..model import Article, Event, Precision, Problem
-from ..sentences import sentence_spans
+from ..sentences import cited_excerpt, sentence_spans
 from .dates import Reference, find_time_expressions, speaks_of_future
 from .ner import NerSpan
 
@@ -78,8 +78,10 @@ def _events(article: Article, reference: Reference, date_spans: dict[int, list[t
             names = tuple(dict.fromkeys(m.name for m in mentions_in.get(paragraph.number, ())
                                         if start <= m.start < position))
             for expression in expressions:
+                cited, _ = cited_excerpt(paragraph.text, start, position, start + expression.start,
+                                         start + expression.end)
                 events.append(Event(
-                    article_id=article.metadata.article_id, paragraph=paragraph.number, sentence=sentence,
+                    article_id=article.metadata.article_id, paragraph=paragraph.number, sentence=cited,
                     phrase=expression.text, first=expression.first, last=expression.last,
                     precision=expression.precision, qualifier=expression.qualifier, basis=expression.basis,
                     note=expression.note, entities=names))
