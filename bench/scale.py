@@ -1,0 +1,235 @@
+"""The dossier against a plain MkDocs site of the same articles, at 100 to 3,700 real corpus articles.
+
+For each size it copies that many articles from ../shared/corpora (Reuters, then BBC, evenly spaced)
+into a temporary project (never into the repository) and, in the same run, into a plain MkDocs +
+Material site where each article is a bare Markdown page (search on, a one-page nav). It prints,
+for both and as a ratio: cold and warm full build, the offline build, edit-to-preview while
+serving (from saving a seed to the served page and the search index showing the edit), peak
+memory, pages, site size, search-index size and the largest page.
+
+    python bench/scale.py [--sizes 100 500 2000 3700] [--no-serve] [--offline]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+CORPORA = PROJECT.parent / "shared" / "corpora"
+PLAIN_CONFIG = """site_name: Plain baseline
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+nav:
+  - index.md
+"""
+
+
+def corpus_files(count: int) -> list[Path]:
+    reuters = sorted((CORPORA / "reuters21578").glob("*.txt"))
+    bbc = sorted((CORPORA / "bbc").glob("*.txt"))
+    files = reuters + bbc
+    step = len(files) / count
+    return [files[int(i * step)] for i in range(count)]
+
+
+@dataclass
+class Figures:
+    cold: float | None = None
+    warm: float | None = None
+    offline: float | None = None
+    preview: float | None = None
+    memory_mb: float | None = None
+    pages: int = 0
+    site_mb: float = 0.0
+    index_mb: float = 0.0
+    largest: tuple[float, str] = (0.0, "")
+    notes: list[str] = field(default_factory=list)
+
+
+def timed(args: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float, int]:
+    """Wall time, peak resident memory (MB) of the process, exit status."""
+    started = time.perf_counter()
+    process = subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        print(process.stderr.read().decode("utf-8", "replace")[-2000:], file=sys.stderr)
+    process.stderr.close()
+    return elapsed, usage.ru_maxrss / 1024, process.returncode
+
+
+def measure_site(site: Path, figures: Figures) -> None:
+    pages = list(site.rglob("*.html"))
+    figures.pages = len(pages)
+    figures.site_mb = sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6
+    index = site / "search" / "search_index.json"
+    figures.index_mb = index.stat().st_size / 1e6 if index.exists() else 0.0
+    largest = max(pages, key=lambda p: p.stat().st_size)
+    figures.largest = (largest.stat().st_size / 1e6, str(largest.relative_to(site)))
+
+
+def mkdocs(*args: str) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", *args]
+
+
+def build_project(files: list[Path], work: Path) -> Path:
+    project = work / "dossier"
+    project.mkdir()
+    for name in ("mkdocs.yml", "mkdocs.offline.yml"):
+        shutil.copy2(PROJECT / name, project / name)
+    for name in ("docs", "overrides", "generator"):
+        shutil.copytree(PROJECT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    seeds = project / "seeds"
+    seeds.mkdir()
+    for index, path in enumerate(files):
+        shutil.copy2(path, seeds / f"{index:05d}_{path.parent.name}_{path.name}")
+    return project
+
+
+def build_plain(files: list[Path], work: Path) -> Path:
+    project = work / "plain"
+    docs = project / "docs"
+    (docs / "a").mkdir(parents=True)
+    (project / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
+    (docs / "index.md").write_text("# Plain baseline\n", encoding="utf-8")
+    for index, path in enumerate(files):
+        lines = path.read_text(encoding="utf-8").split("\n")
+        (docs / "a" / f"{index:05d}.md").write_text(f"# {lines[0]}\n\n" + "\n".join(lines[1:]), encoding="utf-8")
+    return project
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.read().decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+def edit_to_preview(project: Path, env: dict[str, str], edit: Path, page_url: str, timeout: float = 600) -> float | None:
+    """Seconds from saving an edit to `edit` until the served page and the search index show it."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    log = (project / "serve.log").open("w")
+    process = subprocess.Popen(mkdocs("serve", "--dev-addr", f"127.0.0.1:{port}"), cwd=project, env=env,
+                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline = time.monotonic() + timeout
+        while not _get(base) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        marker = f"Benchmarkedit{int(time.time())}"
+        time.sleep(1.0)  # let the server settle after its first build
+        started = time.perf_counter()
+        edit.write_text(edit.read_text(encoding="utf-8") + f"\n\nA sentence with {marker} in it.\n", encoding="utf-8")
+        while time.monotonic() < deadline:
+            if marker in _get(base + page_url) and marker in _get(base + "search/search_index.json"):
+                return time.perf_counter() - started
+            time.sleep(0.1)
+        return None
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+        log.close()
+
+
+def bench_size(count: int, serve: bool, offline: bool) -> tuple[Figures, Figures]:
+    files = corpus_files(count)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DOSSIER_CACHE=str(work / "cache"))
+        plain, dossier = Figures(), Figures()
+
+        plain_project = build_plain(files, work)
+        plain.warm, plain.memory_mb, _ = timed(mkdocs("build", "-q", "-d", "site"), plain_project, env)
+        plain.warm, memory, _ = timed(mkdocs("build", "-q", "-d", "site"), plain_project, env)
+        plain.memory_mb = max(plain.memory_mb, memory)
+        measure_site(plain_project / "site", plain)
+
+        project = build_project(files, work)
+        dossier.cold, dossier.memory_mb, status = timed(mkdocs("build", "-q", "-d", "site"), project, env)
+        dossier.warm, memory, status = timed(mkdocs("build", "-q", "-d", "site"), project, env)
+        dossier.memory_mb = max(dossier.memory_mb, memory)
+        if status == 0:
+            measure_site(project / "site", dossier)
+        if offline:
+            dossier.offline, memory, _ = timed(mkdocs("build", "-q", "-f", "mkdocs.offline.yml", "-d", "offline"),
+                                               project, env)
+            plain.offline = plain.warm
+        if serve:
+            first = sorted((project / "seeds").glob("*.txt"))[0]
+            pages = sorted((project / "site" / "articles").glob("*/index.html"))
+            page = next((p for p in pages if f"<code>{first.name}</code>" in p.read_text(encoding="utf-8")), None)
+            if page is not None:
+                url = str(page.parent.relative_to(project / "site")) + "/"
+                dossier.preview = edit_to_preview(project, env, first, url)
+            plain_page = plain_project / "docs" / "a" / "00000.md"
+            plain.preview = edit_to_preview(plain_project, env, plain_page, "a/00000/")
+        return plain, dossier
+
+
+def _cell(value: float | None, unit: str = "s", digits: int = 1) -> str:
+    return "—" if value is None else f"{value:,.{digits}f} {unit}"
+
+
+def _ratio(ours: float | None, theirs: float | None) -> str:
+    return "—" if not ours or not theirs else f"{ours / theirs:.1f}×"
+
+
+def report(count: int, plain: Figures, dossier: Figures) -> None:
+    rows = [
+        ("full build, cold (no NER cache)", _cell(plain.warm), _cell(dossier.cold), _ratio(dossier.cold, plain.warm)),
+        ("full build, warm", _cell(plain.warm), _cell(dossier.warm), _ratio(dossier.warm, plain.warm)),
+        ("offline build, warm", _cell(plain.offline), _cell(dossier.offline), _ratio(dossier.offline, plain.offline)),
+        ("edit to preview (page and search)", _cell(plain.preview), _cell(dossier.preview),
+         _ratio(dossier.preview, plain.preview)),
+        ("peak memory of a build", _cell(plain.memory_mb, "MB", 0), _cell(dossier.memory_mb, "MB", 0),
+         _ratio(dossier.memory_mb, plain.memory_mb)),
+        ("pages", f"{plain.pages:,}", f"{dossier.pages:,}", _ratio(dossier.pages, plain.pages)),
+        ("site size", _cell(plain.site_mb, "MB"), _cell(dossier.site_mb, "MB"), _ratio(dossier.site_mb, plain.site_mb)),
+        ("search index", _cell(plain.index_mb, "MB", 2), _cell(dossier.index_mb, "MB", 2),
+         _ratio(dossier.index_mb, plain.index_mb)),
+        ("largest page", f"{plain.largest[0]:.2f} MB", f"{dossier.largest[0]:.2f} MB ({dossier.largest[1]})",
+         _ratio(dossier.largest[0], plain.largest[0])),
+    ]
+    print(f"\n{count:,} articles\n")
+    print("| | plain MkDocs | this project | ratio |\n|---|---|---|---|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+    sys.stdout.flush()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500, 2000, 3700])
+    parser.add_argument("--no-serve", action="store_true", help="skip edit-to-preview")
+    parser.add_argument("--offline", action="store_true", help="also time the offline build")
+    args = parser.parse_args()
+    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores")
+    for count in args.sizes:
+        plain, dossier = bench_size(count, serve=not args.no_serve, offline=args.offline)
+        report(count, plain, dossier)
+
+
+if __name__ == "__main__":
+    main()
