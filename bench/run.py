@@ -55,7 +55,7 @@ def bench(count: int, build: bool) -> None:
         build_dossier(seeds, Recogniser(project / ".cache"))
         cached_s = time.perf_counter() - started
         started = time.perf_counter()
-        pages = Renderer(EXTENSIONS).pages(dossier)
+        pages = Renderer().pages(dossier)
         render_s = time.perf_counter() - started
         print(f"{len(files):>6} articles {words:>9,} words | pipeline {pipeline_s:6.2f} s cold "
               f"({words / pipeline_s:,.0f} words/s), {cached_s:5.2f} s cached | render {render_s:5.2f} s "

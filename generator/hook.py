@@ -15,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from generator.extract.ner import cache_dir, shared_recogniser
 from generator.model import Dossier
@@ -34,6 +35,7 @@ class _Build:
     dossier: Dossier | None = None
     renderer: Renderer | None = None
     raw_titles: dict[str, str] = {}  # page url -> front-matter title that needs escaping in the search index
+    html: dict[str, tuple[str, tuple[dict, ...]]] = {}  # generated page -> its HTML and table of contents
     command: str = "build"
 
 
@@ -67,7 +69,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if not dossier.articles and _build.command != "serve":
         # a site with no article is no dossier: say why instead of publishing an empty one
         raise Abort("No article to publish. " + " ".join(str(p) for p in dossier.problems if p.severity == "error"))
-    renderer = Renderer(config.markdown_extensions, use_directory_urls=config.use_directory_urls)
+    renderer = Renderer(use_directory_urls=config.use_directory_urls)
+    html_pages: dict[str, tuple[str, tuple[dict, ...]]] = {}
     for page in renderer.pages(dossier, site_name=config.site_name, site_description=config.site_description or "",
                                site_url=config.site_url or ""):
         if files.get_file_from_path(page.path) is not None:
@@ -75,7 +78,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             continue
         inclusion = InclusionLevel.INCLUDED if page.path in IN_NAV else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.path, content=page.content, inclusion=inclusion))
-    _build.dossier, _build.renderer, _build.raw_titles = dossier, renderer, {}
+        if page.html is not None:
+            html_pages[page.path] = (page.html, page.toc)
+    _build.dossier, _build.renderer, _build.raw_titles, _build.html = dossier, renderer, {}, html_pages
     return files
 
 
@@ -87,6 +92,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         summary = _build.renderer.home_summary(_build.dossier, page=page.file.src_uri)
         markdown = markdown.replace(SUMMARY_MARKER, summary)
     return markdown
+
+
+def on_page_content(html_content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """A generated page's HTML, rendered by the templates, in place of its placeholder Markdown."""
+    rendered = _build.html.get(page.file.src_uri)
+    if rendered is None:
+        return html_content
+    body, toc = rendered
+    page.toc = get_toc(list(toc))
+    return body
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -1,77 +1,98 @@
-"""Dossier to Markdown pages (and the timeline's assets) through Jinja2 templates.
+"""Dossier to pages (and the timeline's assets) through Jinja2 templates that write HTML.
 
-Article text is data. Every value a template prints is escaped by `escape.escape_markdown`
-(installed as the environment's `finalize`), unless it is a `Markdown` value that this
-module built itself: so escaping happens in one place and cannot be forgotten.
+Generated pages are rendered straight to HTML, with Jinja2's autoescaping, and handed to MkDocs
+whole (see `hook.py`): Python-Markdown never parses them. That is what keeps a dossier of
+thousands of articles about as quick to build as a plain MkDocs site, and it makes article text
+plain data: every value a template prints is HTML-escaped, unless it is `Markup` this module
+built itself from escaped pieces. Only the YAML front matter (title, description, metadata for
+the theme) stays, so Material still titles, describes and indexes each page.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import posixpath
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 import jinja2
 import yaml
+from markupsafe import Markup, escape
 
 from .chart import entries_per_year_svg
-from .escape import Markdown, escape_markdown, html_attribute, markdown_escaped_chars
 from .exports import events_csv, timelinejs_json
 from .feeds import json_feed, rss_feed
 from .index import DossierIndex, articles_by_date, organisations_by_type, people_by_initial, timeline_by_year
 from .model import Article, Dossier, EntityKind, Mention, Precision, PublicationDate, TimelineEntry, format_date_iso
+from .slugs import slugify
 
 #: libyaml's safe emitter when PyYAML has it (as its wheels do): same output rules, far faster.
 _SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+#: What a generated page's Markdown holds besides its front matter; the hook puts the HTML in its place.
+PAGE_PLACEHOLDER = "<!-- dossier:page -->"
 
 
 @dataclass(frozen=True)
 class RenderedPage:
     path: str  # relative to docs/, e.g. "articles/some-title.md"
-    content: str
+    content: str  # what MkDocs reads: front matter and the placeholder, or the whole file for assets
+    html: str | None = None  # the page's content, for pages
+    toc: tuple[dict, ...] = ()  # MkDocs' table-of-contents tokens for the headings in `html`
+
+
+@dataclass
+class Headings:
+    """A page's headings as they are written: unique ids, permalinks, and the table of contents."""
+
+    tokens: list[dict] = field(default_factory=list)
+    _ids: dict[str, int] = field(default_factory=dict)
+
+    def __call__(self, level: int, text: object, dir: str | None = None) -> Markup:  # noqa: A002 -- HTML's name
+        label = text if isinstance(text, Markup) else escape(text)
+        plain = Markup(label).striptags()
+        anchor = self._unique(slugify(plain) or "section")
+        token = {"level": level, "id": anchor, "name": html.escape(plain, quote=False), "children": []}
+        siblings = self.tokens
+        while siblings and siblings[-1]["level"] < level:
+            siblings = siblings[-1]["children"]
+        siblings.append(token)
+        direction = Markup(f' dir="{dir}"') if dir in ("auto", "rtl", "ltr") else Markup("")
+        return Markup(f'<h{level} id="{anchor}"{direction}>{label}'
+                      f'<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a></h{level}>')
+
+    def _unique(self, anchor: str) -> str:
+        count = self._ids.get(anchor, 0)
+        self._ids[anchor] = count + 1
+        return anchor if count == 0 else f"{anchor}_{count}"
 
 
 class Renderer:
-    def __init__(self, markdown_extensions: Iterable[str] = (), use_directory_urls: bool = True) -> None:
-        self.escaped_chars = markdown_escaped_chars(tuple(markdown_extensions))
+    def __init__(self, use_directory_urls: bool = True) -> None:
         self.use_directory_urls = use_directory_urls
         self.env = jinja2.Environment(
             loader=jinja2.PackageLoader("generator", "templates"),
-            autoescape=False,  # noqa: S701 -- HTML escaping is wrong for Markdown; `finalize` escapes instead
-            finalize=self._finalize,
+            autoescape=True,
             undefined=jinja2.StrictUndefined,
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.globals.update(link=self.link, front_matter=front_matter, date_text=date_text,
-                                article_meta=article_meta, paragraph_attrs=paragraph_attrs,
-                                highlight=self.highlight, entry_date=entry_date, anchor_div=anchor_div)
+        self.env.globals.update(link=self.link, date_text=date_text, highlight=highlight, entry_date=entry_date,
+                                anchor=anchor, paragraph=self.paragraph)
         self.env.filters["noun"] = noun
 
-    def _finalize(self, value: object) -> str:
-        if isinstance(value, Markdown):
-            return value
-        if value is None:
-            return ""
-        return escape_markdown(str(value), self.escaped_chars)
-
-    def link(self, label: object, target: str, from_page: str) -> Markdown:
-        """A Markdown link from one generated page to another, relative so MkDocs checks it."""
+    def href(self, target: str, from_page: str) -> str:
         if target.startswith("https://"):
-            return Markdown(f"[{self._finalize(label)}](<{target}>)")
-        return Markdown(f"[{self._finalize(label)}]({relative_url(target, from_page)})")
+            return target
+        return page_href(target, from_page, self.use_directory_urls)
 
-    def highlight(self, mention: Mention) -> Markdown:
-        """The mention's sentence with the name in bold; every piece escaped."""
-        start, end = mention.start - mention.sentence_start, mention.end - mention.sentence_start
-        sentence = mention.sentence
-        return Markdown(f"{self._finalize(sentence[:start])}**{self._finalize(sentence[start:end])}**"
-                        f"{self._finalize(sentence[end:])}")
+    def link(self, label: object, target: str, from_page: str) -> Markup:
+        """A link from one generated page to another, as the built site addresses it."""
+        return Markup('<a href="{}">{}</a>').format(self.href(target, from_page), label)
 
-    def paragraph(self, article: Article, number: int, index: "DossierIndex", page: str) -> Markdown:
+    def paragraph(self, article: Article, number: int, index: "DossierIndex", page: str) -> Markup:
         """A paragraph's text, its quotes marked and linked to their speakers; the words themselves unchanged."""
         text = article.paragraphs[number - 1].text
         pieces, cursor = [], 0
@@ -81,54 +102,69 @@ class Renderer:
                 start -= 1  # the quote marks belong to the highlight, so the speaker's name follows them
             if end < len(text) and text[end] in "”\"":
                 end += 1
-            pieces.append(self._finalize(text[cursor:start]))
-            quoted = self._finalize(text[start:end])
-            if quote.speaker:  # raw HTML, so that no character of a name can end the link or start another
-                href = page_href(index.entities[quote.speaker].page_path, page, self.use_directory_urls)
-                label = html_attribute(quote.speaker)
-                pieces.append(f'<a class="dossier-quote" data-speaker="{label}" href="{safe_href(href)}" '
-                              f'title="Quoted: {label}">{quoted}</a>')
+            pieces.append(escape(text[cursor:start]))
+            quoted = text[start:end]
+            if quote.speaker:
+                href = self.href(index.entities[quote.speaker].page_path, page)
+                pieces.append(Markup('<a class="dossier-quote" data-speaker="{0}" href="{1}" title="Quoted: {0}">'
+                                     '{2}</a>').format(quote.speaker, href, quoted))
             else:
-                pieces.append(f'<span class="dossier-quote dossier-quote--unattributed" '
-                              f'title="Not attributed in the text">{quoted}</span>')
+                pieces.append(Markup('<span class="dossier-quote dossier-quote--unattributed" '
+                                     'title="Not attributed in the text">{}</span>').format(quoted))
             cursor = end
-        pieces.append(self._finalize(text[cursor:]))
-        return Markdown("".join(pieces))
+        pieces.append(escape(text[cursor:]))
+        return Markup("").join(pieces)
 
-    def render(self, template: str, **context: object) -> str:
-        return self.env.get_template(template).render(**context)
+    def render(self, template: str, page: str, **context: object) -> tuple[str, tuple[dict, ...]]:
+        headings = Headings()
+        body = self.env.get_template(template).render(page=page, h=headings, **context)
+        return body, tuple(headings.tokens)
+
+    def page(self, path: str, meta: Mapping[str, object], template: str, **context: object) -> RenderedPage:
+        body, toc = self.render(template, path, **context)
+        return RenderedPage(path, front_matter(meta) + PAGE_PLACEHOLDER + "\n", body, toc)
 
     def pages(self, dossier: Dossier, site_name: str = "Dossier", site_description: str = "",
               site_url: str = "") -> list[RenderedPage]:
         index = DossierIndex(dossier)
-        pages = [RenderedPage(article.page_path, self.render(
-                     "article.md.j2", article=article, entities=index.entities_in(article), index=index,
-                     paragraph=self.paragraph, page=article.page_path))
+        pages = [self.page(article.page_path, {
+                     "title": article.metadata.title.value, "description": article.metadata.description,
+                     "template": "article.html", "dossier_article": article_meta(article)},
+                     "article.html.j2", article=article, entities=index.entities_in(article), index=index)
                  for article in dossier.articles]
         dated, undated = articles_by_date(dossier.articles)
-        pages.append(RenderedPage("articles/index.md", self.render(
-            "articles_index.md.j2", dated=dated, undated=undated, page="articles/index.md")))
+        pages.append(self.page("articles/index.md", {
+            "title": "Articles", "description": "Every article of the dossier, by publication date."},
+            "articles_index.html.j2", dated=dated, undated=undated))
         for entity in dossier.entities:
-            pages.append(RenderedPage(entity.page_path, self.render(
-                "entity.md.j2", entity=entity, index=index, page=entity.page_path)))
-        pages.append(RenderedPage("actors/index.md", self.render(
-            "actors_index.md.j2", groups=people_by_initial(index.of_kind(EntityKind.PERSON)), index=index,
-            page="actors/index.md")))
-        pages.append(RenderedPage("organisations/index.md", self.render(
-            "organisations_index.md.j2", groups=organisations_by_type(index.of_kind(EntityKind.ORGANISATION)),
-            index=index, page="organisations/index.md")))
-        pages.append(RenderedPage("places/index.md", self.render(
-            "places_index.md.j2", places=index.of_kind(EntityKind.PLACE), index=index, page="places/index.md")))
-        pages.append(RenderedPage("timeline/index.md", self.render(
-            "timeline.md.j2", years=timeline_by_year(dossier.timeline),
-            undated=[entry for entry in dossier.timeline if entry.first is None], index=index,
-            page="timeline/index.md")))
-        pages.append(RenderedPage("quotes/index.md", self.render(
-            "quotes_index.md.j2", speakers=index.quotes_by_speaker(), unattributed=index.unattributed_quotes(),
-            index=index, page="quotes/index.md")))
-        pages.append(RenderedPage("sources/index.md", self.render(
-            "sources_index.md.j2", publishers=index.articles_by_publisher(), unknown=index.unknown_publisher(),
-            shared=dossier.shared_passages, index=index, page="sources/index.md")))
+            pages.append(self.page(entity.page_path, {
+                "title": entity.name,
+                "description": (entity.role or entity.description or entity.kind.value) + " — appearances in the dossier"},
+                "entity.html.j2", entity=entity, index=index))
+        pages.append(self.page("actors/index.md", {
+            "title": "Actors", "description": "The people named in the dossier, A to Z."},
+            "actors_index.html.j2", groups=people_by_initial(index.of_kind(EntityKind.PERSON)), index=index))
+        pages.append(self.page("organisations/index.md", {
+            "title": "Organisations", "description": "The organisations named in the dossier, by kind."},
+            "organisations_index.html.j2", groups=organisations_by_type(index.of_kind(EntityKind.ORGANISATION)),
+            index=index))
+        pages.append(self.page("places/index.md", {
+            "title": "Places", "description": "The places named in the dossier."},
+            "places_index.html.j2", places=index.of_kind(EntityKind.PLACE), index=index))
+        pages.append(self.page("timeline/index.md", {
+            "title": "Timeline",
+            "description": "What happened when, according to the dossier's articles, each entry cited to its paragraphs."},
+            "timeline.html.j2", years=timeline_by_year(dossier.timeline),
+            undated=[entry for entry in dossier.timeline if entry.first is None], index=index))
+        pages.append(self.page("quotes/index.md", {
+            "title": "Quotes", "description": "Every direct quotation in the dossier, by speaker."},
+            "quotes_index.html.j2", speakers=index.quotes_by_speaker(), unattributed=index.unattributed_quotes(),
+            index=index))
+        pages.append(self.page("sources/index.md", {
+            "title": "Sources",
+            "description": "The publishers of the dossier's articles, and passages printed by more than one."},
+            "sources_index.html.j2", publishers=index.articles_by_publisher(), unknown=index.unknown_publisher(),
+            shared=dossier.shared_passages, index=index))
         pages.append(RenderedPage("timeline/chart.svg", entries_per_year_svg(
             dossier.timeline, "Timeline entries per year")))
         pages.append(RenderedPage("timeline/timeline.json", timelinejs_json(
@@ -139,30 +175,32 @@ class Renderer:
         return pages
 
     def home_summary(self, dossier: Dossier, page: str = "index.md") -> str:
-        return self.render("home_summary.md.j2", summary=summarise(dossier), page=page)
+        return self.render("home_summary.html.j2", page, summary=summarise(dossier))[0]
 
 
-def relative_url(target: str, from_page: str) -> str:
-    """A docs-relative target ("actors/x.md#p3") as seen from another generated page."""
-    path, _, anchor = target.partition("#")
-    relative = posixpath.relpath(path, posixpath.dirname(from_page) or ".")
-    return relative + ("#" + anchor if anchor else "")
+def highlight(mention: Mention) -> Markup:
+    """The mention's sentence with the name in bold; every piece escaped."""
+    start, end = mention.start - mention.sentence_start, mention.end - mention.sentence_start
+    sentence = mention.sentence
+    return Markup("{}<strong>{}</strong>{}").format(sentence[:start], sentence[start:end], sentence[end:])
 
 
 def page_href(target: str, from_page: str, use_directory_urls: bool) -> str:
-    """The built URL of a docs-relative target, relative to another page: what MkDocs would make of a
-    Markdown link to it, for the raw HTML links MkDocs does not rewrite."""
-    path, _, anchor = target.partition("#")
+    """The built URL of a docs-relative target ("actors/x.md#p3"), relative to another page: what MkDocs
+    would make of a Markdown link to it. Generated pages are HTML, so MkDocs does not rewrite their links."""
+    path, _, fragment = target.partition("#")
     target_url, from_url = _page_url(path, use_directory_urls), _page_url(from_page, use_directory_urls)
     base = from_url.rstrip("/") if from_url.endswith("/") else posixpath.dirname(from_url)
     relative = posixpath.relpath(target_url or ".", base or ".")
     if target_url.endswith("/") or not target_url:
         relative = relative.rstrip("/") + "/" if relative != "." else "./"
-    return relative + ("#" + anchor if anchor else "")
+    return relative + ("#" + fragment if fragment else "")
 
 
 def _page_url(path: str, use_directory_urls: bool) -> str:
     """"actors/x.md" as MkDocs publishes it: "actors/x/" (or "actors/x.html"); an index is its folder."""
+    if not path.endswith(".md"):
+        return path  # an asset: chart.svg, timeline.json
     stem = path.removesuffix(".md")
     if not use_directory_urls:
         return stem + ".html"
@@ -171,27 +209,15 @@ def _page_url(path: str, use_directory_urls: bool) -> str:
     return stem + "/"
 
 
-def safe_href(href: str) -> str:
-    """A generated link target, checked: slugs and anchors only, nothing a text could have put there."""
-    if not re.fullmatch(r"[a-z0-9./#-]+", href):
-        raise ValueError(f"unsafe link target {href!r}")
-    return href
-
-
-def paragraph_attrs(number: int) -> Markdown:
-    """attr_list syntax giving a paragraph its citable anchor: `#p3`."""
-    return Markdown(f"{{: #p{number} data-para=\"{number}\" }}")
-
-
 def noun(count: int, singular: str, plural_form: str | None = None) -> str:
     """The word for `count` things: {{ n }} {{ n | noun("entry", "entries") }}."""
     return singular if count == 1 else plural_form or singular + "s"
 
 
-def front_matter(values: Mapping[str, object]) -> Markdown:
+def front_matter(values: Mapping[str, object]) -> str:
     """YAML front matter, written by a safe dumper so any title round-trips."""
     dumped = yaml.dump(dict(values), Dumper=_SAFE_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
-    return Markdown(f"---\n{dumped}---\n")
+    return f"---\n{dumped}---\n"
 
 
 def date_text(date: PublicationDate | dt.date | None, precision: Precision | None = None) -> str:
@@ -223,11 +249,11 @@ def entry_date(entry: TimelineEntry) -> str:
     return text[0].upper() + text[1:]
 
 
-def anchor_div(key: str) -> Markdown:
-    """The opening tag of a timeline entry's block, with its anchor; keys are generated, never text."""
+def anchor(key: str) -> str:
+    """A timeline entry's anchor; keys are generated, never text, and checked to be so."""
     if not re.fullmatch(r"[a-z0-9-]+", key):
         raise ValueError(f"unsafe anchor {key!r}")
-    return Markdown(f'<div class="dossier-event" id="{key}" markdown>')
+    return key
 
 
 @dataclass(frozen=True)

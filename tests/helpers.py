@@ -52,7 +52,7 @@ def article_body_html(html: str) -> str:
 def paragraph_texts(html: str) -> dict[str, str]:
     """Anchor id -> visible text of each numbered paragraph."""
     return {anchor: visible_text(inner)
-            for anchor, inner in re.findall(r'<p data-para="\d+" id="(p\d+)">(.*?)</p>', html, re.S)}
+            for anchor, inner in re.findall(r'<p data-para="\d+" id="(p\d+)"[^>]*>(.*?)</p>', html, re.S)}
 
 
 def main_text(html: str) -> str:

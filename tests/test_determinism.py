@@ -23,8 +23,8 @@ from generator.extract.ner import Recogniser
 from generator.pipeline import build_dossier
 from generator.render import Renderer
 dossier = build_dossier(Path("seeds"), Recogniser(None))
-pages = Renderer(("toc", "tables", "fenced_code", "attr_list", "md_in_html", "admonition")).pages(dossier, "Site")
-print(json.dumps({page.path: hashlib.sha256(page.content.encode()).hexdigest() for page in pages}, sort_keys=True))
+pages = Renderer().pages(dossier, "Site")
+print(json.dumps({page.path: hashlib.sha256((page.html or page.content).encode()).hexdigest() for page in pages}, sort_keys=True))
 """
 
 

@@ -52,7 +52,7 @@ def _build(files: dict[str, bytes], recogniser=None):
         dossier = build_dossier(seeds, recogniser or _NoNames())
     failures = [str(problem) for problem in dossier.problems if INTERNAL_ERROR in problem.message]
     assert not failures, failures
-    Renderer(["attr_list", "md_in_html", "admonition", "toc"]).pages(dossier)
+    Renderer().pages(dossier)
     return dossier
 
 
