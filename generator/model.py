@@ -232,6 +232,7 @@ class Article:
 
 
 ENTITY_FOLDERS = {"person": "actors", "organisation": "organisations", "place": "places"}
+OWN_PAGE_MIN_ARTICLES = 2
 
 
 @dataclass(frozen=True)
@@ -255,6 +256,17 @@ class Entity:
     @property
     def page_path(self) -> str:
         return f"{ENTITY_FOLDERS[self.kind.value]}/{self.slug}.md"
+
+    @property
+    def has_page(self) -> bool:
+        """A page of its own once the curator registers it or two articles name it; a name found in one
+        article only is listed, with its mention, on its kind's index page (three in four names at scale)."""
+        return self.reviewed or len(self.article_ids) >= OWN_PAGE_MIN_ARTICLES
+
+    @property
+    def target(self) -> str:
+        """Where a link to the entity goes: its page, or its row on the index page."""
+        return self.page_path if self.has_page else f"{ENTITY_FOLDERS[self.kind.value]}/index.md#{self.slug}"
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,10 @@ class Headings:
     tokens: list[dict] = field(default_factory=list)
     _ids: dict[str, int] = field(default_factory=dict)
 
-    def __call__(self, level: int, text: object, dir: str | None = None) -> Markup:  # noqa: A002 -- HTML's name
+    def __call__(self, level: int, text: object, dir: str | None = None,  # noqa: A002 -- HTML's name
+                 search: bool = True) -> Markup:
+        """A heading; `search=False` keeps its section out of the search index (Material's
+        `data-search-exclude`), for sections that only repeat what the articles say."""
         label = text if isinstance(text, Markup) else escape(text)
         plain = Markup(label).striptags()
         anchor = self._unique(slugify(plain) or "section")
@@ -59,6 +62,8 @@ class Headings:
             siblings = siblings[-1]["children"]
         siblings.append(token)
         direction = Markup(f' dir="{dir}"') if dir in ("auto", "rtl", "ltr") else Markup("")
+        if not search:
+            direction += Markup(' data-search-exclude="true"')
         return Markup(f'<h{level} id="{anchor}"{direction}>{label}'
                       f'<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a></h{level}>')
 
@@ -105,7 +110,7 @@ class Renderer:
             pieces.append(escape(text[cursor:start]))
             quoted = text[start:end]
             if quote.speaker:
-                href = self.href(index.entities[quote.speaker].page_path, page)
+                href = self.href(index.entities[quote.speaker].target, page)
                 pieces.append(Markup('<a class="dossier-quote" data-speaker="{0}" href="{1}" title="Quoted: {0}">'
                                      '{2}</a>').format(quote.speaker, href, quoted))
             else:
@@ -136,7 +141,7 @@ class Renderer:
         pages.append(self.page("articles/index.md", {
             "title": "Articles", "description": "Every article of the dossier, by publication date."},
             "articles_index.html.j2", dated=dated, undated=undated))
-        for entity in dossier.entities:
+        for entity in (entity for entity in dossier.entities if entity.has_page):
             pages.append(self.page(entity.page_path, {
                 "title": entity.name,
                 "description": (entity.role or entity.description or entity.kind.value) + " — appearances in the dossier"},

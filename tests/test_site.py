@@ -130,8 +130,29 @@ def test_unreviewed_names_are_marked(tmp_path):
 
     (tmp_path / "a.txt").write_text("A Headline\n\nThe minister Jan Novak met Maria Lopez in Lisbon on Friday.\n",
                                     encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Another Headline\n\nJan Novak spoke to reporters in Lisbon.\n", encoding="utf-8")
     dossier = build_dossier(tmp_path)
     pages = {page.path: page.html or page.content for page in Renderer().pages(dossier)}
     person = next(content for path, content in pages.items() if path.startswith("actors/") and "novak" in path)
     assert "Not yet reviewed" in person
     assert "(unreviewed)" in pages["actors/index.md"]
+
+
+def test_a_name_one_article_gives_is_a_row_of_the_index_not_a_page(tmp_path):
+    """Maria Lopez is named once, in one article: no page of her own; her row carries her sentence and
+    links to the paragraph, and every link to her lands on that row."""
+    from generator.pipeline import build_dossier
+    from generator.render import Renderer
+
+    (tmp_path / "a.txt").write_text("A Headline\n\nThe minister Jan Novak met Maria Lopez in Lisbon on Friday.\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Another Headline\n\nJan Novak spoke to reporters in Lisbon.\n", encoding="utf-8")
+    dossier = build_dossier(tmp_path)
+    lopez = next(entity for entity in dossier.entities if entity.name == "Maria Lopez")
+    pages = {page.path: page.html or page.content for page in Renderer().pages(dossier)}
+    assert lopez.page_path not in pages and not lopez.has_page
+    row = pages["actors/index.md"].split(f'id="{lopez.slug}"', 1)[1].split("</td>", 1)[0]
+    assert "<strong>Maria Lopez</strong>" in row and "met <strong>Maria Lopez</strong> in Lisbon" in row
+    assert 'href="../articles/a-headline/#p1"' in row
+    article = pages["articles/a-headline.md"]
+    assert f'href="../../actors/#{lopez.slug}"' in article
