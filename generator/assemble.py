@@ -35,25 +35,30 @@ def assemble_entities(articles: Sequence[Article], registry: Registry) -> tuple[
                 return owner
         return mention.name
 
+    canonical_of: dict[int, tuple[str, str]] = {}  # id(mention) -> (canonical name, its folded key), once each
     groups: dict[str, list[Mention]] = defaultdict(list)  # folded canonical name -> mentions
     for article in articles:
         for mention in article.mentions:
-            groups[fold_key(canonical(mention))].append(mention)
+            name = canonical(mention)
+            key = fold_key(name)
+            canonical_of[id(mention)] = (name, key)
+            groups[key].append(mention)
 
     names: dict[str, str] = {}
     kinds: dict[str, EntityKind] = {}
     for key, mentions in groups.items():
-        registered_entity = next((registered[canonical(m)] for m in mentions if canonical(m) in registered), None)
+        written = [canonical_of[id(m)][0] for m in mentions]
+        registered_entity = next((registered[name] for name in written if name in registered), None)
         if registered_entity:
             names[key], kinds[key] = registered_entity.name, registered_entity.kind
         else:
-            names[key] = Counter(canonical(m) for m in mentions).most_common(1)[0][0]
+            names[key] = Counter(written).most_common(1)[0][0]
             kind_votes = Counter(m.kind for m in mentions)
             kinds[key] = min(kind_votes, key=lambda kind: (-kind_votes[kind], _KIND_PREFERENCE[kind]))
 
     final_articles = [
         replace(article, mentions=tuple(
-            replace(m, name=names[fold_key(canonical(m))], kind=kinds[fold_key(canonical(m))])
+            replace(m, name=names[canonical_of[id(m)][1]], kind=kinds[canonical_of[id(m)][1]])
             for m in article.mentions))
         for article in articles]
     article_order = {article.metadata.article_id: index for index, article in enumerate(articles)}

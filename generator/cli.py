@@ -19,6 +19,7 @@ from typing import NoReturn
 from .extract.ner import Recogniser, cache_dir
 from .pipeline import build_dossier
 from .registry import REGISTRY_FILE
+from .stage_cache import StageCache
 
 SITE_CONFIG = "mkdocs.yml"
 OFFLINE_CONFIG = "mkdocs.offline.yml"
@@ -111,7 +112,7 @@ def _zip_bundle(built: Path) -> int:
 
 
 def check_seeds(seeds: Path, strict: bool = False) -> int:
-    dossier = build_dossier(seeds, Recogniser(cache_dir(Path.cwd())))
+    dossier = build_dossier(seeds, Recogniser(cache_dir(Path.cwd())), StageCache(cache_dir(Path.cwd()) / "stages"))
     for problem in dossier.problems:
         print(f"{problem.severity.upper()}: {problem}", file=sys.stderr)
     errors = sum(problem.severity == "error" for problem in dossier.problems)
@@ -122,7 +123,7 @@ def check_seeds(seeds: Path, strict: bool = False) -> int:
 
 def review_names(seeds: Path, examples: int) -> int:
     """The curator's to-do list: unregistered names, most mentioned first, with where they occur."""
-    dossier = build_dossier(seeds, Recogniser(cache_dir(Path.cwd())))
+    dossier = build_dossier(seeds, Recogniser(cache_dir(Path.cwd())), StageCache(cache_dir(Path.cwd()) / "stages"))
     titles = {article.metadata.article_id: article.source.name for article in dossier.articles}
     unreviewed = sorted((e for e in dossier.entities if not e.reviewed), key=lambda e: (-len(e.mentions), e.name))
     if not unreviewed:

@@ -21,6 +21,7 @@ from generator.extract.ner import cache_dir, shared_recogniser
 from generator.model import Dossier
 from generator.pipeline import build_dossier
 from generator.render import Renderer
+from generator.stage_cache import StageCache
 
 log = logging.getLogger("mkdocs.dossier")
 
@@ -63,7 +64,8 @@ def on_serve(server, config: MkDocsConfig, builder) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    dossier = build_dossier(seeds_dir(config), shared_recogniser(ner_cache_dir(config)))
+    dossier = build_dossier(seeds_dir(config), shared_recogniser(ner_cache_dir(config)),
+                            StageCache(ner_cache_dir(config) / "stages"))
     for problem in dossier.problems:
         (log.error if problem.severity == "error" else log.warning)(str(problem))
     if not dossier.articles and _build.command != "serve":

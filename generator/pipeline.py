@@ -19,36 +19,43 @@ from .passages import find_shared_passages
 from .registry import load_registry
 from .scan import scan_source
 from .slugs import RESERVED, allocate_slugs, slugify
+from .stage_cache import StageCache
 from .timeline import build_timeline
 
 #: Opens the message of an error that no check foresaw (a bug): see `_guarded`.
 INTERNAL_ERROR = "the generator failed on this file"
 
 
-def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None) -> Dossier:
-    """The whole dossier from a seeds folder; `recogniser` carries the NER model and its cache."""
+def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None, cache: StageCache | None = None) -> Dossier:
+    """The whole dossier from a seeds folder; `recogniser` carries the NER model and its cache,
+    `cache` the per-article results of earlier builds (see `stage_cache`)."""
+    cache = cache or StageCache(None)
     ingested = ingest(seeds_dir)
     loaded_registry = load_registry(seeds_dir)
     problems = [*ingested.problems, *loaded_registry.problems]
 
     cleaned = []
     for source in ingested.sources:
-        clean = _guarded(problems, source.name, "cleaned", clean_text, source.text)
-        if clean is None:
+        result = _guarded(problems, source.name, "cleaned", cache.run, "clean", (source.name, source.text),
+                          _clean_and_scan, source)
+        if result is None:
             continue
+        clean, scan_problems = result
         if not clean.paragraphs:
             what = "only a headline" if clean.headline else "only lines recognised as boilerplate"
             problems.append(Problem(source.name, f"has {what} and no body text; not published.",
                                     "Paste the article's text under its headline."))
             continue
-        problems.extend(scan_source(source, clean))
+        problems.extend(scan_problems)
         cleaned.append((source, clean))
 
     evidence = DossierEvidence(tuple(sorted(
         {year for source, clean in cleaned if (year := stated_publication_year(source, clean)) is not None})))
     articles = []
     for source, clean in cleaned:
-        extracted = _guarded(problems, source.name, "read for its metadata", extract_metadata, source, clean, evidence)
+        inputs = (source.name, source.stem, source.text, source.sha256, source.sidecar, evidence)
+        extracted = _guarded(problems, source.name, "read for its metadata", cache.run, "metadata", inputs,
+                             extract_metadata, source, clean, evidence)
         if extracted is None:
             continue
         metadata, metadata_problems = extracted
@@ -62,10 +69,12 @@ def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None) -> Doss
         problems.append(Problem("NER model", str(error), "Only names in seeds/entities.yml are found."))
         spans = [[] for _ in articles]
     matcher = RegistryMatcher(loaded_registry.registry)
+    registry_key = _registry_key(loaded_registry.registry)
     with_names = []
     for article, article_spans in zip(articles, spans, strict=True):
-        mentions = _guarded(problems, article.source.name, "searched for names", extract_mentions,
-                            article.metadata.article_id, article.paragraphs, article_spans, matcher)
+        inputs = (article.metadata.article_id, article.paragraphs, tuple(article_spans), registry_key)
+        mentions = _guarded(problems, article.source.name, "searched for names", cache.run, "mentions", inputs,
+                            extract_mentions, article.metadata.article_id, article.paragraphs, article_spans, matcher)
         if mentions is not None:
             with_names.append((replace(article, mentions=tuple(mentions)), article_spans))
     articles, spans = [article for article, _ in with_names], [article_spans for _, article_spans in with_names]
@@ -78,15 +87,30 @@ def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None) -> Doss
 
     dated_articles = []
     for article, article_spans in zip(articles, spans, strict=True):
-        events, event_problems = _guarded(problems, article.source.name, "read for dates", extract_events,
-                                          article, article_spans, evidence.stated_years) or ([], [])
+        inputs = (article.source.name, article.metadata, article.paragraphs, article.mentions, tuple(article_spans),
+                  evidence.stated_years)
+        events, event_problems = _guarded(problems, article.source.name, "read for dates", cache.run, "events",
+                                          inputs, extract_events, article, article_spans,
+                                          evidence.stated_years) or ([], [])
         problems.extend(event_problems)
-        quotes = _guarded(problems, article.source.name, "read for quotes", extract_quotes,
+        quotes = _guarded(problems, article.source.name, "read for quotes", cache.run, "quotes",
+                          (article.metadata.article_id, article.paragraphs, article.mentions), extract_quotes,
                           article.metadata.article_id, article.paragraphs, article.mentions) or []
         dated_articles.append(replace(article, events=tuple(events), quotes=tuple(quotes)))
     timeline = build_timeline(dated_articles)
     return Dossier(articles=tuple(dated_articles), problems=tuple(problems), entities=tuple(entities),
                    timeline=tuple(timeline), shared_passages=tuple(find_shared_passages(dated_articles)))
+
+
+def _clean_and_scan(source):
+    clean = clean_text(source.text)
+    return clean, (scan_source(source, clean) if clean.paragraphs else [])
+
+
+def _registry_key(registry) -> tuple:
+    """The registry as cache-key material: its entries in order, its ignore list sorted (a frozenset's
+    order changes with the hash seed, and the key must not)."""
+    return registry.entities, tuple(sorted(registry.ignore))
 
 
 def _guarded(problems: list[Problem], source_name: str, what: str, stage, *args):

@@ -16,6 +16,7 @@ import posixpath
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import jinja2
 import yaml
@@ -95,7 +96,7 @@ class Renderer:
 
     def link(self, label: object, target: str, from_page: str) -> Markup:
         """A link from one generated page to another, as the built site addresses it."""
-        return Markup('<a href="{}">{}</a>').format(self.href(target, from_page), label)
+        return Markup('<a href="' + escape(self.href(target, from_page)) + '">' + escape(label) + "</a>")
 
     def paragraph(self, article: Article, number: int, index: "DossierIndex", page: str) -> Markup:
         """A paragraph's text, its quotes marked and linked to their speakers; the words themselves unchanged."""
@@ -187,19 +188,31 @@ def highlight(mention: Mention) -> Markup:
     """The mention's sentence with the name in bold; every piece escaped."""
     start, end = mention.start - mention.sentence_start, mention.end - mention.sentence_start
     sentence = mention.sentence
-    return Markup("{}<strong>{}</strong>{}").format(sentence[:start], sentence[start:end], sentence[end:])
+    return Markup(escape(sentence[:start]) + Markup("<strong>") + escape(sentence[start:end]) + Markup("</strong>")
+                  + escape(sentence[end:]))
 
 
 def page_href(target: str, from_page: str, use_directory_urls: bool) -> str:
     """The built URL of a docs-relative target ("actors/x.md#p3"), relative to another page: what MkDocs
     would make of a Markdown link to it. Generated pages are HTML, so MkDocs does not rewrite their links."""
     path, _, fragment = target.partition("#")
+    relative = _relative_url(path, from_page, use_directory_urls)
+    return relative + ("#" + fragment if fragment else "")
+
+
+@lru_cache(maxsize=65536)
+def _relative_url(path: str, from_page: str, use_directory_urls: bool) -> str:
     target_url, from_url = _page_url(path, use_directory_urls), _page_url(from_page, use_directory_urls)
     base = from_url.rstrip("/") if from_url.endswith("/") else posixpath.dirname(from_url)
-    relative = posixpath.relpath(target_url or ".", base or ".")
+    target_parts = [part for part in target_url.split("/") if part]
+    base_parts = [part for part in base.split("/") if part]
+    common = 0
+    while common < min(len(target_parts), len(base_parts)) and target_parts[common] == base_parts[common]:
+        common += 1
+    relative = "/".join([".."] * (len(base_parts) - common) + target_parts[common:]) or "."
     if target_url.endswith("/") or not target_url:
         relative = relative.rstrip("/") + "/" if relative != "." else "./"
-    return relative + ("#" + fragment if fragment else "")
+    return relative
 
 
 def _page_url(path: str, use_directory_urls: bool) -> str:

@@ -10,6 +10,7 @@ probe found (247 s, 260 s and 35 s before the fix).
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import time
 from pathlib import Path
 
@@ -29,6 +30,7 @@ DOUBLING_BOUND = 3.0
 def _best_time(function, size: int, runs: int = 2) -> float:
     best = float("inf")
     for _ in range(runs):
+        gc.collect()  # each run starts from the same heap, so the collector's pauses do not skew one of them
         start = time.perf_counter()
         function(size)
         best = min(best, time.perf_counter() - start)
@@ -69,7 +71,7 @@ def test_dated_paragraphs_go_through_the_pipeline_and_timeline_in_linear_time(tm
                                                for i in range(n))
         dossier = _pipeline_on(tmp_path, f"dated{n}", text)
         assert sum(len(entry.citations) for entry in dossier.timeline) == n
-    _assert_linear(run, 2500)
+    _assert_linear(run, 4000)
 
 
 def test_a_sentence_of_dates_is_read_in_linear_time():

@@ -1,0 +1,78 @@
+"""Per-article results kept between builds, so that an edit redoes one article and the assembly.
+
+Cleaning, metadata, names, dates and quotes of an article depend only on inputs the pipeline can
+name: the article's file and sidecar, the registry, the years the dossier states, the model's
+spans and, for dates and quotes, the names as assembled. Each result is stored under a hash of
+exactly those inputs and of the generator's own code, so a changed input or a new version of the
+code misses the cache by construction: nothing is ever invalidated by hand, and a stale result
+cannot be served.
+
+Results are pickled into the project's cache folder (`.cache/stages`), which only this program
+writes; like the virtual environment beside it, it is trusted code's own state, never input.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+FORMAT = 1
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of every module of the generator: results made by other code are never reused."""
+    package = Path(__file__).parent
+    digest = hashlib.sha256(f"format {FORMAT}".encode())
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class StageCache:
+    """Results of pure per-article stages on disk, by a hash of their inputs; `None` folder: no cache."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.hits = 0
+        self.misses = 0
+
+    def run(self, stage: str, inputs: tuple, function: Callable[..., T], *args: object) -> T:
+        """`function(*args)`, or its stored result when `inputs` (everything it depends on) are unchanged.
+
+        `inputs` must be values whose repr is canonical: dataclasses, tuples, strings, numbers, dates,
+        dicts in a stable order; never a set, whose order follows the hash seed."""
+        if self.folder is None:
+            return function(*args)
+        # repr, not pickle: equal values always give the same text, while pickle's bytes depend on which
+        # equal strings happen to be one object (they differ between a computed and an unpickled result)
+        key = hashlib.sha256(f"{code_version()}|{stage}|{inputs!r}".encode("utf-8", "surrogatepass")).hexdigest()
+        path = self.folder / stage / key[:2] / f"{key}.pickle"
+        try:
+            with path.open("rb") as handle:
+                value = pickle.load(handle)  # noqa: S301 -- our own cache folder, see the module docstring
+            self.hits += 1
+            return value
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+            pass  # absent or unreadable: computed again
+        value = function(*args)
+        self.misses += 1
+        self._store(path, value)
+        return value
+
+    @staticmethod
+    def _store(path: Path, value: object) -> None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            temporary.write_bytes(pickle.dumps(value, protocol=5))
+            temporary.replace(path)
+        except OSError:
+            pass  # a read-only or full cache folder costs speed, never the build
