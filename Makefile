@@ -1,7 +1,7 @@
 # Two commands do everything on a fresh machine:
 #   make site   set up, then build the hosted site (build/site) and the offline bundle (dist/)
 #   make test   set up, then run every test (installs Debian's chromium for the browser tests)
-# Also: make serve (live preview on http://127.0.0.1:8000), make check, make review, make bench.
+# Also: make serve (live preview on http://127.0.0.1:8000), make check, make review, make bench, make scale.
 
 PYTHON ?= python3
 VENV := .venv
@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 # Re-install when the dependency list changes.
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements/*.txt 2>/dev/null | sha256sum | cut -c1-12)
 
-.PHONY: site serve test check review bench browser clean
+.PHONY: site serve test check review bench scale browser clean
 
 site: $(STAMP)
 	$(PY) -m generator build
@@ -31,6 +31,10 @@ bench: $(STAMP)
 	$(PY) bench/run.py
 	$(PY) bench/entities.py
 	$(PY) bench/quotes.py
+
+# The dossier against a plain MkDocs site of the same corpus articles (100 to 3,700; long: about an hour).
+scale: $(STAMP)
+	$(PY) bench/scale.py
 
 $(STAMP):
 	$(PYTHON) -m venv $(VENV)

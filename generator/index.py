@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from .model import (
     ENTITY_FOLDERS,
@@ -40,6 +41,10 @@ class DossierIndex:
         for entry in dossier.timeline:
             for name in entry.entities:
                 self._timeline[name].append(entry)
+        self.timeline_pages = timeline_pages(dossier.timeline)
+        self._timeline_page = {entry.key: page.path for page in self.timeline_pages
+                               for entries in ([e for _, months in page.years for _, group in months for e in group],
+                                               page.undated) for entry in entries}
         self._shared: dict[tuple[str, int], list[tuple[Article, int, SharedPassage]]] = defaultdict(list)
         for passage in dossier.shared_passages:
             for here, there in ((passage.first, passage.second), (passage.second, passage.first)):
@@ -91,6 +96,10 @@ class DossierIndex:
         """The other articles that print this paragraph, with where."""
         return self._shared.get((article.metadata.article_id, number), [])
 
+    def timeline_target(self, entry: TimelineEntry) -> str:
+        """The timeline page an entry is on, with its anchor."""
+        return f"{self._timeline_page.get(entry.key, 'timeline/index.md')}#{entry.key}"
+
     def timeline_of(self, entity: Entity) -> list[TimelineEntry]:
         return self._timeline.get(entity.name, [])
 
@@ -139,6 +148,50 @@ def timeline_by_year(entries) -> list[tuple[str, list[tuple[str, list[TimelineEn
         month = "" if entry.precision in (Precision.YEAR, Precision.DECADE) else entry.first.strftime("%B %Y")
         years.setdefault(year, {}).setdefault(month, []).append(entry)
     return [(year, list(months.items())) for year, months in years.items()]
+
+
+#: A timeline of more entries than this is split into a page per year, and a year of more than this into
+#: a page per month: no page grows with the dossier (2,000 articles made a 3.3 MB timeline page).
+TIMELINE_PAGE_ENTRIES = 500
+
+
+@dataclass(frozen=True)
+class TimelinePage:
+    path: str
+    heading: str
+    years: list  # as timeline_by_year gives them
+    undated: list[TimelineEntry]
+    periods: list  # (label, target path, entry count, [(label, target, count)]) on the overview page
+
+
+def timeline_pages(entries: Sequence[TimelineEntry]) -> list[TimelinePage]:
+    """The Timeline as pages: one, or an overview with a page per year (per month for a long year)."""
+    years = timeline_by_year(entries)
+    undated = [entry for entry in entries if entry.first is None]
+    if len(entries) <= TIMELINE_PAGE_ENTRIES:
+        return [TimelinePage("timeline/index.md", "Timeline", years, undated, [])]
+    pages, periods = [], []
+    for year, months in years:
+        year_path = f"timeline/{year}.md"
+        count = sum(len(group) for _, group in months)
+        if count <= TIMELINE_PAGE_ENTRIES:
+            pages.append(TimelinePage(year_path, f"Timeline: {year}", [(year, months)], [], []))
+            periods.append((year, year_path, count, []))
+            continue
+        year_only = [(month, group) for month, group in months if not month]
+        children = []
+        for month, group in months:
+            if month:
+                month_path = f"timeline/{group[0].first:%Y-%m}.md"
+                pages.append(TimelinePage(month_path, f"Timeline: {month}", [(year, [(month, group)])], [], []))
+                children.append((month, month_path, len(group)))
+        pages.append(TimelinePage(year_path, f"Timeline: {year}", [(year, year_only)], [],
+                                  [(label, path, number, []) for label, path, number in children]))
+        periods.append((year, year_path, count, children))
+    if undated:
+        pages.append(TimelinePage("timeline/undated.md", "Timeline: not dated", [], undated, []))
+        periods.append(("Not dated", "timeline/undated.md", len(undated), []))
+    return [TimelinePage("timeline/index.md", "Timeline", [], [], periods), *pages]
 
 
 def articles_by_date(articles: Iterable[Article]) -> tuple[list[Article], list[Article]]:

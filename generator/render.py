@@ -25,7 +25,7 @@ from markupsafe import Markup, escape
 from .chart import entries_per_year_svg
 from .exports import events_csv, timelinejs_json
 from .feeds import json_feed, rss_feed
-from .index import DossierIndex, articles_by_date, organisations_by_type, people_by_initial, timeline_by_year
+from .index import DossierIndex, articles_by_date, organisations_by_type, people_by_initial
 from .model import Article, Dossier, EntityKind, Mention, Precision, PublicationDate, TimelineEntry, format_date_iso
 from .slugs import slugify
 
@@ -96,7 +96,8 @@ class Renderer:
 
     def link(self, label: object, target: str, from_page: str) -> Markup:
         """A link from one generated page to another, as the built site addresses it."""
-        return Markup('<a href="' + escape(self.href(target, from_page)) + '">' + escape(label) + "</a>")
+        # Markup + str escapes the str; never str + Markup, which escapes the tag instead
+        return Markup('<a href="') + self.href(target, from_page) + Markup('">') + label + Markup("</a>")
 
     def paragraph(self, article: Article, number: int, index: "DossierIndex", page: str) -> Markup:
         """A paragraph's text, its quotes marked and linked to their speakers; the words themselves unchanged."""
@@ -157,11 +158,13 @@ class Renderer:
         pages.append(self.page("places/index.md", {
             "title": "Places", "description": "The places named in the dossier."},
             "places_index.html.j2", places=index.of_kind(EntityKind.PLACE), index=index))
-        pages.append(self.page("timeline/index.md", {
-            "title": "Timeline",
-            "description": "What happened when, according to the dossier's articles, each entry cited to its paragraphs."},
-            "timeline.html.j2", years=timeline_by_year(dossier.timeline),
-            undated=[entry for entry in dossier.timeline if entry.first is None], index=index))
+        for timeline_page in index.timeline_pages:
+            pages.append(self.page(timeline_page.path, {
+                "title": timeline_page.heading,
+                "description": "What happened when, according to the dossier's articles, each entry cited to its "
+                               "paragraphs."},
+                "timeline.html.j2", heading=timeline_page.heading, years=timeline_page.years,
+                undated=timeline_page.undated, periods=timeline_page.periods, index=index))
         pages.append(self.page("quotes/index.md", {
             "title": "Quotes", "description": "Every direct quotation in the dossier, by speaker."},
             "quotes_index.html.j2", speakers=index.quotes_by_speaker(), unattributed=index.unattributed_quotes(),
@@ -188,8 +191,7 @@ def highlight(mention: Mention) -> Markup:
     """The mention's sentence with the name in bold; every piece escaped."""
     start, end = mention.start - mention.sentence_start, mention.end - mention.sentence_start
     sentence = mention.sentence
-    return Markup(escape(sentence[:start]) + Markup("<strong>") + escape(sentence[start:end]) + Markup("</strong>")
-                  + escape(sentence[end:]))
+    return escape(sentence[:start]) + Markup("<strong>") + sentence[start:end] + Markup("</strong>") + sentence[end:]
 
 
 def page_href(target: str, from_page: str, use_directory_urls: bool) -> str:

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 
 from generator.model import Precision
 
@@ -164,3 +165,38 @@ def test_the_same_event_under_two_dates_is_flagged():
         ("b", [_event("b", "The ministry banned the Kabul Times newspaper after its editor was arrested.",
                       "5 May", D(2024, 5, 5), entities=["Ministry", "Kabul Times"])]))
     assert [entry.conflicts for entry in timeline] == [("2024-05-05",), ("2024-05-03",)]
+
+
+def _letters(number: int) -> str:
+    word = ""
+    for _ in range(4):
+        number, digit = divmod(number, 26)
+        word += chr(97 + digit)
+    return word
+
+
+def test_a_long_timeline_is_split_into_pages_by_year_and_month(tmp_path):
+    """600 distinct events in 1987 and 50 in 1990: an overview, a page per year, 1987 split by month."""
+    from generator.index import TIMELINE_PAGE_ENTRIES
+    from generator.pipeline import build_dossier
+    from generator.render import Renderer
+
+    class NoNames:
+        def spans(self, articles):
+            return [[] for _ in articles]
+
+    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December"]
+    paragraphs = [f"On {1 + i % 28} {months[i % 12]} 1987 the {_letters(i)} {_letters(i + 5000)} met."
+                  for i in range(600)]
+    paragraphs += [f"On {1 + i % 28} May 1990 the {_letters(i + 9000)} {_letters(i + 12000)} met." for i in range(50)]
+    (tmp_path / "a.txt").write_text("Many Events\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    dossier = build_dossier(tmp_path, NoNames())
+    assert len(dossier.timeline) == 650 > TIMELINE_PAGE_ENTRIES
+    pages = {page.path: page.html for page in Renderer().pages(dossier) if page.path.startswith("timeline/")}
+    assert {"timeline/index.md", "timeline/1987.md", "timeline/1987-03.md", "timeline/1990.md"} <= set(pages)
+    assert 'href="1987/"' in pages["timeline/index.md"] and 'href="1987-03/"' in pages["timeline/index.md"]
+    on_pages = [key for path, html in pages.items() if path.endswith(".md")
+                for key in re.findall(r'class="dossier-event" id="(e-[a-z0-9-]+)"', html or "")]
+    assert sorted(on_pages) == sorted(entry.key for entry in dossier.timeline)  # each entry once, on one page
+    assert max(len(html or "") for html in pages.values()) < 300_000
