@@ -84,6 +84,9 @@ def build_then_swap(config: str, site_dir: Path, strict: bool, then=None) -> int
     a failed or interrupted build leaves the previous site (and bundle) as they were."""
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    staging.chmod(0o777 & ~umask)  # mkdtemp makes it private; a web server must be able to read the site
     try:
         status = _mkdocs("build", "-f", config, "-d", str(staging), *(["--strict"] if strict else []))
         if status == 0 and then is not None:

@@ -42,3 +42,12 @@ def test_a_failed_bundle_leaves_the_previous_bundle_in_place(tmp_path):
     assert failed.returncode != 0
     assert bundle.read_bytes() == before
     assert sorted(path.name for path in (project / "dist").iterdir()) == ["dossier-offline.zip"]
+
+
+def test_the_built_site_is_readable_like_any_folder_the_user_makes(tmp_path):
+    """The staging folder comes from mkdtemp (mode 700); the published site must not stay private."""
+    project = copy_project(tmp_path)
+    assert _generator("build", cwd=project).returncode == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert ((project / "build" / "site").stat().st_mode & 0o777) == 0o777 & ~umask
