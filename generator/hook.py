@@ -37,6 +37,7 @@ class _Build:
     renderer: Renderer | None = None
     raw_titles: dict[str, str] = {}  # page url -> front-matter title that needs escaping in the search index
     html: dict[str, tuple[str, tuple[dict, ...]]] = {}  # generated page -> its HTML and table of contents
+    search_entries: list[dict[str, str]] = []  # lean entries for pages kept out of Material's own indexing
     command: str = "build"
 
 
@@ -73,16 +74,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise Abort("No article to publish. " + " ".join(str(p) for p in dossier.problems if p.severity == "error"))
     renderer = Renderer(use_directory_urls=config.use_directory_urls)
     html_pages: dict[str, tuple[str, tuple[dict, ...]]] = {}
+    search_entries: list[dict[str, str]] = []
     for page in renderer.pages(dossier, site_name=config.site_name, site_description=config.site_description or "",
                                site_url=config.site_url or ""):
         if files.get_file_from_path(page.path) is not None:
             log.error(f"docs/{page.path} is also a page the generator writes; rename or remove docs/{page.path}.")
             continue
         inclusion = InclusionLevel.INCLUDED if page.path in IN_NAV else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, page.path, content=page.content, inclusion=inclusion))
+        generated = File.generated(config, page.path, content=page.content, inclusion=inclusion)
+        files.append(generated)
         if page.html is not None:
             html_pages[page.path] = (page.html, page.toc)
+        if page.search is not None:
+            search_entries.append({"location": generated.url, "title": html.escape(page.search[0], quote=False),
+                                   "text": html.escape(page.search[1], quote=False)})
     _build.dossier, _build.renderer, _build.raw_titles, _build.html = dossier, renderer, {}, html_pages
+    _build.search_entries = search_entries
     return files
 
 
@@ -107,22 +114,24 @@ def on_page_content(html_content: str, page: Page, config: MkDocsConfig, files: 
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Escape front-matter titles in the search index.
+    """Finish the search index: escape front-matter titles, add the lean entries of entity pages.
 
     Material's search plugin copies a page's front-matter title into the index as it is, and
     its search box inserts result titles as HTML: an article titled "<img onerror=…>" would
     run script there. Section titles are escaped by the plugin already; this escapes the rest.
-    Runs after the search plugin writes the index, before the offline plugin inlines it.
+    Entity pages are excluded from Material's indexing (parsing their mentions cost a third of a
+    large build and only repeated the articles); each gets one entry, its name, kind, role and
+    other spellings, escaped here. Runs after the search plugin writes the index, before the
+    offline plugin inlines it.
     """
     index_path = Path(config.site_dir) / "search" / "search_index.json"
-    if not _build.raw_titles or not index_path.exists():
+    if not (_build.raw_titles or _build.search_entries) or not index_path.exists():
         return
     index = json.loads(index_path.read_text(encoding="utf-8"))
-    changed = False
     for doc in index.get("docs", []):
         raw = _build.raw_titles.get(doc.get("location", "").split("#")[0])
         if raw is not None and doc.get("title") == raw:
             doc["title"] = html.escape(raw, quote=False)
-            changed = True
-    if changed:
-        index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    present = {doc.get("location") for doc in index.get("docs", [])}
+    index.setdefault("docs", []).extend(entry for entry in _build.search_entries if entry["location"] not in present)
+    index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -15,7 +15,7 @@ import html
 import posixpath
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import jinja2
@@ -26,7 +26,17 @@ from .chart import entries_per_year_svg
 from .exports import events_csv, timelinejs_json
 from .feeds import json_feed, rss_feed
 from .index import DossierIndex, articles_by_date, organisations_by_type, people_by_initial
-from .model import Article, Dossier, EntityKind, Mention, Precision, PublicationDate, TimelineEntry, format_date_iso
+from .model import (
+    Article,
+    Dossier,
+    Entity,
+    EntityKind,
+    Mention,
+    Precision,
+    PublicationDate,
+    TimelineEntry,
+    format_date_iso,
+)
 from .slugs import slugify
 
 #: libyaml's safe emitter when PyYAML has it (as its wheels do): same output rules, far faster.
@@ -41,6 +51,7 @@ class RenderedPage:
     content: str  # what MkDocs reads: front matter and the placeholder, or the whole file for assets
     html: str | None = None  # the page's content, for pages
     toc: tuple[dict, ...] = ()  # MkDocs' table-of-contents tokens for the headings in `html`
+    search: tuple[str, str] | None = None  # (title, text): the page's one lean search entry, instead of its content
 
 
 @dataclass
@@ -144,10 +155,12 @@ class Renderer:
             "title": "Articles", "description": "Every article of the dossier, by publication date."},
             "articles_index.html.j2", dated=dated, undated=undated))
         for entity in (entity for entity in dossier.entities if entity.has_page):
-            pages.append(self.page(entity.page_path, {
+            entity_page = self.page(entity.page_path, {
                 "title": entity.name,
-                "description": (entity.role or entity.description or entity.kind.value) + " — appearances in the dossier"},
-                "entity.html.j2", entity=entity, index=index))
+                "description": (entity.role or entity.description or entity.kind.value) + " — appearances in the dossier",
+                "search": {"exclude": True}},  # its mentions repeat the articles: one lean entry stands for it
+                "entity.html.j2", entity=entity, index=index)
+            pages.append(replace(entity_page, search=(entity.name, entity_search_text(entity))))
         pages.append(self.page("actors/index.md", {
             "title": "Actors", "description": "The people named in the dossier, A to Z."},
             "actors_index.html.j2", groups=people_by_initial(index.of_kind(EntityKind.PERSON)), index=index))
@@ -185,6 +198,15 @@ class Renderer:
 
     def home_summary(self, dossier: Dossier, page: str = "index.md") -> str:
         return self.render("home_summary.html.j2", page, summary=summarise(dossier))[0]
+
+
+def entity_search_text(entity: Entity) -> str:
+    """What search finds an entity by: its kind, role, description and the other ways it is written."""
+    parts = [entity.kind.value + (f", {entity.org_type.value}" if entity.org_type else "")]
+    parts += [value for value in (entity.role, entity.description) if value]
+    if entity.aliases:
+        parts.append("Also written: " + ", ".join(entity.aliases))
+    return ". ".join(parts)
 
 
 def highlight(mention: Mention) -> Markup:

@@ -156,3 +156,14 @@ def test_a_name_one_article_gives_is_a_row_of_the_index_not_a_page(tmp_path):
     assert 'href="../articles/a-headline/#p1"' in row
     article = pages["articles/a-headline.md"]
     assert f'href="../../actors/#{lopez.slug}"' in article
+
+
+def test_an_entity_is_one_lean_search_entry_not_its_mentions_again(built_site):
+    """Entity pages repeat the articles' sentences: search holds each entity once, by name, role and spellings."""
+    import json
+
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    koofi = [doc for doc in docs if doc["location"].startswith("actors/fawzia-koofi/")]
+    assert koofi == [{"location": "actors/fawzia-koofi/", "title": "Fawzia Koofi",
+                      "text": "person. Former Afghan politician. Also written: Koofi"}]
+    assert any("Koofi" in doc["text"] for doc in docs if doc["location"].startswith("articles/"))
