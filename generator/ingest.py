@@ -104,13 +104,18 @@ def _text_hash(text: str) -> str:
     return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()
 
 
+def sidecar_name(seeds_dir: Path, stem: str) -> str | None:
+    """The sidecar read for an article: the first of `<stem>.yml`, `<stem>.yaml` present."""
+    return next((f"{stem}{suffix}" for suffix in SIDECAR_SUFFIXES if seed_file_exists(seeds_dir, stem + suffix)), None)
+
+
 def _sidecar_problems(seeds_dir: Path, path: Path) -> list[Problem]:
     """A sidecar nobody will read: no article beside it, or a second one for the same article."""
     if not any(seed_file_exists(seeds_dir, f"{path.stem}{suffix}") for suffix in ARTICLE_SUFFIXES):
         return [Problem(path.name, "sidecar has no article beside it.",
                         f"Rename it to match an article (<stem>{path.suffix} for <stem>.txt) or remove it.",
                         severity="warning")]
-    first = next(f"{path.stem}{suffix}" for suffix in SIDECAR_SUFFIXES if seed_file_exists(seeds_dir, path.stem + suffix))
+    first = sidecar_name(seeds_dir, path.stem)
     if first != path.name:
         return [Problem(path.name, f"is a second sidecar for {path.stem}.txt; only {first} is read, so nothing in "
                                    f"{path.name} is used.", f"Merge the two into {first} and remove {path.name}.")]
@@ -192,7 +197,7 @@ def decode_article(name: str, data: bytes) -> str:
 
 def read_sidecar(seeds_dir: Path, stem: str) -> tuple[dict[str, object], list[Problem]]:
     """The curator's overrides for one article, and a problem for each key that cannot be used."""
-    name = next((f"{stem}{suffix}" for suffix in SIDECAR_SUFFIXES if seed_file_exists(seeds_dir, stem + suffix)), None)
+    name = sidecar_name(seeds_dir, stem)
     if name is None:
         return {}, []
     data = read_seed_file(seeds_dir, name, MAX_SIDECAR_BYTES, "YAML file")
