@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -20,6 +19,8 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 CORPORA = PROJECT.parent / "shared" / "corpora"
 sys.path.insert(0, str(PROJECT))
+
+from scale import build_project  # noqa: E402 -- bench/ is on the path when run as a script
 
 from generator.extract.ner import Recogniser  # noqa: E402
 from generator.pipeline import build_dossier  # noqa: E402
@@ -36,16 +37,9 @@ def corpus_files(count: int) -> list[Path]:
 
 def bench(count: int, build: bool) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        project = Path(tmp)
-        for name in ("mkdocs.yml", "mkdocs.offline.yml"):
-            shutil.copy2(PROJECT / name, project / name)
-        for name in ("docs", "overrides", "generator"):
-            shutil.copytree(PROJECT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        seeds = project / "seeds"
-        seeds.mkdir()
         files = corpus_files(count)
-        for index, path in enumerate(files):
-            shutil.copy2(path, seeds / f"{index:05d}_{path.parent.name}_{path.name}")
+        project = build_project(files, Path(tmp))
+        seeds = project / "seeds"
         words = sum(len(path.read_text(encoding="utf-8").split()) for path in files)
 
         started = time.perf_counter()
