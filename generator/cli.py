@@ -16,7 +16,7 @@ import zipfile
 from pathlib import Path
 from typing import NoReturn
 
-from .extract.ner import Recogniser, cache_dir
+from .extract.ner import ClusterUnavailable, cache_dir, shared_recogniser
 from .pipeline import build_dossier
 from .registry import REGISTRY_FILE
 from .stage_cache import StageCache
@@ -114,8 +114,19 @@ def _zip_bundle(built: Path) -> int:
     return 0
 
 
+def _build_dossier(seeds: Path):
+    """The dossier as the site would have it: the project's caches, and the cluster named by
+    DOSSIER_SCHEDULER if any (the hook reads the same through mkdocs.yml)."""
+    cache = cache_dir(Path.cwd())
+    try:
+        recogniser = shared_recogniser(cache, os.environ.get("DOSSIER_SCHEDULER", ""))
+    except ClusterUnavailable as error:
+        raise SystemExit(f"{error}. Set DOSSIER_SCHEDULER to a reachable scheduler, or leave it empty.") from None
+    return build_dossier(seeds, recogniser, StageCache(cache / "stages"))
+
+
 def check_seeds(seeds: Path, strict: bool = False) -> int:
-    dossier = build_dossier(seeds, Recogniser(cache_dir(Path.cwd())), StageCache(cache_dir(Path.cwd()) / "stages"))
+    dossier = _build_dossier(seeds)
     for problem in dossier.problems:
         print(f"{problem.severity.upper()}: {problem}", file=sys.stderr)
     errors = sum(problem.severity == "error" for problem in dossier.problems)
@@ -126,7 +137,7 @@ def check_seeds(seeds: Path, strict: bool = False) -> int:
 
 def review_names(seeds: Path, examples: int) -> int:
     """The curator's to-do list: unregistered names, most mentioned first, with where they occur."""
-    dossier = build_dossier(seeds, Recogniser(cache_dir(Path.cwd())), StageCache(cache_dir(Path.cwd()) / "stages"))
+    dossier = _build_dossier(seeds)
     titles = {article.metadata.article_id: article.source.name for article in dossier.articles}
     unreviewed = sorted((e for e in dossier.entities if not e.reviewed), key=lambda e: (-len(e.mentions), e.name))
     if not unreviewed:

