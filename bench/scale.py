@@ -127,12 +127,14 @@ def _get(url: str) -> str:
         return ""
 
 
-def edit_to_preview(project: Path, env: dict[str, str], edit: Path, page_url: str, timeout: float = 600) -> float | None:
-    """Seconds from saving an edit to `edit` until the served page and the search index show it."""
+def edit_to_preview(command: list[str], project: Path, env: dict[str, str], edit: Path, page_url: str,
+                    timeout: float = 600) -> float | None:
+    """Seconds from saving an edit to `edit` until the served page and the search index show it,
+    with the server `command` runs (the dossier's own `serve`; plain `mkdocs serve` for the baseline)."""
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     log = (project / "serve.log").open("w")
-    process = subprocess.Popen(mkdocs("serve", "--dev-addr", f"127.0.0.1:{port}"), cwd=project, env=env,
+    process = subprocess.Popen(command + ["--dev-addr", f"127.0.0.1:{port}"], cwd=project, env=env,
                                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         deadline = time.monotonic() + timeout
@@ -182,9 +184,10 @@ def bench_size(count: int, serve: bool, offline: bool) -> tuple[Figures, Figures
             page = next((p for p in pages if f"<code>{first.name}</code>" in p.read_text(encoding="utf-8")), None)
             if page is not None:
                 url = str(page.parent.relative_to(project / "site")) + "/"
-                dossier.preview = edit_to_preview(project, env, first, url)
+                dossier.preview = edit_to_preview([sys.executable, "-m", "generator", "serve"], project, env,
+                                                  first, url)
             plain_page = plain_project / "docs" / "a" / "00000.md"
-            plain.preview = edit_to_preview(plain_project, env, plain_page, "a/00000/")
+            plain.preview = edit_to_preview(mkdocs("serve"), plain_project, env, plain_page, "a/00000/")
         return plain, dossier
 
 

@@ -56,8 +56,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         return build_then_swap(SITE_CONFIG, SITE_DIR, args.strict)
     if args.command == "serve":
-        # MkDocs takes this process over: stopping `python -m generator serve` stops the server itself
-        _exec_mkdocs("serve", "-f", SITE_CONFIG, "--dev-addr", args.dev_addr)
+        # MkDocs takes this process over: stopping `python -m generator serve` stops the server itself.
+        # --dirty: an edit rebuilds only the pages it changes; the hook keeps the rest right (generator.preview)
+        _exec_mkdocs("serve", "--dirty", "-f", SITE_CONFIG, "--dev-addr", args.dev_addr)
     if args.command == "bundle":
         return build_then_swap(OFFLINE_CONFIG, OFFLINE_DIR, args.strict, then=_zip_bundle)
         

@@ -1,7 +1,8 @@
 """MkDocs hooks: run the pipeline and add its pages as virtual files.
 
 Nothing is written into docs/, so `mkdocs serve` (which watches seeds/) rebuilds
-once per edit instead of looping on its own output.
+once per edit instead of looping on its own output. Under `mkdocs serve --dirty` only the pages
+an edit changed are rebuilt (see `preview`).
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from mkdocs.structure.toc import get_toc
 from generator.extract.ner import ClusterUnavailable, cache_dir, shared_recogniser
 from generator.model import Dossier
 from generator.pipeline import build_dossier
+from generator.preview import PreviewState, entries_by_page, fingerprint, merged_entries, setting_fingerprint
 from generator.render import Renderer
-from generator.stage_cache import StageCache
+from generator.stage_cache import shared_stage_cache
 
 log = logging.getLogger("mkdocs.dossier")
 
@@ -39,9 +41,29 @@ class _Build:
     html: dict[str, tuple[str, tuple[dict, ...]]] = {}  # generated page -> its HTML and table of contents
     search_entries: list[dict[str, str]] = []  # lean entries for pages kept out of Material's own indexing
     command: str = "build"
+    dirty: bool = False  # `mkdocs serve --dirty`: rebuild only the pages that changed
+    page_urls: list[str] = []  # every page, in the order MkDocs builds (and search indexes) them
+    rebuilt_urls: set[str] = set()  # the pages this build writes; the others are kept as they are
 
 
 _build = _Build()
+_preview = PreviewState()
+
+
+class _GeneratedPage(File):
+    """A generated page that can tell a dirty build it is the same as the one already written."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not self.unchanged and super().is_modified()
+
+
+class _DirtyWarningFilter(logging.Filter):
+    """MkDocs warns on every dirty build that navigation may be stale; `preview` keeps it right."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 def seeds_dir(config: MkDocsConfig) -> Path:
@@ -54,7 +76,18 @@ def ner_cache_dir(config: MkDocsConfig) -> Path:
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    _build.command = command
+    _build.command, _build.dirty = command, dirty and command == "serve"
+    if _build.dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarningFilter())
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Under a dirty rebuild, Material's search would merge its previous index for one page only;
+    `on_post_build` merges for every page instead."""
+    if _build.dirty:
+        for plugin in config.plugins.values():
+            if hasattr(plugin, "search_index_prev"):
+                plugin.search_index_prev = None
 
 
 def on_serve(server, config: MkDocsConfig, builder) -> None:
@@ -71,7 +104,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     except ClusterUnavailable as error:
         raise Abort(f"{error}. Set extra.dossier.scheduler in mkdocs.yml (or DOSSIER_SCHEDULER) to a reachable "
                     "scheduler, or leave it empty to extract on this machine.") from None
-    dossier = build_dossier(seeds_dir(config), recogniser, StageCache(ner_cache_dir(config) / "stages"))
+    stage_cache = shared_stage_cache(ner_cache_dir(config) / "stages")
+    dossier = build_dossier(seeds_dir(config), recogniser, stage_cache)
+    stage_cache.forget_unused()
     for problem in dossier.problems:
         (log.error if problem.severity == "error" else log.warning)(str(problem))
     if not dossier.articles and _build.command != "serve":
@@ -80,13 +115,21 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     renderer = Renderer(use_directory_urls=config.use_directory_urls)
     html_pages: dict[str, tuple[str, tuple[dict, ...]]] = {}
     search_entries: list[dict[str, str]] = []
+    setting = _setting(config) if _build.dirty else b""
+    fingerprints: dict[str, bytes] = {}
     for page in renderer.pages(dossier, site_name=config.site_name, site_description=config.site_description or "",
                                site_url=config.site_url or ""):
         if files.get_file_from_path(page.path) is not None:
             log.error(f"docs/{page.path} is also a page the generator writes; rename or remove docs/{page.path}.")
             continue
         inclusion = InclusionLevel.INCLUDED if page.path in IN_NAV else InclusionLevel.NOT_IN_NAV
-        generated = File.generated(config, page.path, content=page.content, inclusion=inclusion)
+        generated = _GeneratedPage.generated(config, page.path, content=page.content, inclusion=inclusion)
+        if _build.dirty:
+            fingerprints[page.path] = fingerprint(page.content, page.html or "")
+            # pages in the navigation are always rebuilt: MkDocs reads their titles from them
+            generated.unchanged = (page.path not in IN_NAV and _preview.unchanged(setting, page.path,
+                                                                                   fingerprints[page.path])
+                                   and Path(generated.abs_dest_path).is_file())
         files.append(generated)
         if page.html is not None:
             html_pages[page.path] = (page.html, page.toc)
@@ -95,7 +138,49 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                                    "text": html.escape(page.search[1], quote=False)})
     _build.dossier, _build.renderer, _build.raw_titles, _build.html = dossier, renderer, {}, html_pages
     _build.search_entries = search_entries
+    if _build.dirty:
+        _forget_removed_pages(files, fingerprints)
+        for file in files.documentation_pages():
+            if not isinstance(file, _GeneratedPage):
+                file.is_modified = _always  # a hand-written page may show the dossier's summary
+        _preview.setting, _preview.pages = setting, fingerprints
     return files
+
+
+def _always() -> bool:
+    return True
+
+
+def _setting(config: MkDocsConfig) -> bytes:
+    project = Path(config.config_file_path).parent
+    folders = [Path(config.docs_dir), project / "generator" / "templates"]
+    if config.theme.custom_dir:
+        folders.append(Path(config.theme.custom_dir))
+    return setting_fingerprint(Path(config.config_file_path), folders)
+
+
+def _forget_removed_pages(files: Files, fingerprints: dict[str, bytes]) -> None:
+    """Delete from the served folder the pages of the previous build that this one no longer has."""
+    destinations = {file.src_uri: file.abs_dest_path for file in files if isinstance(file, _GeneratedPage)}
+    for path, destination in _preview.destinations.items():
+        if path not in fingerprints:
+            Path(destination).unlink(missing_ok=True)
+    _preview.destinations = destinations
+
+
+def _search_location(file: File) -> str:
+    """The page's address as search entries give it: the home page is "", not "./"."""
+    return "" if file.url == "./" else file.url
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    """Which pages this build writes, in the order search indexes them (for `on_post_build`)."""
+    pages = files.documentation_pages()
+    _build.page_urls = [_search_location(file) for file in pages]
+    _build.rebuilt_urls = {_search_location(file) for file in pages if not _build.dirty or file.is_modified()}
+    if _build.dirty:
+        log.info(f"Rebuilding {len(_build.rebuilt_urls)} of {len(pages)} pages; the others are unchanged.")
+    return env
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -130,13 +215,19 @@ def on_post_build(config: MkDocsConfig) -> None:
     offline plugin inlines it.
     """
     index_path = Path(config.site_dir) / "search" / "search_index.json"
-    if not (_build.raw_titles or _build.search_entries) or not index_path.exists():
+    if not (_build.raw_titles or _build.search_entries or _build.dirty) or not index_path.exists():
         return
     index = json.loads(index_path.read_text(encoding="utf-8"))
-    for doc in index.get("docs", []):
+    docs = index.setdefault("docs", [])
+    for doc in docs:
         raw = _build.raw_titles.get(doc.get("location", "").split("#")[0])
         if raw is not None and doc.get("title") == raw:
             doc["title"] = html.escape(raw, quote=False)
-    present = {doc.get("location") for doc in index.get("docs", [])}
-    index.setdefault("docs", []).extend(entry for entry in _build.search_entries if entry["location"] not in present)
+    if _build.dirty:
+        if _preview.search:
+            docs = merged_entries(_preview.search, entries_by_page(docs), _build.rebuilt_urls, _build.page_urls)
+        _preview.search = entries_by_page(docs)
+    present = {doc.get("location") for doc in docs}
+    docs.extend(entry for entry in _build.search_entries if entry["location"] not in present)
+    index["docs"] = docs
     index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

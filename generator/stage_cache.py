@@ -7,6 +7,9 @@ exactly those inputs and of the generator's own code, so a changed input or a ne
 code misses the cache by construction: nothing is ever invalidated by hand, and a stale result
 cannot be served.
 
+A long-lived process (`mkdocs serve`) also keeps the results of its last build in memory, so a
+rebuild after an edit reads nothing back from disk.
+
 Results are pickled into the project's cache folder (`.cache/stages`), which only this program
 writes; like the virtual environment beside it, it is trusted code's own state, never input.
 """
@@ -36,6 +39,12 @@ def code_version() -> str:
     return digest.hexdigest()[:16]
 
 
+@lru_cache(maxsize=4)
+def shared_stage_cache(folder: Path) -> StageCache:
+    """One cache per folder for the life of the process, so a preview server keeps results in memory."""
+    return StageCache(folder)
+
+
 class StageCache:
     """Results of pure per-article stages on disk, by a hash of their inputs; `None` folder: no cache."""
 
@@ -43,6 +52,8 @@ class StageCache:
         self.folder = folder
         self.hits = 0
         self.misses = 0
+        self._memory: dict[str, object] = {}  # key -> result, for the results used since `forget_unused`
+        self._used: set[str] = set()
 
     def run(self, stage: str, inputs: tuple, function: Callable[..., T], *args: object) -> T:
         """`function(*args)`, or its stored result when `inputs` (everything it depends on) are unchanged.
@@ -54,18 +65,29 @@ class StageCache:
         # repr, not pickle: equal values always give the same text, while pickle's bytes depend on which
         # equal strings happen to be one object (they differ between a computed and an unpickled result)
         key = hashlib.sha256(f"{code_version()}|{stage}|{inputs!r}".encode("utf-8", "surrogatepass")).hexdigest()
+        self._used.add(key)
+        if key in self._memory:
+            self.hits += 1
+            return self._memory[key]  # type: ignore[return-value]
         path = self.folder / stage / key[:2] / f"{key}.pickle"
         try:
             with path.open("rb") as handle:
                 value = pickle.load(handle)  # noqa: S301 -- our own cache folder, see the module docstring
             self.hits += 1
+            self._memory[key] = value
             return value
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
             pass  # absent or unreadable: computed again
         value = function(*args)
         self.misses += 1
         self._store(path, value)
+        self._memory[key] = value
         return value
+
+    def forget_unused(self) -> None:
+        """Drop from memory what the build just finished did not use: an edited article's old results."""
+        self._memory = {key: value for key, value in self._memory.items() if key in self._used}
+        self._used = set()
 
     @staticmethod
     def _store(path: Path, value: object) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -13,7 +15,7 @@ import urllib.request
 
 import pytest
 
-from tests.conftest import copy_project
+from tests.conftest import copy_project, run_mkdocs
 
 
 def _free_port() -> int:
@@ -46,12 +48,12 @@ def server(tmp_path):
     port = _free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     log = (tmp_path / "serve.log").open("w", encoding="utf-8")  # a file, not a pipe: a full pipe blocks the server
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-f", "mkdocs.yml", "--dev-addr", f"127.0.0.1:{port}"],
+    process = subprocess.Popen(  # what `make serve` runs: MkDocs' dirty serve, kept right by the hook
+        [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}/"
     try:
-        assert _wait_for(lambda: _get(base)), "mkdocs serve did not come up"
+        assert _wait_for(lambda: _get(base)), "python -m generator serve did not come up"
         yield project, base
     finally:
         os.killpg(process.pid, signal.SIGTERM)
@@ -79,6 +81,28 @@ def test_serve_picks_up_an_edited_and_a_new_seed(server):
     assert _wait_for(lambda: "The first paragraph of a new article." in (_get(new_url) or "")), \
         "new seed not picked up"
     assert _wait_for(lambda: "A Newly Added Report From The Field" in (_get(base + "articles/") or ""))
+
+
+def test_an_edit_rebuilds_only_the_pages_it_changes_and_the_search_index_stays_complete(server, tmp_path):
+    """After an edit the served index is exactly the one a full build of the edited sources writes,
+    though only the pages the edit touched were rebuilt."""
+    project, base = server
+    log = tmp_path / "serve.log"
+    seed = project / "seeds" / "000_68507b3c627c16da.txt"
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nA Searchablemarker sentence added while serving.\n",
+                    encoding="utf-8")
+    assert _wait_for(lambda: "Searchablemarker" in (_get(base + "search/search_index.json") or "")), \
+        "the edit never reached the search index"
+    rebuilt = [line for line in log.read_text(encoding="utf-8").splitlines() if "Rebuilding" in line]
+    assert len(rebuilt) >= 2  # the first build, then the edit's
+    counts = re.search(r"Rebuilding (\d+) of (\d+) pages", rebuilt[-1])
+    assert counts and 0 < int(counts[1]) < int(counts[2]) / 2, rebuilt[-1]
+
+    served = json.loads(_get(base + "search/search_index.json"))
+    result = run_mkdocs("build", "-q", "-d", str(tmp_path / "full"), cwd=project)
+    assert result.returncode == 0, result.stderr
+    full = json.loads((tmp_path / "full" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert served["docs"] == full["docs"]
 
 
 def test_serve_picks_up_an_edited_entity_registry(server):

@@ -1,0 +1,74 @@
+"""What the preview server remembers between builds, so that an edit rebuilds only the pages it changes.
+
+`mkdocs serve --dirty` (what `python -m generator serve` runs) rebuilds only the files MkDocs
+considers modified, and MkDocs considers every generated page modified. Each build here renders
+every page (the pipeline's per-article results are cached, so that is cheap), fingerprints it, and
+tells MkDocs which ones really changed; the others keep the HTML already in the served folder.
+
+Two things a dirty build gets wrong are put right here:
+- the search index: MkDocs' search rebuilds it from the pages it built (Material keeps the rest only
+  when a single page changed); here the entries of every page not rebuilt are carried over from the
+  previous index, so the index after an edit is the one a full build would write;
+- pages that are gone: their files are removed from the served folder.
+
+Anything outside the seeds that shapes every page (mkdocs.yml, docs/, overrides/) changes the
+`setting` fingerprint, and then every page is rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def fingerprint(*parts: str) -> bytes:
+    digest = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.digest()
+
+
+def setting_fingerprint(config_file: Path, folders: list[Path]) -> bytes:
+    """What every page depends on besides its own content: the configuration, the theme overrides and
+    the hand-written pages (their nav titles appear on every page)."""
+    parts = [config_file.read_bytes().hex() if config_file.is_file() else ""]
+    for number, folder in enumerate(folders):
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file():
+                    stat = path.stat()  # names relative to their folder: MkDocs gives it relative, then absolute
+                    parts.append(f"{number}/{path.relative_to(folder)}:{stat.st_mtime_ns}:{stat.st_size}")
+    return fingerprint(*parts)
+
+
+@dataclass
+class PreviewState:
+    """The last build as the served folder holds it."""
+
+    setting: bytes = b""
+    pages: dict[str, bytes] = field(default_factory=dict)  # generated page (docs path) -> fingerprint
+    destinations: dict[str, str] = field(default_factory=dict)  # generated page -> its file in the site
+    search: dict[str, list[dict]] = field(default_factory=dict)  # page URL -> its entries in the index
+
+    def unchanged(self, setting: bytes, path: str, page_fingerprint: bytes) -> bool:
+        return setting == self.setting and self.pages.get(path) == page_fingerprint
+
+
+def entries_by_page(docs: list[dict]) -> dict[str, list[dict]]:
+    """Search entries grouped by the page they belong to ("actors/x/#quotes" -> "actors/x/")."""
+    grouped: dict[str, list[dict]] = {}
+    for doc in docs:
+        grouped.setdefault(doc.get("location", "").split("#")[0], []).append(doc)
+    return grouped
+
+
+def merged_entries(previous: dict[str, list[dict]], rebuilt: dict[str, list[dict]], rebuilt_urls: set[str],
+                   page_urls: list[str]) -> list[dict]:
+    """The index of a full build: pages in build order, each with its new entries if it was rebuilt
+    this time, else the ones it had; pages that are gone have none."""
+    docs = []
+    for url in page_urls:
+        docs.extend(rebuilt.get(url, []) if url in rebuilt_urls else previous.get(url, []))
+    return docs
