@@ -126,9 +126,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         generated = _GeneratedPage.generated(config, page.path, content=page.content, inclusion=inclusion)
         if _build.dirty:
             fingerprints[page.path] = fingerprint(page.content, page.html or "")
-            # pages in the navigation are always rebuilt: MkDocs reads their titles from them
-            generated.unchanged = (page.path not in IN_NAV and _preview.unchanged(setting, page.path,
-                                                                                   fingerprints[page.path])
+            # a page in the navigation may be left unbuilt too: its title there is the one mkdocs.yml gives
+            generated.unchanged = (_preview.unchanged(setting, page.path, fingerprints[page.path])
                                    and Path(generated.abs_dest_path).is_file())
         files.append(generated)
         if page.html is not None:

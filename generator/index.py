@@ -194,6 +194,42 @@ def timeline_pages(entries: Sequence[TimelineEntry]) -> list[TimelinePage]:
     return [TimelinePage("timeline/index.md", "Timeline", [], [], periods), *pages]
 
 
+#: Past this many quotes the Quotes page becomes an overview and a page per initial of the speakers' names.
+QUOTES_PAGE_QUOTES = 400
+
+
+@dataclass(frozen=True)
+class QuotesPage:
+    path: str
+    heading: str
+    speakers: list  # (speaker entity, [(article, quote)]) as quotes_by_speaker gives them
+    unattributed: list  # [(article, quote)]
+    sections: list  # on the overview page: (label, target path, speaker count, quote count)
+
+
+def quote_pages(speakers: list, unattributed: list) -> list[QuotesPage]:
+    """The Quotes page: one, or an overview with a page per initial (a page of megabytes never loads
+    well, least of all on the slow connections the offline bundle is for)."""
+    if sum(len(quotes) for _, quotes in speakers) + len(unattributed) <= QUOTES_PAGE_QUOTES:
+        return [QuotesPage("quotes/index.md", "Quotes", speakers, unattributed, [])]
+    groups: dict[str, list] = {}
+    for speaker, quotes in speakers:
+        initial = sort_name(speaker)[:1].upper()
+        groups.setdefault(initial if initial.isalpha() else "#", []).append((speaker, quotes))
+    pages, sections = [], []
+    for initial, group in groups.items():
+        name = initial.lower() if initial.isascii() and initial.isalpha() else (
+            "other" if initial == "#" else f"u{ord(initial):04x}")
+        label = "Other" if initial == "#" else initial
+        path = f"quotes/speakers-{name}.md"
+        pages.append(QuotesPage(path, f"Quotes: speakers {label}", group, [], []))
+        sections.append((label, path, len(group), sum(len(quotes) for _, quotes in group)))
+    if unattributed:
+        pages.append(QuotesPage("quotes/unattributed.md", "Quotes: not attributed", [], unattributed, []))
+        sections.append(("Not attributed", "quotes/unattributed.md", 0, len(unattributed)))
+    return [QuotesPage("quotes/index.md", "Quotes", [], [], sections), *pages]
+
+
 def articles_by_date(articles: Iterable[Article]) -> tuple[list[Article], list[Article]]:
     """Dated articles oldest first; undated ones apart, by title."""
     articles = list(articles)

@@ -25,7 +25,7 @@ from markupsafe import Markup, escape
 from .chart import entries_per_year_svg
 from .exports import events_csv, timelinejs_json
 from .feeds import json_feed, rss_feed
-from .index import DossierIndex, articles_by_date, organisations_by_type, people_by_initial
+from .index import DossierIndex, articles_by_date, organisations_by_type, people_by_initial, quote_pages
 from .model import (
     Article,
     Dossier,
@@ -178,10 +178,11 @@ class Renderer:
                                "paragraphs."},
                 "timeline.html.j2", heading=timeline_page.heading, years=timeline_page.years,
                 undated=timeline_page.undated, periods=timeline_page.periods, index=index))
-        pages.append(self.page("quotes/index.md", {
-            "title": "Quotes", "description": "Every direct quotation in the dossier, by speaker."},
-            "quotes_index.html.j2", speakers=index.quotes_by_speaker(), unattributed=index.unattributed_quotes(),
-            index=index))
+        for quotes_page in quote_pages(index.quotes_by_speaker(), index.unattributed_quotes()):
+            pages.append(self.page(quotes_page.path, {
+                "title": quotes_page.heading, "description": "Every direct quotation in the dossier, by speaker."},
+                "quotes_index.html.j2", heading=quotes_page.heading, speakers=quotes_page.speakers,
+                unattributed=quotes_page.unattributed, sections=quotes_page.sections, index=index))
         pages.append(self.page("sources/index.md", {
             "title": "Sources",
             "description": "The publishers of the dossier's articles, and passages printed by more than one."},

@@ -120,3 +120,37 @@ def test_quotes_render_as_blockquotes_with_their_citation(built_site):
     assert blockquotes == 33  # every quote the seeds hold, each once (counted by hand in bench/gold)
     assert "&gt; “" not in page  # no Markdown left escaped
     assert sum(1 for tag, attrs in elements(page) if tag == "a" and "#p" in attrs.get("href", "")) >= 33
+
+
+def test_many_quotes_are_split_into_pages_by_the_speakers_initial(tmp_path):
+    """450 quotes of 30 registered speakers: an overview and a page per initial of their surnames, each
+    quote on exactly one page, each speaker's quotes together, no page huge."""
+    import re
+
+    from generator.index import QUOTES_PAGE_QUOTES
+    from generator.pipeline import build_dossier
+    from generator.render import Renderer
+
+    class NoNames:
+        def spans(self, articles):
+            return [[] for _ in articles]
+
+    surnames = [f"{letter}{'ark' if n % 2 else 'ollins'}" for n, letter in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZ")]
+    surnames += ["Abbott", "Baker", "Carter", "Dunn"]
+    people = [f"Sam {surname}" for surname in surnames]
+    (tmp_path / "entities.yml").write_text(
+        "entities:\n" + "".join(f"  - name: {name}\n    kind: person\n" for name in people), encoding="utf-8")
+    paragraphs = [f"“We will keep working on plan number {i},” said {people[i % len(people)]}." for i in range(450)]
+    (tmp_path / "a.txt").write_text("Many Quotes\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    dossier = build_dossier(tmp_path, NoNames())
+    quotes = [quote for article in dossier.articles for quote in article.quotes]
+    assert len(quotes) == 450 > QUOTES_PAGE_QUOTES and all(quote.speaker for quote in quotes)
+
+    pages = {page.path: page.html for page in Renderer().pages(dossier) if page.path.startswith("quotes/")}
+    assert set(pages) == {"quotes/index.md"} | {f"quotes/speakers-{letter}.md" for letter in "abcdefghijklmnopqrstuvwxyz"}
+    assert 'href="speakers-a/"' in pages["quotes/index.md"] and "Sam Abbott" not in pages["quotes/index.md"]
+    found = [number for html in pages.values() for number in re.findall(r"plan number (\d+)", html or "")]
+    assert sorted(found, key=int) == [str(i) for i in range(450)]  # each quote once, on one page
+    a_page = pages["quotes/speakers-a.md"]
+    assert "Sam Abbott" in a_page and "Sam Aollins" in a_page and "Sam Baker" not in a_page
+    assert max(len(html or "") for html in pages.values()) < 100_000
