@@ -12,7 +12,6 @@ import pytest
 from generator.extract import ner
 from generator.extract.ner import ModelUnavailable, Recogniser
 from generator.pipeline import build_dossier
-
 from tests.conftest import CORPORA, SEEDS
 
 
