@@ -7,6 +7,10 @@ for both and as a ratio: cold and warm full build, the offline build, edit-to-pr
 serving (from saving a seed to the served page and the search index showing the edit), peak
 memory, pages, site size, search-index size and the largest page.
 
+With --offline it also builds both as offline bundles and times, in headless Chromium opening
+the bundle from disk, how long from opening index.html until a search shows its first results
+(Material's worker builds its search index in the browser, so this grows with the index).
+
     python bench/scale.py [--sizes 100 500 2000 3700] [--no-serve] [--offline]
 """
 
@@ -36,6 +40,8 @@ plugins:
 nav:
   - index.md
 """
+PLAIN_OFFLINE_CONFIG = PLAIN_CONFIG.replace("  - search\n", "  - search\n  - offline\n")
+SEARCH_QUERY = "oil"  # a word in most Reuters articles and many BBC ones
 
 
 def corpus_files(count: int) -> list[Path]:
@@ -51,6 +57,7 @@ class Figures:
     cold: float | None = None
     warm: float | None = None
     offline: float | None = None
+    offline_search: float | None = None
     preview: float | None = None
     memory_mb: float | None = None
     pages: int = 0
@@ -155,6 +162,23 @@ def edit_to_preview(command: list[str], project: Path, env: dict[str, str], edit
         log.close()
 
 
+def offline_search_seconds(bundle: Path, timeout_ms: int = 120_000) -> float | None:
+    """Seconds from opening the bundle's index.html from disk until a search shows results."""
+    sys.path.insert(0, str(PROJECT))
+    from tests.browser import browse
+
+    with browse("file://") as visit:
+        started = time.perf_counter()
+        visit.page.goto((bundle / "index.html").as_uri())
+        visit.page.click("input[data-md-component=search-query]")
+        visit.page.keyboard.type(SEARCH_QUERY)
+        try:
+            visit.page.wait_for_selector(".md-search-result__item", timeout=timeout_ms)
+        except Exception:  # noqa: BLE001 -- Playwright's timeout: no answer is a figure too
+            return None
+        return time.perf_counter() - started
+
+
 def bench_size(count: int, serve: bool, offline: bool) -> tuple[Figures, Figures]:
     files = corpus_files(count)
     with tempfile.TemporaryDirectory() as tmp:
@@ -177,7 +201,11 @@ def bench_size(count: int, serve: bool, offline: bool) -> tuple[Figures, Figures
         if offline:
             dossier.offline, memory, _ = timed(mkdocs("build", "-q", "-f", "mkdocs.offline.yml", "-d", "offline"),
                                                project, env)
-            plain.offline = plain.warm
+            (plain_project / "mkdocs.offline.yml").write_text(PLAIN_OFFLINE_CONFIG, encoding="utf-8")
+            plain.offline, _, _ = timed(mkdocs("build", "-q", "-f", "mkdocs.offline.yml", "-d", "offline"),
+                                        plain_project, env)
+            dossier.offline_search = offline_search_seconds(project / "offline")
+            plain.offline_search = offline_search_seconds(plain_project / "offline")
         if serve:
             first = sorted((project / "seeds").glob("*.txt"))[0]
             pages = sorted((project / "site" / "articles").glob("*/index.html"))
@@ -204,6 +232,8 @@ def report(count: int, plain: Figures, dossier: Figures) -> None:
         ("full build, cold (no NER cache)", _cell(plain.warm), _cell(dossier.cold), _ratio(dossier.cold, plain.warm)),
         ("full build, warm", _cell(plain.warm), _cell(dossier.warm), _ratio(dossier.warm, plain.warm)),
         ("offline build, warm", _cell(plain.offline), _cell(dossier.offline), _ratio(dossier.offline, plain.offline)),
+        ("offline: opening index.html to first search results", _cell(plain.offline_search),
+         _cell(dossier.offline_search), _ratio(dossier.offline_search, plain.offline_search)),
         ("edit to preview (page and search)", _cell(plain.preview), _cell(dossier.preview),
          _ratio(dossier.preview, plain.preview)),
         ("peak memory of a build", _cell(plain.memory_mb, "MB", 0), _cell(dossier.memory_mb, "MB", 0),
