@@ -45,6 +45,9 @@ class DossierIndex:
         self._timeline_page = {entry.key: page.path for page in self.timeline_pages
                                for entries in ([e for _, months in page.years for _, group in months for e in group],
                                                page.undated) for entry in entries}
+        self.entity_index_pages = {kind: entity_index_pages(kind, self.of_kind(kind)) for kind in EntityKind}
+        self._row_page = {entity.name: page.path for pages in self.entity_index_pages.values() for page in pages
+                          for entity in page.entities}
         self._shared: dict[tuple[str, int], list[tuple[Article, int, SharedPassage]]] = defaultdict(list)
         for passage in dossier.shared_passages:
             for here, there in ((passage.first, passage.second), (passage.second, passage.first)):
@@ -52,6 +55,10 @@ class DossierIndex:
 
     def of_kind(self, kind: EntityKind) -> list[Entity]:
         return [entity for entity in self.dossier.entities if entity.kind is kind]
+
+    def target(self, entity: Entity) -> str:
+        """Where a link to the entity goes: its page, or its row on the index page that lists it."""
+        return entity.page_path if entity.has_page else f"{self._row_page[entity.name]}#{entity.slug}"
 
     def entities_in(self, article: Article) -> dict[str, list[Entity]]:
         """The entities an article mentions, by folder, most mentioned first."""
@@ -122,11 +129,7 @@ def sort_name(entity: Entity) -> str:
 
 
 def people_by_initial(people: list[Entity]) -> list[tuple[str, list[Entity]]]:
-    groups: dict[str, list[Entity]] = {}
-    for person in sorted(people, key=sort_name):
-        initial = sort_name(person)[:1].upper()
-        groups.setdefault(initial if initial.isalpha() else "#", []).append(person)
-    return list(groups.items())
+    return by_initial(people)
 
 
 def organisations_by_type(organisations: list[Entity]) -> list[tuple[str, list[Entity]]]:
@@ -194,6 +197,50 @@ def timeline_pages(entries: Sequence[TimelineEntry]) -> list[TimelinePage]:
     return [TimelinePage("timeline/index.md", "Timeline", [], [], periods), *pages]
 
 
+#: Past this many names an index (People, Organisations, Places) becomes an overview and a page per initial.
+ENTITY_INDEX_ROWS = 1000
+INDEX_TITLES = {EntityKind.PERSON: "Actors", EntityKind.ORGANISATION: "Organisations", EntityKind.PLACE: "Places"}
+
+
+@dataclass(frozen=True)
+class EntityIndexPage:
+    path: str
+    heading: str
+    entities: list  # the names this page lists, in index order
+    sections: list  # on the overview page: (label, target path, name count)
+
+
+def entity_index_pages(kind: EntityKind, entities: list[Entity]) -> list[EntityIndexPage]:
+    """A kind's index: one page, or an overview and a page per initial. Every name one article gives is
+    a row there (three in four names at scale), so the index is what grows with the dossier."""
+    folder, title = ENTITY_FOLDERS[kind.value], INDEX_TITLES[kind]
+    if len(entities) <= ENTITY_INDEX_ROWS:
+        return [EntityIndexPage(f"{folder}/index.md", title, entities, [])]
+    pages, sections = [], []
+    for initial, group in by_initial(entities):
+        label, name = _initial_names(initial)
+        path = f"{folder}/names-{name}.md"
+        pages.append(EntityIndexPage(path, f"{title}: {label}", group, []))
+        sections.append((label, path, len(group)))
+    return [EntityIndexPage(f"{folder}/index.md", title, [], sections), *pages]
+
+
+def by_initial(entities: Iterable[Entity]) -> list[tuple[str, list[Entity]]]:
+    """Names in index order (people by surname) grouped by their initial; "#" for a digit or sign."""
+    groups: dict[str, list[Entity]] = {}
+    for entity in sorted(entities, key=sort_name):
+        initial = sort_name(entity)[:1].upper()
+        groups.setdefault(initial if initial.isalpha() else "#", []).append(entity)
+    return list(groups.items())
+
+
+def _initial_names(initial: str) -> tuple[str, str]:
+    """An initial as a heading shows it and as a page name spells it ("#" is "Other", "other")."""
+    if initial == "#":
+        return "Other", "other"
+    return initial, initial.lower() if initial.isascii() else f"u{ord(initial):04x}"
+
+
 #: Past this many quotes the Quotes page becomes an overview and a page per initial of the speakers' names.
 QUOTES_PAGE_QUOTES = 400
 
@@ -212,15 +259,11 @@ def quote_pages(speakers: list, unattributed: list) -> list[QuotesPage]:
     well, least of all on the slow connections the offline bundle is for)."""
     if sum(len(quotes) for _, quotes in speakers) + len(unattributed) <= QUOTES_PAGE_QUOTES:
         return [QuotesPage("quotes/index.md", "Quotes", speakers, unattributed, [])]
-    groups: dict[str, list] = {}
-    for speaker, quotes in speakers:
-        initial = sort_name(speaker)[:1].upper()
-        groups.setdefault(initial if initial.isalpha() else "#", []).append((speaker, quotes))
+    quotes_of = {speaker.name: quotes for speaker, quotes in speakers}
     pages, sections = [], []
-    for initial, group in groups.items():
-        name = initial.lower() if initial.isascii() and initial.isalpha() else (
-            "other" if initial == "#" else f"u{ord(initial):04x}")
-        label = "Other" if initial == "#" else initial
+    for initial, speakers_there in by_initial(speaker for speaker, _ in speakers):
+        group = [(speaker, quotes_of[speaker.name]) for speaker in speakers_there]
+        label, name = _initial_names(initial)
         path = f"quotes/speakers-{name}.md"
         pages.append(QuotesPage(path, f"Quotes: speakers {label}", group, [], []))
         sections.append((label, path, len(group), sum(len(quotes) for _, quotes in group)))

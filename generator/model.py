@@ -263,11 +263,6 @@ class Entity:
         article only is listed, with its mention, on its kind's index page (three in four names at scale)."""
         return self.reviewed or len(self.article_ids) >= OWN_PAGE_MIN_ARTICLES
 
-    @property
-    def target(self) -> str:
-        """Where a link to the entity goes: its page, or its row on the index page."""
-        return self.page_path if self.has_page else f"{ENTITY_FOLDERS[self.kind.value]}/index.md#{self.slug}"
-
 
 @dataclass(frozen=True)
 class TimelineEntry:

@@ -123,7 +123,7 @@ class Renderer:
             pieces.append(escape(text[cursor:start]))
             quoted = text[start:end]
             if quote.speaker:
-                href = self.href(index.entities[quote.speaker].target, page)
+                href = self.href(index.target(index.entities[quote.speaker]), page)
                 pieces.append(Markup('<a class="dossier-quote" data-speaker="{0}" href="{1}" title="Quoted: {0}">'
                                      '{2}</a>').format(quote.speaker, href, quoted))
             else:
@@ -161,16 +161,20 @@ class Renderer:
                 "search": {"exclude": True}},  # its mentions repeat the articles: one lean entry stands for it
                 "entity.html.j2", entity=entity, index=index)
             pages.append(replace(entity_page, search=(entity.name, entity_search_text(entity))))
-        pages.append(self.page("actors/index.md", {
-            "title": "Actors", "description": "The people named in the dossier, A to Z."},
-            "actors_index.html.j2", groups=people_by_initial(index.of_kind(EntityKind.PERSON)), index=index))
-        pages.append(self.page("organisations/index.md", {
-            "title": "Organisations", "description": "The organisations named in the dossier, by kind."},
-            "organisations_index.html.j2", groups=organisations_by_type(index.of_kind(EntityKind.ORGANISATION)),
-            index=index))
-        pages.append(self.page("places/index.md", {
-            "title": "Places", "description": "The places named in the dossier."},
-            "places_index.html.j2", places=index.of_kind(EntityKind.PLACE), index=index))
+        descriptions = {EntityKind.PERSON: "The people named in the dossier, A to Z.",
+                        EntityKind.ORGANISATION: "The organisations named in the dossier, by kind.",
+                        EntityKind.PLACE: "The places named in the dossier."}
+        templates = {EntityKind.PERSON: "actors_index.html.j2", EntityKind.ORGANISATION: "organisations_index.html.j2",
+                     EntityKind.PLACE: "places_index.html.j2"}
+        for kind, index_pages in index.entity_index_pages.items():
+            for index_page in index_pages:
+                names = index_page.entities
+                groups = (people_by_initial(names) if kind is EntityKind.PERSON
+                          else organisations_by_type(names) if kind is EntityKind.ORGANISATION else names)
+                pages.append(self.page(index_page.path, {"title": index_page.heading,
+                                                         "description": descriptions[kind]},
+                                       templates[kind], heading=index_page.heading, groups=groups,
+                                       sections=index_page.sections, index=index))
         for timeline_page in index.timeline_pages:
             pages.append(self.page(timeline_page.path, {
                 "title": timeline_page.heading,

@@ -58,3 +58,53 @@ def test_page_href_is_the_url_mkdocs_gives_the_page():
     assert page_href("actors/x.md", "articles/a.md", False) == "../actors/x.html"
     assert page_href("actors/index.md", "index.md", True) == "actors/"
     assert page_href("index.md", "actors/x.md", True) == "../../"
+
+
+def test_a_long_index_is_split_by_initial_and_links_land_on_the_row(tmp_path):
+    """1,200 organisations each named in one article: the Organisations index becomes an overview and
+    a page per initial; every name is a row on exactly one of them, and the article's link to a name
+    points at that page and row."""
+    import re
+
+    from generator.extract.ner import NerSpan
+    from generator.index import ENTITY_INDEX_ROWS
+    from generator.pipeline import build_dossier
+
+    def word(number: int) -> str:
+        letters = ""
+        for _ in range(5):
+            number, digit = divmod(number, 26)
+            letters += chr(97 + digit)
+        return letters.capitalize()
+
+    names = [f"{word(i * 7 + 3)} {word(i * 11 + 17000)} Holdings" for i in range(1200)]
+    for number, name in enumerate(names):
+        (tmp_path / f"{number:04d}.txt").write_text(
+            f"Report {word(number + 90000)} {number}\n\nThe board of {name} met on Monday to discuss the results.\n",
+            encoding="utf-8")
+
+    class Names:
+        def spans(self, articles):
+            found = []
+            for paragraphs in articles:
+                found.append([NerSpan(number, text.index("of ") + 3, text.index(" met"), "ORG")
+                              for number, text in enumerate(paragraphs, start=1) if " met" in text])
+            return found
+
+    dossier = build_dossier(tmp_path, Names())
+    organisations = [e for e in dossier.entities if e.kind.value == "organisation"]
+    assert len(organisations) == 1200 > ENTITY_INDEX_ROWS and not any(e.has_page for e in organisations)
+    pages = {page.path: page.html for page in Renderer().pages(dossier)}
+    index_pages = {path: html for path, html in pages.items() if path.startswith("organisations/")}
+    assert "organisations/index.md" in index_pages and len(index_pages) > 10
+    overview = index_pages.pop("organisations/index.md")
+    assert 'href="names-a/"' in overview and "Holdings" not in overview
+    rows = [row for html in index_pages.values() for row in re.findall(r'<td id="([a-z0-9-]+)"', html)]
+    assert sorted(rows) == sorted(e.slug for e in organisations)  # each name a row, once
+    assert max(len(html) for html in index_pages.values()) < 1_000_000
+
+    first = next(e for e in organisations if e.name == names[0])
+    initial = first.name[0].lower()
+    article = next(a for a in dossier.articles if a.mentions and a.mentions[0].name == first.name)
+    assert f'href="../../organisations/names-{initial}/#{first.slug}"' in pages[article.page_path]
+    assert f'<td id="{first.slug}"' in index_pages[f"organisations/names-{initial}.md"]
