@@ -44,6 +44,7 @@ class _Build:
     dirty: bool = False  # `mkdocs serve --dirty`: rebuild only the pages that changed
     page_urls: list[str] = []  # every page, in the order MkDocs builds (and search indexes) them
     rebuilt_urls: set[str] = set()  # the pages this build writes; the others are kept as they are
+    pending: tuple[bytes, dict[str, bytes]] = (b"", {})  # this build's setting and page fingerprints
 
 
 _build = _Build()
@@ -142,7 +143,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for file in files.documentation_pages():
             if not isinstance(file, _GeneratedPage):
                 file.is_modified = _always  # a hand-written page may show the dossier's summary
-        _preview.setting, _preview.pages = setting, fingerprints
+        _build.pending = (setting, fingerprints)  # remembered once the pages are written: `on_post_build`
     return files
 
 
@@ -202,6 +203,11 @@ def on_page_content(html_content: str, page: Page, config: MkDocsConfig, files: 
     return body
 
 
+def on_build_error(error: Exception) -> None:
+    """A build that failed may have written some pages and not others: the next one writes them all."""
+    _preview.pages, _preview.search = {}, {}
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     """Finish the search index: escape front-matter titles, add the lean entries of entity pages.
 
@@ -213,6 +219,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     other spellings, escaped here. Runs after the search plugin writes the index, before the
     offline plugin inlines it.
     """
+    if _build.dirty:
+        _preview.setting, _preview.pages = _build.pending
     index_path = Path(config.site_dir) / "search" / "search_index.json"
     if not (_build.raw_titles or _build.search_entries or _build.dirty) or not index_path.exists():
         return

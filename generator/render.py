@@ -264,8 +264,23 @@ def noun(count: int, singular: str, plural_form: str | None = None) -> str:
 
 def front_matter(values: Mapping[str, object]) -> str:
     """YAML front matter, written by a safe dumper so any title round-trips."""
-    dumped = yaml.dump(dict(values), Dumper=_SAFE_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
-    return f"---\n{dumped}---\n"
+    return _front_matter(repr(dict(values)), dict(values))
+
+
+_FRONT_MATTER: dict[str, str] = {}
+
+
+def _front_matter(key: str, values: dict[str, object]) -> str:
+    """PyYAML's dumper is pure Python (a quarter of a millisecond a page); a page whose values are
+    unchanged (most, in a rebuild) reuses the text. `key` is the values' repr: plain strings,
+    numbers, booleans, lists and dicts in insertion order, so equal values give equal keys."""
+    text = _FRONT_MATTER.get(key)
+    if text is None:
+        if len(_FRONT_MATTER) > 50_000:
+            _FRONT_MATTER.clear()
+        dumped = yaml.dump(values, Dumper=_SAFE_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
+        text = _FRONT_MATTER[key] = f"---\n{dumped}---\n"
+    return text
 
 
 def date_text(date: PublicationDate | dt.date | None, precision: Precision | None = None) -> str:
