@@ -267,9 +267,12 @@ def quote_pages(speakers: list, unattributed: list) -> list[QuotesPage]:
         path = f"quotes/speakers-{name}.md"
         pages.append(QuotesPage(path, f"Quotes: speakers {label}", group, [], []))
         sections.append((label, path, len(group), sum(len(quotes) for _, quotes in group)))
-    if unattributed:
-        pages.append(QuotesPage("quotes/unattributed.md", "Quotes: not attributed", [], unattributed, []))
-        sections.append(("Not attributed", "quotes/unattributed.md", 0, len(unattributed)))
+    parts = [unattributed[start:start + QUOTES_PAGE_QUOTES] for start in range(0, len(unattributed), QUOTES_PAGE_QUOTES)]
+    for number, part in enumerate(parts, start=1):
+        path = "quotes/unattributed.md" if number == 1 else f"quotes/unattributed-{number}.md"
+        label = "Not attributed" if len(parts) == 1 else f"Not attributed, part {number} of {len(parts)}"
+        pages.append(QuotesPage(path, f"Quotes: {label.lower()}", [], part, []))
+        sections.append((label, path, 0, len(part)))
     return [QuotesPage("quotes/index.md", "Quotes", [], [], sections), *pages]
 
 

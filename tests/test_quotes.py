@@ -154,3 +154,15 @@ def test_many_quotes_are_split_into_pages_by_the_speakers_initial(tmp_path):
     a_page = pages["quotes/speakers-a.md"]
     assert "Sam Abbott" in a_page and "Sam Aollins" in a_page and "Sam Baker" not in a_page
     assert max(len(html or "") for html in pages.values()) < 100_000
+
+
+def test_many_unattributed_quotes_are_split_into_parts():
+    from generator.index import QUOTES_PAGE_QUOTES, quote_pages
+
+    unattributed = [("article", number) for number in range(2 * QUOTES_PAGE_QUOTES + 1)]
+    pages = quote_pages([], unattributed)
+    assert [page.path for page in pages] == ["quotes/index.md", "quotes/unattributed.md",
+                                             "quotes/unattributed-2.md", "quotes/unattributed-3.md"]
+    assert [quote for page in pages for quote in page.unattributed] == unattributed
+    assert [label for label, *_ in pages[0].sections] == ["Not attributed, part 1 of 3", "Not attributed, part 2 of 3",
+                                                         "Not attributed, part 3 of 3"]
