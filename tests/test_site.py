@@ -154,6 +154,7 @@ def test_a_name_one_article_gives_is_a_row_of_the_index_not_a_page(tmp_path):
     row = pages["actors/index.md"].split(f'id="{lopez.slug}"', 1)[1].split("</td>", 1)[0]
     assert "<strong>Maria Lopez</strong>" in row and "met <strong>Maria Lopez</strong> in Lisbon" in row
     assert 'href="../articles/a-headline/#p1"' in row
+    assert '<span class="dossier-single" data-search-exclude="true">' in row  # searchable in its article
     article = pages["articles/a-headline.md"]
     assert f'href="../../actors/#{lopez.slug}"' in article
 
@@ -167,3 +168,6 @@ def test_an_entity_is_one_lean_search_entry_not_its_mentions_again(built_site):
     assert koofi == [{"location": "actors/fawzia-koofi/", "title": "Fawzia Koofi",
                       "text": "person. Former Afghan politician. Also written: Koofi"}]
     assert any("Koofi" in doc["text"] for doc in docs if doc["location"].startswith("articles/"))
+    # an article's list of names repeats the entities' own entries; an index row's sentence, its article's text
+    assert not [doc for doc in docs if doc["title"] == "Named in this article"]
+
