@@ -191,9 +191,12 @@ def timeline_pages(entries: Sequence[TimelineEntry]) -> list[TimelinePage]:
         pages.append(TimelinePage(year_path, f"Timeline: {year}", [(year, year_only)], [],
                                   [(label, path, number, []) for label, path, number in children]))
         periods.append((year, year_path, count, children))
-    if undated:
-        pages.append(TimelinePage("timeline/undated.md", "Timeline: not dated", [], undated, []))
-        periods.append(("Not dated", "timeline/undated.md", len(undated), []))
+    parts = [undated[start:start + TIMELINE_PAGE_ENTRIES] for start in range(0, len(undated), TIMELINE_PAGE_ENTRIES)]
+    for number, part in enumerate(parts, start=1):
+        path = "timeline/undated.md" if number == 1 else f"timeline/undated-{number}.md"
+        label = "Not dated" if len(parts) == 1 else f"Not dated, part {number} of {len(parts)}"
+        pages.append(TimelinePage(path, f"Timeline: {label.lower()}", [], part, []))
+        periods.append((label, path, len(part), []))
     return [TimelinePage("timeline/index.md", "Timeline", [], [], periods), *pages]
 
 

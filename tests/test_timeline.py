@@ -200,3 +200,17 @@ def test_a_long_timeline_is_split_into_pages_by_year_and_month(tmp_path):
                 for key in re.findall(r'class="dossier-event" id="(e-[a-z0-9-]+)"', html or "")]
     assert sorted(on_pages) == sorted(entry.key for entry in dossier.timeline)  # each entry once, on one page
     assert max(len(html or "") for html in pages.values()) < 300_000
+
+
+def test_many_undated_entries_are_split_into_parts():
+    from types import SimpleNamespace
+
+    from generator.index import TIMELINE_PAGE_ENTRIES, timeline_pages
+
+    undated = [SimpleNamespace(first=None, key=f"e-{number}") for number in range(2 * TIMELINE_PAGE_ENTRIES + 1)]
+    pages = timeline_pages(undated)
+    assert [page.path for page in pages] == ["timeline/index.md", "timeline/undated.md", "timeline/undated-2.md",
+                                             "timeline/undated-3.md"]
+    assert [entry for page in pages for entry in page.undated] == undated
+    assert [label for label, *_ in pages[0].periods] == ["Not dated, part 1 of 3", "Not dated, part 2 of 3",
+                                                        "Not dated, part 3 of 3"]
