@@ -153,8 +153,9 @@ def timeline_by_year(entries) -> list[tuple[str, list[tuple[str, list[TimelineEn
     return [(year, list(months.items())) for year, months in years.items()]
 
 
-#: A timeline of more entries than this is split into a page per year, and a year of more than this into
-#: a page per month: no page grows with the dossier (2,000 articles made a 3.3 MB timeline page).
+#: A timeline of more entries than this is split into a page per year, a year of more than this into
+#: a page per month, and such a month into parts: no page grows with the dossier (2,000 articles made a
+#: 3.3 MB timeline page).
 TIMELINE_PAGE_ENTRIES = 500
 
 
@@ -184,10 +185,15 @@ def timeline_pages(entries: Sequence[TimelineEntry]) -> list[TimelinePage]:
         year_only = [(month, group) for month, group in months if not month]
         children = []
         for month, group in months:
-            if month:
-                month_path = f"timeline/{group[0].first:%Y-%m}.md"
-                pages.append(TimelinePage(month_path, f"Timeline: {month}", [(year, [(month, group)])], [], []))
-                children.append((month, month_path, len(group)))
+            if not month:
+                continue
+            # a month of more entries than a page holds (a wire service's busiest weeks) is split in parts
+            parts = [group[start:start + TIMELINE_PAGE_ENTRIES] for start in range(0, len(group), TIMELINE_PAGE_ENTRIES)]
+            for number, part in enumerate(parts, start=1):
+                month_path = f"timeline/{group[0].first:%Y-%m}" + ("" if number == 1 else f"-part-{number}") + ".md"
+                label = month if len(parts) == 1 else f"{month}, part {number} of {len(parts)}"
+                pages.append(TimelinePage(month_path, f"Timeline: {label}", [(year, [(month, part)])], [], []))
+                children.append((label, month_path, len(part)))
         pages.append(TimelinePage(year_path, f"Timeline: {year}", [(year, year_only)], [],
                                   [(label, path, number, []) for label, path, number in children]))
         periods.append((year, year_path, count, children))

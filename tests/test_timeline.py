@@ -214,3 +214,24 @@ def test_many_undated_entries_are_split_into_parts():
     assert [entry for page in pages for entry in page.undated] == undated
     assert [label for label, *_ in pages[0].periods] == ["Not dated, part 1 of 3", "Not dated, part 2 of 3",
                                                         "Not dated, part 3 of 3"]
+
+
+def test_a_month_of_more_entries_than_a_page_holds_is_split_into_parts():
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from generator.index import TIMELINE_PAGE_ENTRIES, timeline_pages
+    from generator.model import Precision
+
+    march = [SimpleNamespace(first=dt.date(1987, 3, 1 + number % 28), precision=Precision.DAY, key=f"e-{number}")
+             for number in range(2 * TIMELINE_PAGE_ENTRIES + 1)]
+    pages = timeline_pages(march)
+    paths = [page.path for page in pages]
+    assert paths == ["timeline/index.md", "timeline/1987-03.md", "timeline/1987-03-part-2.md",
+                     "timeline/1987-03-part-3.md", "timeline/1987.md"]
+    on_pages = [entry for page in pages for _, months in page.years for _, group in months for entry in group]
+    assert on_pages == march  # each entry once, in order
+    assert all(len(group) <= TIMELINE_PAGE_ENTRIES for page in pages for _, months in page.years for _, group in months)
+    [(_, _, count, children)] = pages[0].periods
+    assert count == len(march) and [label for label, _, _ in children] == [
+        "March 1987, part 1 of 3", "March 1987, part 2 of 3", "March 1987, part 3 of 3"]
