@@ -128,10 +128,6 @@ def sort_name(entity: Entity) -> str:
     return re.sub(r"^the\s+", "", name.casefold())
 
 
-def people_by_initial(people: list[Entity]) -> list[tuple[str, list[Entity]]]:
-    return by_initial(people)
-
-
 def organisations_by_type(organisations: list[Entity]) -> list[tuple[str, list[Entity]]]:
     order = [org_type.value for org_type in OrgType] + ["not yet classified"]
     groups: dict[str, list[Entity]] = {}
@@ -168,6 +164,15 @@ class TimelinePage:
     periods: list  # (label, target path, entry count, [(label, target, count)]) on the overview page
 
 
+def in_parts(items: Sequence, size: int, label: str) -> list[tuple[int, str, Sequence]]:
+    """A list too long for one page as (number, label, items) parts of at most `size`: the label
+    alone for a single part, "label, part 2 of 3" otherwise. An empty list has no part."""
+    parts = [items[start:start + size] for start in range(0, len(items), size)]
+    if len(parts) == 1:
+        return [(1, label, parts[0])]
+    return [(number, f"{label}, part {number} of {len(parts)}", part) for number, part in enumerate(parts, start=1)]
+
+
 def timeline_pages(entries: Sequence[TimelineEntry]) -> list[TimelinePage]:
     """The Timeline as pages: one, or an overview with a page per year (per month for a long year)."""
     years = timeline_by_year(entries)
@@ -188,19 +193,15 @@ def timeline_pages(entries: Sequence[TimelineEntry]) -> list[TimelinePage]:
             if not month:
                 continue
             # a month of more entries than a page holds (a wire service's busiest weeks) is split in parts
-            parts = [group[start:start + TIMELINE_PAGE_ENTRIES] for start in range(0, len(group), TIMELINE_PAGE_ENTRIES)]
-            for number, part in enumerate(parts, start=1):
+            for number, label, part in in_parts(group, TIMELINE_PAGE_ENTRIES, month):
                 month_path = f"timeline/{group[0].first:%Y-%m}" + ("" if number == 1 else f"-part-{number}") + ".md"
-                label = month if len(parts) == 1 else f"{month}, part {number} of {len(parts)}"
                 pages.append(TimelinePage(month_path, f"Timeline: {label}", [(year, [(month, part)])], [], []))
                 children.append((label, month_path, len(part)))
         pages.append(TimelinePage(year_path, f"Timeline: {year}", [(year, year_only)], [],
                                   [(label, path, number, []) for label, path, number in children]))
         periods.append((year, year_path, count, children))
-    parts = [undated[start:start + TIMELINE_PAGE_ENTRIES] for start in range(0, len(undated), TIMELINE_PAGE_ENTRIES)]
-    for number, part in enumerate(parts, start=1):
+    for number, label, part in in_parts(undated, TIMELINE_PAGE_ENTRIES, "Not dated"):
         path = "timeline/undated.md" if number == 1 else f"timeline/undated-{number}.md"
-        label = "Not dated" if len(parts) == 1 else f"Not dated, part {number} of {len(parts)}"
         pages.append(TimelinePage(path, f"Timeline: {label.lower()}", [], part, []))
         periods.append((label, path, len(part), []))
     return [TimelinePage("timeline/index.md", "Timeline", [], [], periods), *pages]
@@ -276,10 +277,8 @@ def quote_pages(speakers: list, unattributed: list) -> list[QuotesPage]:
         path = f"quotes/speakers-{name}.md"
         pages.append(QuotesPage(path, f"Quotes: speakers {label}", group, [], []))
         sections.append((label, path, len(group), sum(len(quotes) for _, quotes in group)))
-    parts = [unattributed[start:start + QUOTES_PAGE_QUOTES] for start in range(0, len(unattributed), QUOTES_PAGE_QUOTES)]
-    for number, part in enumerate(parts, start=1):
+    for number, label, part in in_parts(unattributed, QUOTES_PAGE_QUOTES, "Not attributed"):
         path = "quotes/unattributed.md" if number == 1 else f"quotes/unattributed-{number}.md"
-        label = "Not attributed" if len(parts) == 1 else f"Not attributed, part {number} of {len(parts)}"
         pages.append(QuotesPage(path, f"Quotes: {label.lower()}", [], part, []))
         sections.append((label, path, 0, len(part)))
     return [QuotesPage("quotes/index.md", "Quotes", [], [], sections), *pages]

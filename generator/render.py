@@ -25,7 +25,7 @@ from markupsafe import Markup, escape
 from .chart import entries_per_year_svg
 from .exports import events_csv, timelinejs_json
 from .feeds import json_feed, rss_feed
-from .index import DossierIndex, articles_by_date, organisations_by_type, people_by_initial, quote_pages
+from .index import DossierIndex, articles_by_date, by_initial, organisations_by_type, quote_pages
 from .model import (
     Article,
     Dossier,
@@ -169,7 +169,7 @@ class Renderer:
         for kind, index_pages in index.entity_index_pages.items():
             for index_page in index_pages:
                 names = index_page.entities
-                groups = (people_by_initial(names) if kind is EntityKind.PERSON
+                groups = (by_initial(names) if kind is EntityKind.PERSON
                           else organisations_by_type(names) if kind is EntityKind.ORGANISATION else names)
                 pages.append(self.page(index_page.path, {"title": index_page.heading,
                                                          "description": descriptions[kind]},
@@ -264,7 +264,8 @@ def noun(count: int, singular: str, plural_form: str | None = None) -> str:
 
 def front_matter(values: Mapping[str, object]) -> str:
     """YAML front matter, written by a safe dumper so any title round-trips."""
-    return _front_matter(repr(dict(values)), dict(values))
+    values = dict(values)
+    return _front_matter(repr(values), values)
 
 
 _FRONT_MATTER: dict[str, str] = {}

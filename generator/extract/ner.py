@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from importlib import metadata
 from multiprocessing import get_context
 from pathlib import Path
@@ -68,12 +68,9 @@ class Recogniser:
             self._nlp = _load_model()
         return self._nlp
 
-    @cached_property
+    @property
     def model_key(self) -> str:
-        """The model's identity for cache keys, read from its package without loading it (3 s saved
-        on every build whose NER is all cached)."""
-        meta = _installed_model_meta()
-        return f"{meta['lang']}_{meta['name']}-{meta['version']}-spacy{metadata.version('spacy')}-f{CACHE_FORMAT}"
+        return installed_model_key()
 
     def spans(self, articles: Sequence[Sequence[str]]) -> list[list[NerSpan]]:
         """For each article (its paragraph texts), the entity spans the model finds."""
@@ -143,7 +140,7 @@ class Recogniser:
 
 def recognise_texts(texts: list[str]) -> tuple[str, list[list[tuple[int, int, str]]]]:
     """A worker's task: the model's identity, and the entities of each text as (start, end, label)."""
-    return Recogniser().model_key, _entities(_worker_model(), texts)
+    return installed_model_key(), _entities(_worker_model(), texts)
 
 
 def _entities(nlp, texts: list[str]) -> list[list[tuple[int, int, str]]]:
@@ -216,6 +213,14 @@ def cluster_executor(address: str, timeout: float = 30) -> Executor:
         return Client(address, timeout=timeout).get_executor()
     except (OSError, TimeoutError, ValueError) as error:
         raise ClusterUnavailable(f"cannot reach the Dask scheduler at {address}: {error}") from error
+
+
+@lru_cache(maxsize=1)
+def installed_model_key() -> str:
+    """The installed model's identity for cache keys, read from its package without loading it (3 s
+    saved on every build whose NER is all cached); once per process, workers included."""
+    meta = _installed_model_meta()
+    return f"{meta['lang']}_{meta['name']}-{meta['version']}-spacy{metadata.version('spacy')}-f{CACHE_FORMAT}"
 
 
 def _installed_model_meta() -> dict:
