@@ -1,94 +1,33 @@
 """Mentions from all articles become entities: one per person, organisation or place.
 
-A registered name is its own canonical form. An unregistered surname alone ("Koofi")
-joins the one full name ending in it, in the same article first, then in the dossier.
-An unregistered name the model labels differently in different places gets the kind it
-is given most often, so it still has exactly one page.
+Which names are one entity is decided before, by `resolve`; here each name gathers its
+mentions, the names written beside it, its role and the articles that name it.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import replace
 
-from .model import Article, Entity, EntityKind, Mention
+from .model import Article, Entity, Mention
 from .registry import Registry
+from .resolve import Resolution
 from .slugs import allocate_slugs
 from .textfold import fold_key
 
 MAX_CO_MENTIONED = 10
-_KIND_PREFERENCE = {EntityKind.ORGANISATION: 0, EntityKind.PERSON: 1, EntityKind.PLACE: 2}
 
 
-def assemble_entities(articles: Sequence[Article], registry: Registry) -> tuple[list[Article], list[Entity]]:
+def assemble_entities(articles: Sequence[Article], registry: Registry,
+                      resolution: Resolution | None = None) -> list[Entity]:
+    """One entity per name, from articles whose mentions `resolve` has already named."""
     registered = {entity.name: entity for entity in registry.entities}
-    surname_owner = _surname_owners(articles, registered)
-
-    def canonical(mention: Mention) -> str:
-        if mention.name in registered or mention.origin == "registry":
-            return mention.name
-        if mention.kind is EntityKind.PERSON and len(mention.name.split()) == 1:
-            owner = surname_owner.get((mention.article_id, fold_key(mention.name))) \
-                or surname_owner.get((None, fold_key(mention.name)))
-            if owner:
-                return owner
-        return mention.name
-
-    canonical_of: dict[int, tuple[str, str]] = {}  # id(mention) -> (canonical name, its folded key), once each
-    groups: dict[str, list[Mention]] = defaultdict(list)  # folded canonical name -> mentions
-    for article in articles:
-        for mention in article.mentions:
-            name = canonical(mention)
-            key = fold_key(name)
-            canonical_of[id(mention)] = (name, key)
-            groups[key].append(mention)
-
-    names: dict[str, str] = {}
-    kinds: dict[str, EntityKind] = {}
-    for key, mentions in groups.items():
-        written = [canonical_of[id(m)][0] for m in mentions]
-        registered_entity = next((registered[name] for name in written if name in registered), None)
-        if registered_entity:
-            names[key], kinds[key] = registered_entity.name, registered_entity.kind
-        else:
-            names[key] = Counter(written).most_common(1)[0][0]
-            kind_votes = Counter(m.kind for m in mentions)
-            kinds[key] = min(kind_votes, key=lambda kind: (-kind_votes[kind], _KIND_PREFERENCE[kind]))
-
-    final_articles = [
-        replace(article, mentions=tuple(
-            replace(m, name=names[canonical_of[id(m)][1]], kind=kinds[canonical_of[id(m)][1]])
-            for m in article.mentions))
-        for article in articles]
     article_order = {article.metadata.article_id: index for index, article in enumerate(articles)}
-    entities = _entities(final_articles, registered, article_order)
-    return final_articles, entities
+    return _entities(articles, registered, article_order, resolution or Resolution({}, {}))
 
 
-def _surname_owners(articles: Sequence[Article], registered) -> dict[tuple[str | None, str], str]:
-    """(article id or None for the whole dossier, folded surname) -> the one full name ending in it."""
-    full_names: dict[str | None, set[str]] = defaultdict(set)
-    for article in articles:
-        for mention in article.mentions:
-            if mention.kind is EntityKind.PERSON and len(mention.name.split()) > 1:
-                full_names[mention.article_id].add(mention.name)
-                full_names[None].add(mention.name)
-    for entity in registered.values():
-        if entity.kind is EntityKind.PERSON and len(entity.name.split()) > 1:
-            full_names[None].add(entity.name)
-    owners: dict[tuple[str | None, str], str] = {}
-    for scope, names in full_names.items():
-        by_surname: dict[str, set[str]] = defaultdict(set)
-        for name in names:
-            by_surname[fold_key(name.split()[-1])].add(name)
-        for surname, candidates in by_surname.items():
-            if len(candidates) == 1:  # two Ahmad Shahs: "Shah" alone joins neither
-                owners[(scope, surname)] = next(iter(candidates))
-    return owners
-
-
-def _entities(articles: Sequence[Article], registered, article_order: dict[str, int]) -> list[Entity]:
+def _entities(articles: Sequence[Article], registered, article_order: dict[str, int],
+              resolution: Resolution) -> list[Entity]:
     by_name: dict[str, list[Mention]] = defaultdict(list)
     for article in articles:
         for mention in article.mentions:
@@ -127,5 +66,6 @@ def _entities(articles: Sequence[Article], registered, article_order: dict[str, 
             wikidata=registry_entry.wikidata if registry_entry else None,
             co_mentioned=tuple(sorted(together[name].items(), key=lambda item: (-item[1], item[0]))[:MAX_CO_MENTIONED]),
             article_ids=tuple(article_ids),
+            joined=resolution.joined.get(name, ()), may_be=resolution.shared_surname.get(name, ()),
         ))
     return entities

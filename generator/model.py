@@ -236,6 +236,14 @@ OWN_PAGE_MIN_ARTICLES = 2
 
 
 @dataclass(frozen=True)
+class Joined:
+    """A spelling the resolution stage joined to an entity, and the rule that joined it."""
+
+    spelling: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Entity:
     """A person, organisation or place, named once, with every mention of it in the dossier."""
 
@@ -252,6 +260,8 @@ class Entity:
     wikidata: str | None = None
     co_mentioned: tuple[tuple[str, int], ...] = ()  # (entity name, paragraphs shared), most first
     article_ids: tuple[str, ...] = ()
+    joined: tuple[Joined, ...] = ()  # spellings the resolution stage joined to this name, and why
+    may_be: tuple[str, ...] = ()  # a surname kept apart: the people in the dossier who bear it
 
     @property
     def page_path(self) -> str:

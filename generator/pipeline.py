@@ -1,4 +1,4 @@
-"""The pipeline, top to bottom: ingest, clean, extract, assemble. Rendering comes after."""
+"""The pipeline, top to bottom: ingest, clean, extract, resolve, assemble. Rendering comes after."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from .ingest import ingest
 from .model import Article, Dossier, Problem
 from .passages import find_shared_passages
 from .registry import load_registry
+from .resolve import resolve_entities
 from .scan import scan_source
 from .slugs import RESERVED, allocate_slugs, slugify
 from .stage_cache import StageCache
@@ -83,7 +84,8 @@ def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None, cache: 
                            "article")
     articles = [replace(article, slug=slugs[article.source.stem]) for article in articles]
     problems.extend(_page_name_warnings(articles))
-    articles, entities = assemble_entities(articles, loaded_registry.registry)
+    articles, resolution = resolve_entities(articles, loaded_registry.registry)
+    entities = assemble_entities(articles, loaded_registry.registry, resolution)
 
     dated_articles = []
     for article, article_spans in zip(articles, spans, strict=True):

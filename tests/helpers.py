@@ -76,3 +76,27 @@ def elements(html: str) -> list[tuple[str, dict]]:
     parser = _Elements()
     parser.feed(html)
     return parser.found
+
+
+def mention(article_id, name, kind=None, paragraph=1, origin="model", start=0, surface=None):
+    """A hand-made mention, as extraction would give it before resolution."""
+    from generator.model import EntityKind, Mention
+
+    surface = surface or name
+    return Mention(article_id=article_id, paragraph=paragraph, start=start, end=start + len(surface),
+                   surface=surface, name=name, kind=kind or EntityKind.PERSON, origin=origin, sentence=surface,
+                   sentence_start=0)
+
+
+def article(article_id, *mentions, paragraphs=()):
+    """A hand-made article holding `mentions`; `paragraphs` are its body texts, numbered from 1."""
+    from generator.model import Article, Attributed, CleanText, Metadata, Paragraph, Provenance, PublicationDate
+
+    unknown = Attributed(None, Provenance.UNKNOWN)
+    metadata = Metadata(title=unknown, publisher=unknown, author=unknown,
+                        date=PublicationDate(None, None, Provenance.UNKNOWN), url=None, language=None, word_count=0,
+                        reading_minutes=1, sha256="", source_name=f"{article_id}.txt", article_id=article_id,
+                        description="")
+    body = tuple(Paragraph(number, text) for number, text in enumerate(paragraphs, start=1))
+    return Article(source=None, clean=CleanText(None, None, body, ()), metadata=metadata, slug=article_id,
+                   mentions=tuple(mentions))

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from generator.assemble import assemble_entities
-from generator.model import Article, EntityKind, Mention
+from generator.model import EntityKind
 from generator.registry import RegisteredEntity, Registry
+from generator.resolve import resolve_entities
+from tests.helpers import article, mention
 
 # Every person and organisation a careful reader finds in the bodies of the five seeds.
 SEED_PEOPLE = {
@@ -64,73 +66,24 @@ def test_mentions_point_at_the_paragraph_they_came_from(dossier):
     assert mention.anchor == "p8" and mention.role == "Kremlin spokesman"
 
 
-# --- merging rules on small hand-made mentions ---------------------------------------------------
+# --- gathering on small hand-made mentions (the merging rules: tests/test_resolve.py) ------------
 
-def _mention(article, name, kind=EntityKind.PERSON, paragraph=1, origin="model"):
-    return Mention(article_id=article, paragraph=paragraph, start=0, end=len(name), surface=name, name=name,
-                   kind=kind, origin=origin, sentence=name, sentence_start=0)
-
-
-def _article(article_id, *mentions):
-    from generator.model import Attributed, CleanText, Metadata, Provenance, PublicationDate
-
-    unknown = Attributed(None, Provenance.UNKNOWN)
-    metadata = Metadata(title=unknown, publisher=unknown, author=unknown,
-                        date=PublicationDate(None, None, Provenance.UNKNOWN), url=None, language=None, word_count=0,
-                        reading_minutes=1, sha256="", source_name=f"{article_id}.txt", article_id=article_id,
-                        description="")
-    return Article(source=None, clean=CleanText(None, None, (), ()), metadata=metadata, slug=article_id,
-                   mentions=tuple(mentions))
-
-
-def test_a_surname_joins_the_full_name_in_the_same_article_first():
-    articles = [
-        _article("a", _mention("a", "Ahmad Shah"), _mention("a", "Shah")),
-        _article("b", _mention("b", "Zahir Shah"), _mention("b", "Shah")),
-    ]
-    _, entities = assemble_entities(articles, Registry())
-    by_name = {e.name: e for e in entities}
-    assert set(by_name) == {"Ahmad Shah", "Zahir Shah"}
-    assert len(by_name["Ahmad Shah"].mentions) == 2 and len(by_name["Zahir Shah"].mentions) == 2
-
-
-def test_an_ambiguous_surname_joins_nobody_across_the_dossier():
-    articles = [
-        _article("a", _mention("a", "Ahmad Shah")),
-        _article("b", _mention("b", "Zahir Shah")),
-        _article("c", _mention("c", "Shah")),
-    ]
-    _, entities = assemble_entities(articles, Registry())
-    assert {e.name for e in entities} == {"Ahmad Shah", "Zahir Shah", "Shah"}
-
-
-def test_a_surname_joins_the_unique_full_name_elsewhere_in_the_dossier():
-    articles = [_article("a", _mention("a", "Fawzia Koofi")), _article("b", _mention("b", "Koofi"))]
-    _, entities = assemble_entities(articles, Registry())
-    (entity,) = entities
-    assert entity.name == "Fawzia Koofi" and entity.article_ids == ("a", "b")
-
-
-def test_an_unregistered_name_gets_the_kind_it_is_given_most():
-    articles = [_article("a", _mention("a", "Hezb", EntityKind.ORGANISATION), _mention("a", "Hezb", EntityKind.ORGANISATION),
-                         _mention("a", "Hezb", EntityKind.PLACE))]
-    _, entities = assemble_entities(articles, Registry())
-    (entity,) = entities
-    assert entity.kind is EntityKind.ORGANISATION and len(entity.mentions) == 3 and not entity.reviewed
+def _entities(articles, registry=None):
+    registry = registry or Registry()
+    resolved, resolution = resolve_entities(articles, registry)
+    return assemble_entities(resolved, registry, resolution)
 
 
 def test_registered_entities_keep_their_kind_and_are_reviewed():
     registry = Registry((RegisteredEntity("Kremlin", EntityKind.ORGANISATION, role="The Russian presidency"),))
-    articles = [_article("a", _mention("a", "Kremlin", EntityKind.PLACE, origin="registry"))]
-    _, entities = assemble_entities(articles, registry)
-    (entity,) = entities
+    articles = [article("a", mention("a", "Kremlin", EntityKind.PLACE, origin="registry"))]
+    (entity,) = _entities(articles, registry)
     assert entity.reviewed and entity.kind is EntityKind.ORGANISATION and entity.role_source == "registry"
 
 
 def test_co_mentions_count_shared_paragraphs():
-    articles = [_article("a", _mention("a", "Ann Lee", paragraph=1), _mention("a", "Bo Chan", paragraph=1),
-                         _mention("a", "Ann Lee", paragraph=2), _mention("a", "Bo Chan", paragraph=2),
-                         _mention("a", "Cy Dunn", paragraph=2))]
-    _, entities = assemble_entities(articles, Registry())
-    ann = next(e for e in entities if e.name == "Ann Lee")
+    articles = [article("a", mention("a", "Ann Lee", paragraph=1), mention("a", "Bo Chan", paragraph=1),
+                        mention("a", "Ann Lee", paragraph=2), mention("a", "Bo Chan", paragraph=2),
+                        mention("a", "Cy Dunn", paragraph=2))]
+    ann = next(e for e in _entities(articles) if e.name == "Ann Lee")
     assert ann.co_mentioned == (("Bo Chan", 2), ("Cy Dunn", 1))

@@ -1,0 +1,310 @@
+"""Entity resolution: which of the names written across the dossier are one entity.
+
+It runs once over the whole dossier, after extraction and before assembly, because the
+evidence is spread over articles: "International Monetary Fund (IMF)" defines an acronym
+that another article uses alone; "Volcker" is the Paul Volcker of the same article. The
+rules, in order of trust:
+
+1. The curator's registry: a registered name or alias is that entity. Two registered
+   entities are never joined, and no rule below overrides a registered name.
+2. The same name written differently: case, dots, a leading "the", hyphens and dashes
+   ("U.S." and "US", "The European Community" and "European Community").
+3. Well-known names (`known_names.KNOWN_NAMES`): one country or body under several names.
+4. An acronym and its expansion: defined in brackets in any article, or, failing that, the
+   initials of exactly one organisation or place in the dossier.
+5. A name of one word joins the one person whose full name ends in it: in the same article
+   first, then in the whole dossier. When two or more people share it, it stays apart and
+   says which people it may be.
+6. One kind per entity: the registry's, else the kind most of its mentions were given (a
+   surname that joined a person is that person's kind, and does not vote).
+
+Every spelling joined to another is kept with the rule that joined it: the entity's page shows it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from .known_names import KNOWN_NAMES
+from .model import Article, EntityKind, Joined, Mention
+from .registry import Registry
+from .textfold import fold_key
+
+#: Why one spelling was joined to another, as the entity page says it.
+SAME_NAME = "the same name written with other capitals, dots or hyphens"
+KNOWN = "a well-known other name for it"
+ACRONYM_DEFINED = "its acronym, defined in brackets in the articles"
+ACRONYM_INITIALS = "its acronym (its initials, and no other name in the dossier has them)"
+SURNAME = "a surname, written alone where the full name is"
+REGISTERED = "a spelling given in seeds/entities.yml"
+
+_INITIALS_SKIP = frozenset("of the for and on in at to & de du des la le et".split())
+_ACRONYM_AFTER = re.compile(r"^ \(([A-Z][A-Za-z&.]{1,11})\)")
+_EDGE = " -,;:'\"<>()[]*"
+_KIND_PREFERENCE = {EntityKind.ORGANISATION: 0, EntityKind.PERSON: 1, EntityKind.PLACE: 2}
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What the stage decided beyond each mention's new name: for the entity pages to explain."""
+
+    joined: dict[str, tuple[Joined, ...]]  # entity name -> the spellings joined to it
+    shared_surname: dict[str, tuple[str, ...]]  # a name kept apart -> the people who share it
+
+
+def bare_key(name: str) -> str:
+    """A name's comparison key once case, dots, a leading "the", hyphens and edge marks are folded."""
+    key = fold_key(name).replace(".", "").replace("-", " ").strip(_EDGE)
+    if key.startswith("the "):
+        key = key[4:]
+    return " ".join(key.split())
+
+
+def initials(name: str) -> set[str]:
+    """"Organisation for Economic Co-operation and Development" -> {"oecd", "oecod"}: the words'
+    first letters, small words skipped, with a hyphenated word read whole and in parts."""
+    words = [word for word in fold_key(name).replace(".", "").split() if word not in _INITIALS_SKIP]
+    if len(words) < 2:
+        return set()
+    whole = "".join(word[0] for word in words if word[0].isalpha())
+    parts = "".join(part[0] for word in words for part in word.split("-") if part[:1].isalpha())
+    return {whole, parts}
+
+
+def resolve_entities(articles: Sequence[Article], registry: Registry) -> tuple[list[Article], Resolution]:
+    """The articles with every mention renamed to its entity's one name and kind, and what was joined."""
+    mentions = [mention for article in articles for mention in article.mentions]
+    groups = _Groups(registry)
+    keys = [groups.add(mention) for mention in mentions]
+    groups.join_spelling_variants()
+    groups.join_known_names()
+    groups.join_acronyms(_acronym_definitions(articles))
+    surname_of = _surnames(articles, keys, groups)
+    for index, person_key in surname_of.items():
+        groups.add_surname(keys[index], person_key)
+        keys[index] = person_key
+
+    names, kinds = groups.decide(mentions, keys, voting=[index not in surname_of for index in range(len(mentions))])
+    renamed = iter([replace(mention, name=names[groups.find(key)], kind=kinds[groups.find(key)])
+                    for mention, key in zip(mentions, keys, strict=True)])
+    resolved = [replace(article, mentions=tuple(next(renamed) for _ in article.mentions)) for article in articles]
+    return resolved, Resolution(joined=groups.explanations(names), shared_surname=groups.shared_surnames(names))
+
+
+class _Groups:
+    """Union-find over name keys, remembering why each key joined its group."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.parent: dict[str, str] = {}
+        self.reason: dict[str, str] = {}  # key -> why it joined its group
+        self.written: dict[str, Counter[str]] = defaultdict(Counter)  # key -> names as extracted
+        self.kind_votes: dict[str, Counter[EntityKind]] = defaultdict(Counter)
+        self.registered: dict[str, object] = {}  # root key -> its registered entity
+        self.surname_candidates: dict[str, tuple[str, ...]] = {}
+        self.surname_joins: set[tuple[str, str]] = set()  # (person key, surname key)
+        for entity in registry.entities:
+            root = self._key(bare_key(entity.name))
+            self.registered[root] = entity
+            for alias in entity.aliases:
+                self._union(root, self._key(bare_key(alias)), REGISTERED)
+
+    def _key(self, key: str) -> str:
+        self.parent.setdefault(key, key)
+        return key
+
+    def find(self, key: str) -> str:
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def _union(self, keep: str, join: str, reason: str) -> bool:
+        """Join `join`'s group to `keep`'s; refused when both hold a registered entity."""
+        keep, join = self.find(keep), self.find(join)
+        if keep == join or (keep in self.registered and join in self.registered):
+            return False
+        if join in self.registered:
+            keep, join = join, keep
+        self.parent[join] = keep
+        self.reason.setdefault(join, reason)
+        return True
+
+    def add(self, mention: Mention) -> str:
+        key = self._key(bare_key(mention.name) or fold_key(mention.name))
+        self.written[key][mention.name] += 1
+        return key
+
+    def add_surname(self, surname_key: str, person_key: str) -> None:
+        self.surname_joins.add((person_key, surname_key))
+
+    def join_spelling_variants(self) -> None:
+        """"Organisation for Economic Co-operation" and "Organization of Economic Cooperation"."""
+        by_loose: dict[str, str] = {}
+        for key in list(self.parent):
+            loose = _loose_key(key)
+            if loose in by_loose:
+                self._union(by_loose[loose], key, SAME_NAME)
+            else:
+                by_loose[loose] = key
+
+    def join_known_names(self) -> None:
+        for names in KNOWN_NAMES:
+            present = [key for key in map(bare_key, names) if key in self.parent]
+            for key in present[1:]:
+                self._union(present[0], key, KNOWN)
+
+    def join_acronyms(self, defined: dict[str, Counter[str]]) -> None:
+        acronyms = [key for key in self.parent if " " not in key and _written_as_acronym(self.written[key])]
+        for acronym in acronyms:
+            expansions = [key for key, _ in (defined.get(acronym) or Counter()).most_common() if key in self.parent]
+            if expansions:
+                self._union(expansions[0], acronym, ACRONYM_DEFINED)
+        by_initials: dict[str, set[str]] = defaultdict(set)
+        for key in list(self.parent):
+            if " " in key:
+                for letters in initials(key):
+                    by_initials[letters].add(key)
+        for acronym in acronyms:
+            if self.find(acronym) != acronym or acronym in self.registered:
+                continue
+            roots = {self.find(key) for key in by_initials.get(acronym, ())}
+            if len(roots) == 1:
+                self._union(roots.pop(), acronym, ACRONYM_INITIALS)
+
+    def decide(self, mentions: Sequence[Mention], keys: Sequence[str], voting: Sequence[bool]):
+        """Each group's one name and kind."""
+        written: dict[str, Counter[str]] = defaultdict(Counter)
+        votes: dict[str, Counter[EntityKind]] = defaultdict(Counter)
+        for mention, key, votes_here in zip(mentions, keys, voting, strict=True):
+            root = self.find(key)
+            if votes_here:
+                written[root][mention.name] += 1
+                votes[root][mention.kind] += 1
+        names: dict[str, str] = {}
+        kinds: dict[str, EntityKind] = {}
+        known = self._known_names()
+        for root in {self.find(key) for key in keys}:
+            entity = self.registered.get(root)
+            if entity is not None:
+                names[root], kinds[root] = entity.name, entity.kind
+                continue
+            names[root] = _display_name(written[root] or self.written[root], known.get(root))
+            if root in self.surname_candidates and votes[root][EntityKind.PLACE] < sum(votes[root].values()) / 2:
+                kinds[root] = EntityKind.PERSON  # a surname several people in the dossier share
+            else:
+                kinds[root] = min(votes[root], key=lambda kind: (-votes[root][kind], _KIND_PREFERENCE[kind]))
+        return names, kinds
+
+    def _known_names(self) -> dict[str, str]:
+        """Group root -> the table's preferred name, for the groups the table joined."""
+        known = {}
+        for names in KNOWN_NAMES:
+            for key in map(bare_key, names):
+                if key in self.parent:
+                    known.setdefault(self.find(key), names[0])
+        return known
+
+    def explanations(self, names: dict[str, str]) -> dict[str, tuple[Joined, ...]]:
+        joined: dict[str, list[Joined]] = defaultdict(list)
+        for key in self.parent:
+            root = self.find(key)
+            if root not in names:
+                continue
+            name = names[root]
+            for spelling in sorted(self.written[key], key=lambda s: (fold_key(s), s)):
+                if fold_key(spelling) == fold_key(name):
+                    continue
+                reason = self.reason.get(key, SAME_NAME) if key != root else SAME_NAME
+                if reason != REGISTERED:
+                    joined[name].append(Joined(spelling, reason))
+        for person_key, surname_key in self.surname_joins:
+            for spelling in self.written[surname_key]:
+                joined[names[self.find(person_key)]].append(Joined(spelling, SURNAME))
+        return {name: tuple(sorted(set(items), key=lambda j: (fold_key(j.spelling), j.reason)))
+                for name, items in joined.items()}
+
+    def shared_surnames(self, names: dict[str, str]) -> dict[str, tuple[str, ...]]:
+        return {names[self.find(key)]: tuple(sorted(names[self.find(person)] for person in people))
+                for key, people in self.surname_candidates.items() if self.find(key) in names}
+
+
+def _written_as_acronym(written: Counter[str]) -> bool:
+    """Written in capitals, two to six letters once dots are gone ("IMF", "U.S.", "OECD")."""
+    name = written.most_common(1)[0][0].replace(".", "") if written else ""
+    return 2 <= len(name) <= 6 and name.isalpha() and name.isupper()
+
+
+def _display_name(written: Counter[str], known: str | None) -> str:
+    """The known name, else the fullest common spelling: "International Monetary Fund" over "IMF"."""
+    if known:
+        return known
+    def rank(name: str):
+        bare = name.replace(".", "")
+        spelled_out = " " in name and not bare.replace(" ", "").isupper()
+        tidy = name[:1].isalnum() and not name.lower().startswith("the ")
+        return (spelled_out, tidy, written[name], len(name), name)
+    return max(written, key=rank)
+
+
+def _acronym_definitions(articles: Iterable[Article]) -> dict[str, Counter[str]]:
+    """Acronym key -> the keys of the names it was given in brackets after: "(IMF)"."""
+    defined: dict[str, Counter[str]] = defaultdict(Counter)
+    for article in articles:
+        texts = {paragraph.number: paragraph.text for paragraph in article.paragraphs}
+        for mention in article.mentions:
+            if mention.kind is EntityKind.PERSON or " " not in mention.surface:
+                continue
+            match = _ACRONYM_AFTER.match(texts.get(mention.paragraph, "")[mention.end:])
+            if match and _could_abbreviate(bare_key(match[1]).replace(" ", ""), bare_key(mention.surface)):
+                defined[bare_key(match[1])][bare_key(mention.surface)] += 1
+    return defined
+
+
+def _could_abbreviate(acronym: str, name: str) -> bool:
+    """"opec" for "organization of petroleum exporting countries": same first letter, and its letters
+    in order in the name. Not "uk" for "barclays bank" in "Barclays Bank (UK)"."""
+    if not acronym or not name or acronym[0] != name[0]:
+        return False
+    letters = iter(name)
+    return all(letter in letters for letter in acronym)
+
+
+def _loose_key(key: str) -> str:
+    """Spelling variants folded further: -isation/-ization, small words, and spaces."""
+    words = [word for word in key.replace("isation", "ization").split() if word not in _INITIALS_SKIP]
+    return "".join(words) or key
+
+
+def _surnames(articles: Sequence[Article], keys: Sequence[str], groups: _Groups) -> dict[int, str]:
+    """Mention index -> the key of the one person whose full name ends in the name it is written as."""
+    people_in: dict[str | None, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    index = 0
+    mention_keys: list[tuple[str, Mention, str]] = []
+    for article in articles:
+        for mention in article.mentions:
+            key = keys[index]
+            mention_keys.append((article.metadata.article_id, mention, key))
+            if mention.kind is EntityKind.PERSON and " " in key:
+                for scope in (article.metadata.article_id, None):
+                    people_in[scope][key.split()[-1]].add(groups.find(key))
+            index += 1
+    for root, entity in groups.registered.items():
+        if entity.kind is EntityKind.PERSON and " " in root:
+            people_in[None][root.split()[-1]].add(root)
+
+    owners: dict[int, str] = {}
+    for index, (article_id, mention, key) in enumerate(mention_keys):
+        if " " in key or mention.origin == "registry" or groups.find(key) in groups.registered \
+                or _written_as_acronym(groups.written[key]) or mention.kind is EntityKind.PLACE:
+            continue
+        here, anywhere = people_in[article_id].get(key, set()), people_in[None].get(key, set())
+        if len(here) == 1:
+            owners[index] = next(iter(here))
+        elif not here and len(anywhere) == 1:
+            owners[index] = next(iter(anywhere))
+        elif len(anywhere) > 1:
+            groups.surname_candidates[key] = tuple(sorted(anywhere))
+    return owners

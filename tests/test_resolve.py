@@ -1,0 +1,134 @@
+"""The resolution stage: which names written across a dossier are one entity, and why."""
+
+from __future__ import annotations
+
+from generator.assemble import assemble_entities
+from generator.model import EntityKind
+from generator.registry import RegisteredEntity, Registry
+from generator.resolve import (ACRONYM_DEFINED, ACRONYM_INITIALS, KNOWN, SAME_NAME, SURNAME, bare_key, initials,
+                               resolve_entities)
+from tests.helpers import article, mention
+
+ORG, PERSON, PLACE = EntityKind.ORGANISATION, EntityKind.PERSON, EntityKind.PLACE
+
+
+def _entities(articles, registry=None):
+    registry = registry or Registry()
+    resolved, resolution = resolve_entities(articles, registry)
+    return {entity.name: entity for entity in assemble_entities(resolved, registry, resolution)}
+
+
+def test_bare_key_folds_case_dots_the_and_hyphens():
+    assert bare_key("U.S.") == bare_key("US") == "us"
+    assert bare_key("The European Community") == bare_key("- European Community") == "european community"
+    assert bare_key("Co-operation") == "co operation"
+
+
+def test_initials_skip_small_words_and_read_hyphens_both_ways():
+    assert "imf" in initials("International Monetary Fund")
+    assert "opec" in initials("Organization of Petroleum Exporting Countries")
+    assert "gatt" in initials("General Agreement on Tariffs and Trade")
+    assert "oecd" in initials("Organisation for Economic Co-operation and Development")
+    assert initials("Reuters") == set()
+
+
+def test_spellings_of_one_name_make_one_entity_that_says_so():
+    entities = _entities([article("a", mention("a", "European Community", ORG)),
+                          article("b", mention("b", "The European Community", ORG), mention("b", "EUROPEAN COMMUNITY", ORG))])
+    (entity,) = entities.values()
+    assert entity.name == "European Community" and len(entity.mentions) == 3
+    assert {(j.spelling, j.reason) for j in entity.joined} == {("The European Community", SAME_NAME)}
+
+
+def test_spelling_variants_of_a_long_name_are_one():
+    entities = _entities([article("a", mention("a", "Organisation for Economic Co-operation and Development", ORG)),
+                          article("b", mention("b", "Organization of Economic Cooperation and Development", ORG)),
+                          article("c", mention("c", "OECD", ORG))])
+    assert len(entities) == 1
+
+
+def test_an_acronym_defined_in_one_article_joins_its_use_in_another():
+    text = "The International Monetary Fund (IMF) said on Monday it would lend more."
+    defining = article("a", mention("a", "International Monetary Fund", ORG, start=4), paragraphs=[text])
+    entities = _entities([defining, article("b", mention("b", "IMF", ORG))])
+    (entity,) = entities.values()
+    assert entity.name == "International Monetary Fund" and entity.article_ids == ("a", "b")
+    assert [(j.spelling, j.reason) for j in entity.joined] == [("IMF", ACRONYM_DEFINED)]
+
+
+def test_a_bracket_that_cannot_abbreviate_the_name_defines_nothing():
+    text = "Barclays Bank (UK) raised its base rate."
+    entities = _entities([article("a", mention("a", "Barclays Bank", ORG), paragraphs=[text]),
+                          article("b", mention("b", "UK", PLACE))])
+    assert set(entities) == {"Barclays Bank", "United Kingdom"}
+
+
+def test_initials_join_an_acronym_only_when_one_name_has_them():
+    one = _entities([article("a", mention("a", "General Agreement on Tariffs and Trade", ORG)),
+                     article("b", mention("b", "GATT", ORG))])
+    assert [(j.spelling, j.reason) for j in one["General Agreement on Tariffs and Trade"].joined] == \
+        [("GATT", ACRONYM_INITIALS)]
+    two = _entities([article("a", mention("a", "Asian Development Bank", ORG)),
+                     article("b", mention("b", "African Development Bank", ORG)),
+                     article("c", mention("c", "ADB", ORG))])
+    assert set(two) == {"Asian Development Bank", "African Development Bank", "ADB"}
+
+
+def test_well_known_names_are_one_country():
+    entities = _entities([article("a", mention("a", "U.S.", PLACE)), article("b", mention("b", "United States", PLACE)),
+                          article("c", mention("c", "America", PLACE))])
+    (entity,) = entities.values()
+    assert entity.name == "United States" and len(entity.mentions) == 3
+    assert {j.reason for j in entity.joined} == {KNOWN}
+
+
+def test_a_surname_joins_the_full_name_in_the_same_article_first():
+    entities = _entities([article("a", mention("a", "Ahmad Shah"), mention("a", "Shah")),
+                          article("b", mention("b", "Zahir Shah"), mention("b", "Shah"))])
+    assert set(entities) == {"Ahmad Shah", "Zahir Shah"}
+    assert len(entities["Ahmad Shah"].mentions) == 2 and len(entities["Zahir Shah"].mentions) == 2
+
+
+def test_a_surname_shared_by_two_people_stays_apart_and_names_both():
+    entities = _entities([article("a", mention("a", "Ahmad Shah")), article("b", mention("b", "Zahir Shah")),
+                          article("c", mention("c", "Shah", ORG))])
+    assert set(entities) == {"Ahmad Shah", "Zahir Shah", "Shah"}
+    assert entities["Shah"].may_be == ("Ahmad Shah", "Zahir Shah")
+    assert entities["Shah"].kind is PERSON  # a surname of people, whatever the model called it
+
+
+def test_a_surname_the_model_filed_as_an_organisation_joins_the_person():
+    entities = _entities([article("a", mention("a", "Paul Volcker"), mention("a", "Volcker", ORG),
+                                  mention("a", "Volcker", ORG)),
+                          article("b", mention("b", "Volcker", ORG))])
+    (entity,) = entities.values()
+    assert entity.name == "Paul Volcker" and entity.kind is PERSON and len(entity.mentions) == 4
+    assert [(j.spelling, j.reason) for j in entity.joined] == [("Volcker", SURNAME)]
+
+
+def test_a_place_is_not_taken_for_a_surname():
+    entities = _entities([article("a", mention("a", "George Washington"), mention("a", "Washington", PLACE))])
+    assert set(entities) == {"George Washington", "Washington"}
+
+
+def test_the_registry_wins_and_two_registered_entities_never_join():
+    registry = Registry((RegisteredEntity("Asian Development Bank", ORG, aliases=("AsDB",)),
+                         RegisteredEntity("ADB", ORG)))
+    entities = _entities([article("a", mention("a", "Asian Development Bank", ORG, origin="registry")),
+                          article("b", mention("b", "ADB", ORG, origin="registry"))], registry)
+    assert set(entities) == {"Asian Development Bank", "ADB"}
+    assert all(entity.reviewed for entity in entities.values())
+
+
+def test_a_model_spelling_of_a_registered_name_joins_it():
+    registry = Registry((RegisteredEntity("United Nations", ORG, aliases=("UN",)),))
+    entities = _entities([article("a", mention("a", "United Nations", ORG, origin="registry")),
+                          article("b", mention("b", "U.N.", ORG))], registry)
+    (entity,) = entities.values()
+    assert entity.name == "United Nations" and entity.reviewed and len(entity.mentions) == 2
+
+
+def test_an_unregistered_name_gets_the_kind_it_is_given_most():
+    entities = _entities([article("a", mention("a", "Hezb", ORG), mention("a", "Hezb", ORG), mention("a", "Hezb", PLACE))])
+    (entity,) = entities.values()
+    assert entity.kind is ORG and len(entity.mentions) == 3 and not entity.reviewed
