@@ -108,17 +108,22 @@ def _recall(dossier, rows) -> None:
         if article is None or not (row["people"] or row["orgs"]):
             continue
         named = [entities[name] for name in dict.fromkeys(m.name for m in article.mentions) if name in entities]
-        person_words = {fold_key(word) for e in named if e.kind is EntityKind.PERSON for word in e.name.split()}
+        person_names = [_bare(form) for e in named if e.kind is EntityKind.PERSON for form in (e.name, *e.aliases)]
         org_forms = set()
         for entity in named:
             if entity.kind is EntityKind.ORGANISATION:
-                for form in (entity.name, *entity.aliases):
-                    org_forms |= {_bare(form), _initials(form)}
-        for group, tags, found_in in (("people", row["people"], person_words), ("orgs", row["orgs"], org_forms)):
+                for form in (entity.name, *entity.aliases, *(j.spelling for j in entity.joined)):
+                    org_forms |= {_bare(form).replace(" ", ""), _initials(form)}
+        for group, tags in (("people", row["people"]), ("orgs", row["orgs"])):
             for tag in filter(None, tags.split(",")):
-                key = fold_key(tag.split("-")[-1]) if group == "people" else fold_key(tag)
                 totals[group][1] += 1
-                if key in found_in:
+                if group == "people":  # "leigh-pemberton": a name ending in "leigh pemberton" or "pemberton"
+                    words = tag.split("-")
+                    found = any(f" {name}".endswith(f" {' '.join(words[i:])}") for name in person_names
+                                for i in range(len(words)))
+                else:  # "worldbank", "ec", "ico-coffee" (the International Coffee Organization)
+                    found = tag.replace("-", "") in org_forms or tag.split("-")[0] in org_forms
+                if found:
                     totals[group][0] += 1
                 else:
                     missed[group].append(f"{row['file']}:{tag}")

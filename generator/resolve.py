@@ -17,6 +17,8 @@ rules, in order of trust:
    says which people it may be.
 6. One kind per entity: the registry's, else the kind most of its mentions were given (a
    surname that joined a person is that person's kind, and does not vote).
+7. A one-word name the dossier mostly writes as an ordinary lower-case word ("Bank" beside
+   "the bank", "Administration") is no entity, unless the curator registers it.
 
 Every spelling joined to another is kept with the rule that joined it: the entity's page shows it.
 """
@@ -42,7 +44,7 @@ SURNAME = "a surname, written alone where the full name is"
 REGISTERED = "a spelling given in seeds/entities.yml"
 
 _INITIALS_SKIP = frozenset("of the for and on in at to & de du des la le et".split())
-_ACRONYM_AFTER = re.compile(r"^ \(([A-Z][A-Za-z&.]{1,11})\)")
+_ACRONYM_AFTER = re.compile(r"^ \(\s*([A-Z][A-Za-z&.]{1,11})\s*\)")
 _EDGE = " -,;:'\"<>()[]*"
 _KIND_PREFERENCE = {EntityKind.ORGANISATION: 0, EntityKind.PERSON: 1, EntityKind.PLACE: 2}
 
@@ -53,6 +55,7 @@ class Resolution:
 
     joined: dict[str, tuple[Joined, ...]]  # entity name -> the spellings joined to it
     shared_surname: dict[str, tuple[str, ...]]  # a name kept apart -> the people who share it
+    common_words: tuple[str, ...] = ()  # one-word "names" the dossier mostly writes in lower case: set aside
 
 
 def bare_key(name: str) -> str:
@@ -88,10 +91,14 @@ def resolve_entities(articles: Sequence[Article], registry: Registry) -> tuple[l
         keys[index] = person_key
 
     names, kinds = groups.decide(mentions, keys, voting=[index not in surname_of for index in range(len(mentions))])
-    renamed = iter([replace(mention, name=names[groups.find(key)], kind=kinds[groups.find(key)])
+    common = _common_words(articles, groups, names)
+    renamed = iter([None if groups.find(key) in common else
+                    replace(mention, name=names[groups.find(key)], kind=kinds[groups.find(key)])
                     for mention, key in zip(mentions, keys, strict=True)])
-    resolved = [replace(article, mentions=tuple(next(renamed) for _ in article.mentions)) for article in articles]
-    return resolved, Resolution(joined=groups.explanations(names), shared_surname=groups.shared_surnames(names))
+    resolved = [replace(article, mentions=tuple(m for m in (next(renamed) for _ in article.mentions) if m))
+                for article in articles]
+    return resolved, Resolution(joined=groups.explanations(names), shared_surname=groups.shared_surnames(names),
+                                common_words=tuple(sorted(names[root] for root in common)))
 
 
 class _Groups:
@@ -135,7 +142,12 @@ class _Groups:
     def add(self, mention: Mention) -> str:
         key = self._key(bare_key(mention.name) or fold_key(mention.name))
         self.written[key][mention.name] += 1
+        self.kind_votes[key][mention.kind] += 1
         return key
+
+    def _mostly_people(self, key: str) -> bool:
+        votes = self.kind_votes[key]
+        return votes[EntityKind.PERSON] * 2 > sum(votes.values())
 
     def add_surname(self, surname_key: str, person_key: str) -> None:
         self.surname_joins.add((person_key, surname_key))
@@ -164,7 +176,7 @@ class _Groups:
                 self._union(expansions[0], acronym, ACRONYM_DEFINED)
         by_initials: dict[str, set[str]] = defaultdict(set)
         for key in list(self.parent):
-            if " " in key:
+            if " " in key and not self._mostly_people(key):  # "GE" is no "Glenn English"
                 for letters in initials(key):
                     by_initials[letters].add(key)
         for acronym in acronyms:
@@ -245,7 +257,7 @@ def _display_name(written: Counter[str], known: str | None) -> str:
         bare = name.replace(".", "")
         spelled_out = " " in name and not bare.replace(" ", "").isupper()
         tidy = name[:1].isalnum() and not name.lower().startswith("the ")
-        return (spelled_out, tidy, written[name], len(name), name)
+        return (spelled_out, not name.isupper(), tidy, written[name], len(name), name)
     return max(written, key=rank)
 
 
@@ -261,6 +273,30 @@ def _acronym_definitions(articles: Iterable[Article]) -> dict[str, Counter[str]]
             if match and _could_abbreviate(bare_key(match[1]).replace(" ", ""), bare_key(mention.surface)):
                 defined[bare_key(match[1])][bare_key(mention.surface)] += 1
     return defined
+
+
+_LOWER_WORD = re.compile(r"(?<![\w.'’-])[a-z][a-z'’-]+")
+#: A capitalised word is a common noun, not a name, when the dossier writes it in lower case at least
+#: this many times as often as it names it ("Bank", "Administration"); a surname or "Reuters" never is.
+COMMON_WORD_RATIO = 2
+COMMON_WORD_MIN = 3
+
+
+def _common_words(articles: Sequence[Article], groups: _Groups, names: dict[str, str]) -> set[str]:
+    """Roots of unregistered one-word names that the articles mostly write as an ordinary word."""
+    candidates = {root: name.lower() for root, name in names.items()
+                  if root not in groups.registered and " " not in name and name.isalpha()
+                  and not name.isupper() and name[:1].isupper()}
+    if not candidates:
+        return set()
+    lower = Counter()
+    for article in articles:
+        lower.update(_LOWER_WORD.findall("\n".join(paragraph.text for paragraph in article.paragraphs)))
+    mentions: Counter[str] = Counter()
+    for key, written in groups.written.items():
+        mentions[groups.find(key)] += sum(written.values())
+    return {root for root, word in candidates.items()
+            if lower[word] >= COMMON_WORD_MIN and lower[word] >= COMMON_WORD_RATIO * mentions[root]}
 
 
 def _could_abbreviate(acronym: str, name: str) -> bool:

@@ -135,3 +135,35 @@ def test_a_rebuild_with_unchanged_sources_runs_no_ner(tmp_path):
     second = Recogniser(tmp_path)
     dossier = build_dossier(SEEDS, second)
     assert second.runs == 0 and dossier.entities
+
+
+# --- precision on wire-service text ---------------------------------------------------------------
+
+def _names(text, spans):
+    from generator.extract.entities import RegistryMatcher, extract_mentions
+    from generator.extract.ner import NerSpan
+    from generator.model import Paragraph
+    from generator.registry import Registry
+
+    ner = [NerSpan(1, text.index(name), text.index(name) + len(name), label) for name, label in spans]
+    return [(m.name, m.kind.value) for m in extract_mentions("a", [Paragraph(1, text)], ner, RegistryMatcher(Registry()))]
+
+
+def test_a_dateline_city_is_a_place_whatever_the_model_says():
+    text = "ROTTERDAM, March 3 - Dutch port workers went on strike."
+    assert _names(text, [("ROTTERDAM", "PERSON")]) == [("Rotterdam", "place")]
+    text = "ST. LOUIS, MO., March 3 - Pantera's Corp said it agreed to buy."
+    assert _names(text, [("LOUIS", "ORG")])[0] == ("St. Louis", "place")
+
+
+def test_wire_markup_and_money_units_are_no_part_of_a_name():
+    text = "It was bought by <Baker Hughes Inc> for 30 N.Z. Dlrs a share, from Dome Petroleum Ltd <DMP>."
+    found = _names(text, [("Baker Hughes Inc>", "ORG"), ("N.Z. Dlrs", "ORG"), ("Dome Petroleum Ltd <DMP", "ORG")])
+    assert found == [("Baker Hughes Inc", "organisation"), ("Dome Petroleum Ltd", "organisation")]
+
+
+def test_titles_and_a_bodys_initials_are_not_part_of_a_persons_name():
+    text = "Treasurer Paul Keating met GATT Michael Samuels at the meeting of the Group of Five."
+    found = _names(text, [("Treasurer Paul Keating", "PERSON"), ("GATT Michael Samuels", "PERSON"),
+                          ("Group of", "ORG")])
+    assert found == [("Paul Keating", "person"), ("Michael Samuels", "person"), ("Group of Five", "organisation")]

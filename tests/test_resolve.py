@@ -132,3 +132,15 @@ def test_an_unregistered_name_gets_the_kind_it_is_given_most():
     entities = _entities([article("a", mention("a", "Hezb", ORG), mention("a", "Hezb", ORG), mention("a", "Hezb", PLACE))])
     (entity,) = entities.values()
     assert entity.kind is ORG and len(entity.mentions) == 3 and not entity.reviewed
+
+
+def test_a_word_the_dossier_mostly_writes_in_lower_case_is_no_entity():
+    text = "The bank said the bank would lend. Another bank agreed, and a fourth bank too."
+    articles = [article("a", mention("a", "Bank", ORG), mention("a", "Reuters", ORG), paragraphs=[text])]
+    resolved, resolution = resolve_entities(articles, Registry())
+    assert [m.name for m in resolved[0].mentions] == ["Reuters"]
+    assert resolution.common_words == ("Bank",)
+    registered = Registry((RegisteredEntity("Bank", ORG),))
+    kept, _ = resolve_entities([article("a", mention("a", "Bank", ORG, origin="registry"), paragraphs=[text])],
+                               registered)
+    assert [m.name for m in kept[0].mentions] == ["Bank"]

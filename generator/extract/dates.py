@@ -16,7 +16,7 @@ import heapq
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
@@ -28,11 +28,12 @@ from ..model import Precision
 #: date falls on the same weekday again after 5, 6 or 11 years, so a wider window would guess.
 YEAR_WINDOW = 1
 
-_FUTURE = re.compile(r"\b(?:will|shall|plans?|planned|expects?|expected|aims?|next|upcoming)\b", re.IGNORECASE)
 _QUALIFIERS = (
-    (re.compile(r"(?:\bsince|\bever since|\bas early as|\bstarting (?:in|from)|\bfrom)\s+(?:the\s+)?$", re.I), "since"),
+    (re.compile(r"(?:\bsince|\bever since|\bstarting (?:in|from))\s+(?:the\s+)?$", re.I), "since"),
+    (re.compile(r"\bas early as\s+(?:the\s+)?$", re.I), "by"),
     (re.compile(r"(?:\bafter|\bfollowing|\blater than)\s+(?:the\s+)?$", re.I), "after"),
-    (re.compile(r"(?:\bbefore|\bprior to|\bearlier than|\bby)\s+(?:the\s+)?$", re.I), "before"),
+    (re.compile(r"(?:\bbefore|\bprior to|\bearlier than)\s+(?:the\s+)?$", re.I), "before"),
+    (re.compile(r"\bby\s+(?:the\s+)?$", re.I), "by"),
     (re.compile(r"(?:\buntil|\btill|\bup to|\bthrough)\s+(?:the\s+)?$", re.I), "until"),
     (re.compile(r"(?:\baround|\babout|\bapproximately|\bcirca|\bc\.|\bsome time in|\bsometime in)\s+(?:the\s+)?$", re.I),
      "about"),
@@ -64,6 +65,9 @@ _PATTERNS = {name: re.compile(rf"\b{pattern}", re.IGNORECASE) for name, pattern 
 _MAY_HAVE_DATE = re.compile(
     r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|ago", re.IGNORECASE)
 _BARE_YEAR = re.compile(rf"^(?:the\s+)?(?P<y>{YEAR})$")
+#: "at 1830 GMT", "2004 hours": a clock time, not a year.
+_NOT_YEAR_AFTER = re.compile(r"\s*(?:gmt|bst|utc|cet|est|pst|hours|hrs|h\b|am\b|pm\b|a\.m|p\.m)", re.IGNORECASE)
+_ONWARDS = re.compile(r"\s+(?:on|onwards?)\b", re.IGNORECASE)
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _NOT_YEAR_BEFORE = re.compile(r"(?:resolution|no\.?|number|article|law|decree|order|flight|page|room|model|code|"
@@ -92,6 +96,7 @@ class TimeExpression:
     qualifier: str  # on, before, after, since, until, about
     basis: str  # "as written", "article date", "weekday and year evidence", "unresolved" or "invalid"
     note: str = ""
+    planned: bool = False  # written as a plan, forecast or expectation ("due in 2006"), not as a past event
 
     @property
     def resolved(self) -> bool:
@@ -123,11 +128,26 @@ def find_time_expressions(sentence: str, reference: Reference,
         text = sentence[start:end]
         bare = _BARE_YEAR.match(text)
         if bare and not taken.overlaps(start, end) \
-                and not _NOT_YEAR_BEFORE.search(_words_before(sentence, start)):
+                and not _NOT_YEAR_BEFORE.search(_words_before(sentence, start)) \
+                and not _NOT_YEAR_AFTER.match(sentence, end):
             year = int(bare["y"])
             found.append(TimeExpression(text, start, end, dt.date(year, 1, 1), dt.date(year, 12, 31),
                                         Precision.YEAR, _qualifier(_words_before(sentence, start)), "as written"))
+    found = [_as_read(sentence, e) for e in found if not names_a_year(sentence, e)]
     return sorted(found, key=lambda e: e.start)
+
+
+def _as_read(sentence: str, expression: TimeExpression) -> TimeExpression:
+    """The reading the words around a date give it: "from 1990 onwards" is since 1990, and a date in a
+    plan or forecast ("due in 2006") is planned."""
+    qualifier = expression.qualifier
+    if qualifier == "on" and _ONWARDS.match(sentence, expression.end) \
+            and re.search(r"\bfrom\s+(?:the\s+)?$", _words_before(sentence, expression.start), re.I):
+        qualifier = "since"
+    planned = is_planned(sentence, expression.start, expression.end, qualifier)
+    if planned == expression.planned and qualifier == expression.qualifier:
+        return expression
+    return replace(expression, qualifier=qualifier, planned=planned)
 
 
 def _resolve(name: str, match: re.Match[str], sentence: str, ref: Reference) -> TimeExpression | None:
@@ -199,7 +219,7 @@ def _resolve(name: str, match: re.Match[str], sentence: str, ref: Reference) -> 
         if cue == "of" and not re.search(r"\b(?:spring|summer|autumn|fall|winter|end|start|beginning|middle)\s+$",
                                          before, re.I):
             return None  # "a fleet of 2000 ships": "of" alone is no date cue
-        qualifier = {"as early as": "since", "as late as": "until", "early": "about", "late": "about",
+        qualifier = {"as early as": "by", "as late as": "until", "early": "about", "late": "about",
                      "mid": "about", "around": "about", "circa": "about"}.get(cue) or _cue_qualifier(cue)
         text_start = match.start() if cue in ("early", "late", "mid", "as early as", "as late as") else \
             match.start("y")
@@ -308,7 +328,7 @@ def _qualifier(before: str) -> str:
 
 
 def _cue_qualifier(cue: str) -> str:
-    return {"since": "since", "from": "since", "after": "after", "before": "before", "by": "before",
+    return {"since": "since", "after": "after", "before": "before", "by": "by",
             "until": "until", "till": "until"}.get(cue, "on")
 
 

@@ -17,6 +17,7 @@ from functools import cached_property
 
 import ahocorasick
 
+from ..lexicon import DAY, MONTH
 from ..model import EntityKind, Mention, Paragraph
 from ..registry import Registry
 from ..sentences import cited_excerpt, sentence_spans
@@ -31,7 +32,8 @@ ROLE_NOUNS = frozenset(
     "president minister spokesman spokeswoman spokesperson secretary leader ambassador envoy adviser advisor "
     "chairman chairwoman chair director head commander governor senator official activist journalist "
     "politician lawmaker judge rapporteur founder chief king queen prince emir mayor general diplomat "
-    "analyst researcher professor lawyer economist representative deputy premier chancellor".split())
+    "analyst researcher professor lawyer economist representative deputy premier chancellor treasurer "
+    "commissioner undersecretary secretary-general spokesmen correspondent executive".split())
 TITLE_MODIFIERS = frozenset(
     "former deputy acting foreign prime vice national security interior defence defense finance justice "
     "special supreme senior state general".split())
@@ -40,10 +42,22 @@ NOT_MODIFIERS = frozenset(
     "a an this that yesterday today others among".split())
 
 _QUOTES = "\"'“”‘’«»"
+#: Around a name but never part of it: dashes, and the angle brackets of wire-service markup
+#: ("<Baker Hughes Inc>", a ticker "<DMP>").
+_EDGE_MARKS = "-–—<>*"
+_TRAILING_SMALL_WORD = re.compile(r"(?:\s+(?:of|and|the|for|de|&))+$")
+#: Units of money and economic measures, which the small model takes for names ("N.Z. Dlrs").
+MONEY_AND_MEASURES = frozenset(
+    "dlr dlrs dollar dollars pct mln bln stg cts lire gdp gnp".split())
+_MEASURE_PHRASES = ("gross domestic product", "gross national product", "current account", "trade deficit",
+                    "trade surplus", "consumer price index", "money supply")
 _LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _OF_EXTENSION = re.compile(r"^ of (?:the )?[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*)*")
-_ACRONYM_AFTER = re.compile(r"^ \(([A-Z][A-Z&]{1,9})\)")
+_ACRONYM_AFTER = re.compile(r"^ \(\s*([A-Z][A-Z&]{1,9})\s*\)")
+_DATELINE = re.compile(
+    rf"^(?P<places>[A-Z][A-Z.'’ -]*[A-Z.](?:, [A-Z][A-Za-z.'’ -]*[A-Za-z.])*?)"
+    rf"(?:, (?i:{MONTH}) {DAY}(?:\s*\([A-Za-z ]+\))?|\s*\([A-Za-z ]+\))\s*[-–—]\s")
 _MINISTRY = re.compile(
     r"\b(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?)['’]s (?P<which>(?i:foreign|defen[cs]e|interior|finance|justice|"
     r"health|education|economy|information|home|trade|culture|agriculture|energy)) (?i:ministry)\b")
@@ -109,8 +123,10 @@ def extract_mentions(article_id: str, paragraphs: Sequence[Paragraph], ner_spans
     for paragraph in paragraphs:
         text = paragraph.text
         candidates = matcher.find(text) + _rule_spans(text)
+        dateline, dateline_end = _dateline_places(text) if paragraph is paragraphs[0] else ([], 0)
+        candidates += dateline
         for span in by_paragraph.get(paragraph.number, []):
-            if span.label not in MODEL_KINDS:
+            if span.label not in MODEL_KINDS or span.start < dateline_end:
                 continue
             cleaned = _model_span(text, span, matcher.registry)
             if cleaned:
@@ -136,6 +152,22 @@ def _rule_spans(text: str) -> list[_Span]:
                   EntityKind.ORGANISATION, "rule") for match in _MINISTRY.finditer(text)]
 
 
+def _dateline_places(text: str) -> tuple[list[_Span], int]:
+    """A wire dateline opening the first paragraph ("ST. LOUIS, MO., March 3 -", "KABUL (Reuters) -"):
+    its capitalised places are places, whatever the model took them for; the offset where it ends."""
+    match = _DATELINE.match(text)
+    if not match:
+        return [], 0
+    spans = []
+    for part in re.finditer(r"[^,]+", match["places"]):
+        start = part.start() + len(part[0]) - len(part[0].lstrip())
+        written = part[0].strip().rstrip(".")
+        if sum(char.isalpha() for char in written) >= 3:
+            spans.append(_Span(start, start + len(written), written.title() if written.isupper() else written,
+                               EntityKind.PLACE, "rule"))
+    return spans, match.end("places")
+
+
 def _acronym_spans(text: str, acronyms: dict[str, tuple[str, EntityKind]]) -> list[_Span]:
     spans = []
     for acronym, (name, kind) in acronyms.items():
@@ -148,8 +180,11 @@ def _model_span(text: str, span: NerSpan, registry: Registry) -> _Span | None:
     """A model span trimmed of "the", quotes, a possessive and titles; None when it is no name."""
     kind = MODEL_KINDS[span.label]
     start, end = span.start, span.end
-    while start < end and (text[start] in _QUOTES or text[start].isspace()):
+    while start < end and (text[start] in _QUOTES + _EDGE_MARKS or text[start].isspace()):
         start += 1
+    markup = re.search(r"[<>]", text[start:end])
+    if markup:
+        end = start + markup.start()
     article = _LEADING_ARTICLE.match(text[start:end])
     if article and (text[start] == "t" or _starts_sentence(text, start)):
         start += article.end()  # a capital "The" mid-sentence is part of the name: "The Express Tribune"
@@ -158,8 +193,11 @@ def _model_span(text: str, span: NerSpan, registry: Registry) -> _Span | None:
     possessive = _POSSESSIVE.search(text[start:end])
     if possessive:
         end = start + possessive.start()
-    while end > start and (text[end - 1] in _QUOTES + ".,;:" or text[end - 1].isspace()):
+    while end > start and (text[end - 1] in _QUOTES + _EDGE_MARKS + ".,;:" or text[end - 1].isspace()):
         end -= 1
+    small_word = _TRAILING_SMALL_WORD.search(text[start:end])
+    if small_word:  # "Group of" cut before "Five": not a name as it stands
+        end = start + small_word.start()
     if kind is EntityKind.ORGANISATION:
         extension = _OF_EXTENSION.match(text[end:])
         if extension:
@@ -170,6 +208,8 @@ def _model_span(text: str, span: NerSpan, registry: Registry) -> _Span | None:
         leading = 0
         while leading < len(words) - 1 and _is_title_word(words[leading]):
             leading += 1
+        while leading < len(words) - 2 and _is_acronym(words[leading]):
+            leading += 1  # "GATT Michael Samuels": the body's initials, then the person
         if leading:
             title = " ".join(words[:leading])
             role = title if any(w.lower().rstrip(".") in ROLE_NOUNS for w in words[:leading]) else None
@@ -190,8 +230,17 @@ def _is_title_word(word: str) -> bool:
     return lowered in HONORIFICS or lowered in ROLE_NOUNS or lowered in TITLE_MODIFIERS
 
 
+def _is_acronym(word: str) -> bool:
+    bare = word.replace(".", "")
+    return 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper()
+
+
 def _plausible_name(name: str, kind: EntityKind) -> bool:
     if len(name) < 2 or not any(char.isupper() for char in name):
+        return False
+    folded = fold_key(name)
+    if any(word.strip(".") in MONEY_AND_MEASURES for word in folded.split()) \
+            or any(phrase in folded for phrase in _MEASURE_PHRASES):
         return False
     if kind is EntityKind.PERSON and (any(char.isdigit() for char in name) or "/" in name):
         return False
