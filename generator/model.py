@@ -178,10 +178,11 @@ class Event:
     first: dt.date | None  # inclusive range; None when it cannot be resolved
     last: dt.date | None
     precision: Precision | None
-    qualifier: str  # on, before, after, since, until, about
+    qualifier: str  # on, by, before, after, since, until, about
     basis: str  # "as written", "article date", "weekday and year evidence", "unresolved"
     note: str = ""
     entities: tuple[str, ...] = ()  # names of the people, organisations and places in the sentence
+    planned: bool = False  # a plan, forecast or expectation ("due in 2006"), not something that happened
 
     @property
     def anchor(self) -> str:
@@ -288,6 +289,7 @@ class TimelineEntry:
     entities: tuple[str, ...]
     conflicts: tuple[str, ...] = ()  # other dates given for what looks like the same event
     dated_by_corroboration: tuple[str, ...] = ()  # article ids whose own date for it was unresolved
+    planned: bool = False  # every citation gives the date as planned, forecast or expected
 
     @property
     def article_ids(self) -> tuple[str, ...]:

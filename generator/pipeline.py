@@ -21,7 +21,7 @@ from .resolve import resolve_entities
 from .scan import scan_source
 from .slugs import RESERVED, allocate_slugs, slugify
 from .stage_cache import StageCache
-from .timeline import build_timeline
+from .timeline import build_timeline, with_corroborated_dates
 
 #: Opens the message of an error that no check foresaw (a bug): see `_guarded`.
 INTERNAL_ERROR = "the generator failed on this file"
@@ -100,6 +100,7 @@ def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None, cache: 
                           article.metadata.article_id, article.paragraphs, article.mentions) or []
         dated_articles.append(replace(article, events=tuple(events), quotes=tuple(quotes)))
     timeline = build_timeline(dated_articles)
+    dated_articles = with_corroborated_dates(dated_articles, timeline)  # one date per article, everywhere
     return Dossier(articles=tuple(dated_articles), problems=tuple(problems), entities=tuple(entities),
                    timeline=tuple(timeline), shared_passages=tuple(find_shared_passages(dated_articles)))
 

@@ -301,15 +301,18 @@ def date_text(date: PublicationDate | dt.date | None, precision: Precision | Non
     return f"{date.day} {date.strftime('%B %Y')}"
 
 
-QUALIFIER_WORDS = {"on": "", "since": "since ", "after": "after ", "before": "before ", "until": "until ",
-                   "about": "about "}
+QUALIFIER_WORDS = {"on": "", "by": "by ", "since": "since ", "after": "after ", "before": "before ",
+                   "until": "until ", "about": "about "}
 
 
 def entry_date(entry: TimelineEntry) -> str:
-    """"3 July 2025", "since 2021", "about May 2022": the date as precise as known, with its qualifier."""
+    """"3 July 2025", "since 2021", "about May 2022": the date as precise as known, with its qualifier;
+    "2006 (planned or expected)" where the articles give it as a plan or forecast, not as past."""
     if entry.first is None:
         return "date unresolved"
     text = QUALIFIER_WORDS.get(entry.qualifier, "") + date_text(entry.first, entry.precision)
+    if entry.planned:
+        text += " (planned or expected)"
     return text[0].upper() + text[1:]
 
 

@@ -1,7 +1,10 @@
 """Events from all articles become the timeline: one entry per thing that happened.
 
 Events with the same date, precision and qualifier are merged when they tell the same
-thing: they share names or distinctive words. An event an undated article dates only
+thing: they share names or distinctive words, and, under a month, year or decade (which hold
+many happenings), the clauses that carry the date share them too: "recognised the Taliban ...
+since the group seized control in 2021" and "did not close its embassy in 2021" are two
+happenings of 2021, not one. A planned or expected date never merges with a past one. An event an undated article dates only
 relatively ("last week") joins an entry whose date its article's bounds allow, if it
 tells the same thing closely; it is then dated by corroboration, and says so. Entries
 that tell the same thing under different dates are flagged as conflicting.
@@ -15,7 +18,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .model import Article, Event, Precision, TimelineEntry, format_date_iso
+from .extract.dates import Reference, find_time_expressions
+from .model import Article, Event, Precision, PublicationDate, TimelineEntry, format_date_iso
 
 #: Share of the smaller event's words and names two events with the same date must share to be
 #: merged. The more precise the date they share, the less wording it takes: two reports of
@@ -28,6 +32,11 @@ CONFLICT_OVERLAP = 0.5
 CONFLICT_MIN_SHARED = 3
 CONFLICT_WINDOW_DAYS = 45
 NEIGHBOURS = 50  # see `candidate_pairs`
+#: Dates broad enough to hold many happenings: there, the clauses carrying the date must agree too.
+COARSE = frozenset({Precision.MONTH, Precision.YEAR, Precision.DECADE})
+#: How far after a date an undated article's "last week" or "Sunday" is searched for its earliest
+#: possible publication day (a year and a month covers "last year").
+CORROBORATION_DAYS = 400
 MAX_HOLDERS = 200  # a feature held by more events is no evidence for attaching an undated one
 
 _STOPWORDS = frozenset(
@@ -38,6 +47,13 @@ _STOPWORDS = frozenset(
     "last next week month year years today yesterday".split())
 _CALENDAR = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+#: Where the clause carrying a date ends: punctuation, and words that open another clause.
+_CLAUSE = re.compile(r"[,;:()\[\]—–]|\s-\s|\b(?:and|but|which|who|whom|whose|where|because|although|though|"
+                     r"while|whereas|since|after|as|when|following|before|until)\b", re.IGNORECASE)
+#: A sentence opening with a word that points elsewhere ("This comes as ...", "It said ..."): it does
+#: not state its happening on its own, so it leads an entry only when no citation does.
+_DANGLING_OPENING = re.compile(r"^\W*(?:this|that|these|those|it|its|they|their|them|he|she|his|her|such|"
+                               r"which|there)\b", re.IGNORECASE)
 
 
 def build_timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
@@ -49,9 +65,10 @@ def build_timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
     clusters: list[list[Event]] = []
     by_key: dict[tuple, list[Event]] = defaultdict(list)
     for event in dated:
-        by_key[(event.first, event.last, event.precision, event.qualifier)].append(event)
+        by_key[(event.first, event.last, event.precision, event.qualifier, event.planned)].append(event)
     for key in sorted(by_key, key=_sort_key):
-        clusters.extend(_single_link(by_key[key], features, MERGE_OVERLAP[key[2]], MERGE_MIN_SHARED))
+        actions = {id(event): _action(event) for event in by_key[key]} if key[2] in COARSE else None
+        clusters.extend(_single_link(by_key[key], features, MERGE_OVERLAP[key[2]], MERGE_MIN_SHARED, actions))
 
     attached: dict[int, list[Event]] = defaultdict(list)
     leftovers: list[Event] = []
@@ -75,15 +92,45 @@ def build_timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
 
 
 def _sort_key(key: tuple) -> tuple:
-    first, last, precision, qualifier = key
-    return (first, last, precision.value, qualifier)
+    first, last, precision, qualifier, planned = key
+    return (first, last, precision.value, qualifier, planned)
 
 
 def _features(event: Event) -> frozenset[str]:
     """Distinctive words (by a crude stem) and the names in the sentence."""
-    words = {word.lower()[:6] for word in _WORD.findall(event.sentence.replace(event.phrase, " "))
-             if len(word) > 2 and word.lower() not in _STOPWORDS and not _CALENDAR.match(word.lower())}
+    words = _words(event.sentence.replace(event.phrase, " "))
     return frozenset(words | {f"@{name}" for name in event.entities})
+
+
+def _words(text: str) -> set[str]:
+    return {word.lower()[:6] for word in _WORD.findall(text)
+            if len(word) > 2 and word.lower() not in _STOPWORDS and not _CALENDAR.match(word.lower())}
+
+
+def _action(event: Event) -> frozenset[str]:
+    """The words of the clause that carries the date: what happened then, as opposed to the rest of
+    the sentence ("the first to recognise the Taliban since the group seized control in 2021")."""
+    sentence = event.sentence
+    at = sentence.find(event.phrase)
+    if at < 0:
+        return _features(event)
+    masked = sentence[:at] + "\0" * len(event.phrase) + sentence[at + len(event.phrase):]
+    cuts = [0, *(position for m in _CLAUSE.finditer(masked) for position in (m.start(), m.end())), len(masked)]
+    starts, ends = cuts[0::2], cuts[1::2]  # clause i runs from starts[i] to ends[i]
+    index = next(i for i, end in enumerate(ends) if end >= at + len(event.phrase))
+    words = _words(masked[starts[index]:ends[index]])
+    if not words:  # "since 2021, girls ...": a date fronted alone tells of the clause after it
+        neighbour = index + 1 if index + 1 < len(ends) else index - 1
+        if neighbour >= 0:
+            words = _words(masked[starts[neighbour]:ends[neighbour]])
+    clause_names = {f"@{name}" for name in event.entities if name in sentence}
+    return frozenset(words | {n for n in clause_names if n[1:].lower()[:6] in {w[:6] for w in words}})
+
+
+def _same_action(a: frozenset[str], b: frozenset[str], threshold: float, min_shared: int) -> bool:
+    """Clauses telling the same happening share words (all of a clause's, when it has only one)."""
+    shared = len(a & b)
+    return shared >= max(1, min(min_shared, len(a), len(b))) and shared / max(1, min(len(a), len(b))) >= threshold
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> tuple[float, int]:
@@ -110,9 +157,11 @@ def candidate_pairs(feature_sets: Sequence[frozenset[str]]) -> list[tuple[int, i
 
 
 def _single_link(events: list[Event], all_features: dict[int, frozenset[str]], threshold: float,
-                 min_shared: int) -> list[list[Event]]:
-    """Clusters of events linked by shared words and names; only pairs sharing something are compared."""
+                 min_shared: int, actions: dict[int, frozenset[str]] | None = None) -> list[list[Event]]:
+    """Clusters of events linked by shared words and names; only pairs sharing something are compared.
+    With `actions`, the clauses carrying the date must pass the same test: the same happening."""
     features = [all_features[id(e)] for e in events]
+    clauses = [actions[id(e)] for e in events] if actions is not None else None
     parent = list(range(len(events)))
 
     def root(i: int) -> int:
@@ -123,7 +172,8 @@ def _single_link(events: list[Event], all_features: dict[int, frozenset[str]], t
 
     for i, j in candidate_pairs(features):
         shared = len(features[i] & features[j])
-        if shared >= min_shared and shared / min(len(features[i]), len(features[j])) >= threshold:
+        if shared >= min_shared and shared / min(len(features[i]), len(features[j])) >= threshold \
+                and (clauses is None or _same_action(clauses[i], clauses[j], threshold, min_shared)):
             parent[root(j)] = root(i)
     groups: dict[int, list[Event]] = defaultdict(list)
     for i, event in enumerate(events):
@@ -155,6 +205,8 @@ def _best_match(event: Event, day_events: _FeatureIndex, clusters: list[list[Eve
     for index, other in day_events.sharing(features):
         if not_before and clusters[index][0].last < not_before - dt.timedelta(days=14):
             continue
+        if other.planned != event.planned:  # "will meet next week" retells no past meeting
+            continue
         score, shared = _overlap(features, all_features[id(other)])
         if score >= ATTACH_OVERLAP and shared >= MERGE_MIN_SHARED + 1 and score > best_score:
             best, best_score = index, score
@@ -166,17 +218,20 @@ def _entry(events: list[Event], corroborated: tuple[str, ...], all_features: dic
     entities = tuple(dict.fromkeys(name for e in events for name in e.entities))
     return TimelineEntry(key="", first=lead.first, last=lead.last, precision=lead.precision,
                          qualifier=lead.qualifier, sentence=lead.sentence, citations=tuple(events),
-                         entities=entities, dated_by_corroboration=corroborated)
+                         entities=entities, dated_by_corroboration=corroborated, planned=lead.planned)
 
 
 def _most_representative(events: list[Event], all_features: dict[int, frozenset[str]]) -> Event:
-    """The citation sharing most with the others (the shorter on a tie): the entry's lead sentence."""
+    """The citation sharing most with the others (the shorter on a tie): the entry's lead sentence.
+    A sentence that states its happening on its own comes first: "This comes as the Taliban announced
+    ..." leads only when no citation names what happened without pointing back."""
     features = [all_features[id(e)] for e in events]
     dated = [i for i, e in enumerate(events) if e.resolved] or list(range(len(events)))
     held = Counter(feature for feature_set in features for feature in feature_set)
 
-    def score(i: int) -> tuple[int, int]:  # features shared with each other citation, counted once per citation
-        return (sum(held[feature] - 1 for feature in features[i]), -len(events[i].sentence))
+    def score(i: int) -> tuple[bool, int, int]:  # features shared with each other citation, once per citation
+        return (not _DANGLING_OPENING.match(events[i].sentence), sum(held[feature] - 1 for feature in features[i]),
+                -len(events[i].sentence))
 
     return events[max(dated, key=score)]
 
@@ -209,3 +264,47 @@ def _with_unique_keys(entries: list[TimelineEntry]) -> list[TimelineEntry]:
         counts[base] += 1
         result.append(replace(entry, key=f"{base}-{counts[base]}"))
     return result
+
+
+# --- one date for an article: what the timeline learns about an undated article goes back to it -----
+
+def with_corroborated_dates(articles: Sequence[Article], timeline: Sequence[TimelineEntry]) -> list[Article]:
+    """Articles whose date the timeline has narrowed: an undated article whose "last week" retells what
+    other reports date 3 July 2025 was written on or after 7 July 2025. Its page, the indexes and the
+    timeline then give one date, the same one, labelled as inferred and from what."""
+    floors: dict[str, tuple[dt.date, str]] = {}
+    for entry in timeline:
+        for event in entry.citations:
+            if event.article_id in entry.dated_by_corroboration and not event.resolved:
+                floor = _earliest_publication(event, entry.first)
+                others = len(entry.article_ids) - 1
+                why = (f"inferred: ¶{event.paragraph} reports as '{event.phrase}' what {others} other "
+                       f"{'article dates' if others == 1 else 'articles date'} {_day_text(entry.first)}")
+                if event.article_id not in floors or floor > floors[event.article_id][0]:
+                    floors[event.article_id] = (floor, why)
+    return [_with_floor(article, *floors[article.metadata.article_id])
+            if article.metadata.article_id in floors else article for article in articles]
+
+
+def _earliest_publication(event: Event, happened: dt.date) -> dt.date:
+    """The first day on which the event's own words ("Last week", "Sunday") would date it to `happened`,
+    by the same rules that resolve them: the earliest the article can have been written."""
+    for days in range(CORROBORATION_DAYS):
+        day = happened + dt.timedelta(days=days)
+        for expression in find_time_expressions(event.phrase, Reference(date=day)):
+            if expression.resolved and expression.first <= happened <= expression.last:
+                return day
+    return happened
+
+
+def _with_floor(article: Article, floor: dt.date, why: str) -> Article:
+    date = article.metadata.date
+    if date.known or (date.not_before and date.not_before >= floor):
+        return article
+    narrowed = PublicationDate(date.value, date.precision, date.provenance, date.evidence, not_before=floor,
+                               not_before_precision=Precision.DAY, not_before_evidence=why)
+    return replace(article, metadata=replace(article.metadata, date=narrowed))
+
+
+def _day_text(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"

@@ -33,7 +33,7 @@ CASES = [
     ("He called them partners in June last year.", FRIDAY,
      ("June last year", D(2023, 6, 1), D(2023, 6, 30), Precision.MONTH, "on")),
     ("Envoys had met in Oslo as early as 2016.", FRIDAY,
-     ("as early as 2016", D(2016, 1, 1), D(2016, 12, 31), Precision.YEAR, "since")),
+     ("as early as 2016", D(2016, 1, 1), D(2016, 12, 31), Precision.YEAR, "by")),
     ("Aid flows fell sharply in the 1990s.", FRIDAY, ("the 1990s", D(1990, 1, 1), D(1999, 12, 31), Precision.DECADE, "on")),
     ("Fighting resumed after 2019.", FRIDAY, ("2019", D(2019, 1, 1), D(2019, 12, 31), Precision.YEAR, "after")),
     ("The office stayed open until 2020.", FRIDAY, ("2020", D(2020, 1, 1), D(2020, 12, 31), Precision.YEAR, "until")),

@@ -274,7 +274,7 @@ def _resolve(name: str, match: re.Match[str], sentence: str, ref: Reference) -> 
         back = (ref.date.weekday() - weekday) % 7
         if rel == "last" and back == 0:
             back = 7
-        if rel == "next" or (speaks_of_future(sentence) and rel != "last"):
+        if rel == "next" or (rel != "last" and is_planned(sentence, match.start(), match.end(), "on")):
             value = ref.date + dt.timedelta(days=(weekday - ref.date.weekday()) % 7 or 7)
         else:
             value = ref.date - dt.timedelta(days=back)
@@ -390,7 +390,113 @@ def years_matching_weekday(month: int, day: int, weekday: int, near: Iterable[in
     return [year for year in years if (value := _date(year, month, day)) and value.weekday() == weekday]
 
 
-@lru_cache(maxsize=256)  # asked once per weekday in a sentence: a long sentence is searched once
+# --- plans and forecasts ---------------------------------------------------------------------------
+#
+# "The chip is due in 2006", "sales are set to grow in 2005", "it would start producing the chip in
+# early 2005": a date a plan, forecast or expectation gives is no past event, and no evidence of when
+# the article was written. It is read by cue words in the date's own clause, never by phrases.
+
+#: Modal verbs, matched in lower case only: "May 2005" is a month, "Will Smith" a name.
+_MODAL = re.compile(r"\b(?:will|would|shall|should|could|may|might)\b|'ll\b|\bwon't\b")
+#: Words that make what follows a plan, forecast or expectation, in any case ("Plans to ...").
+_FORECAST_WORD = re.compile(
+    r"\b(?:expects?|expected|expecting|anticipate[sd]?|forecasts?|predicts?|predicted|projected|projecting|"
+    r"projections?|scheduled|slated|poised to|set to|going to|(?:is|are|am) to|plans? (?:to|for)|planned|"
+    r"planning|aims? (?:to|for)|aiming|targets?|targeting|intends?|intended to|intending|hopes? to|hoping to|"
+    r"likely to|promised to|promises to|pledged to|vowed to|upcoming|forthcoming|next|later this|"
+    r"looking ahead|ahead of|(?:is|are|was|were|be|being|now|not) due\b(?! to (?:the|a|an|its|their|his|her|our|"
+    r"this|that|these|those|some|high|higher|low|lower|poor|strong|weak|rising|falling)\b)|due (?:in|on|by|for|out|"
+    r"back|later))\b", re.IGNORECASE)
+#: Cue words used of what already happened: "would have", "better than expected", "met its targets".
+_NOT_FORECAST = re.compile(
+    r"\b(?:would|could|should|may|might|must)(?: not| never| also| already)? have\b|\b(?:than|as|beat|beating|"
+    r"missed|exceeded|exceeding|above|below|met|meeting|hit|reached|short of)(?: \w+){0,2} (?:expected|"
+    r"expectations?|forecasts?|predicted|targets?|hopes)\b|\bnext to\b|\bnext (?:door|generation)\b",
+    re.IGNORECASE)
+#: Where a clause ends, read backwards from a date: punctuation, and words that open another clause.
+_CLAUSE_BEFORE = re.compile(r"[,;:()\[\]—–]|\s-\s|\b(?:but|which|who|whom|whose|where|because|although|"
+                            r"though|while|whereas|whether)\b", re.IGNORECASE)
+#: Read forwards, "and", "that" and "when" open another clause too: "rose in 2004 and will rise".
+_CLAUSE_AFTER = re.compile(rf"{_CLAUSE_BEFORE.pattern}|\b(?:and|that|when|as|if|since|after|before|until|so)\b",
+                           re.IGNORECASE)
+#: A clause opening with its date holds only cue words before it: "In 2006, the firm will ...".
+_ONLY_CUES = re.compile(r"^[\W\d]*(?:(?:in|on|at|by|from|during|for|of|the|end|start|beginning|middle|early|"
+                        r"late|mid|first|second|half|quarter|around|about|as early as|as late as|until|till|"
+                        r"and|or|then|so|now|even|also|only)\b[\W\d]*)*$", re.IGNORECASE)
+#: A verb in the past before the date: what follows it ("built in 1999 will close") is another matter.
+_PAST_VERB = re.compile(r"\b(?:[a-z]+ed|was|were|had|did|said|made|came|took|began|went|rose|fell|grew|saw|won|"
+                        r"lost|built|sold|bought|paid|left|met|held|told|became|gave|got|ran|wrote|spent|"
+                        r"struck|brought|thought|found|kept|led|shut|cut|hit|put)\b", re.IGNORECASE)
+
+
+def is_planned(sentence: str, start: int, end: int, qualifier: str = "on") -> bool:
+    """Whether the date at sentence[start:end] is written as a plan, forecast or expectation.
+
+    The cue must be in the date's own clause: "Sales rose in 2004 and will rise in 2005" plans
+    2005, not 2004. Before the date, the clause back to its opening counts; after it, only up to the
+    next clause, and only where no past verb comes first ("Growth in 2005 is forecast at 2%", but
+    "the plant built in 1999 will close"). A fronted date ("In 2006, the firm will ...") takes the
+    clause after it. "Since 1990" looks back from now, whatever the sentence goes on to plan.
+    """
+    if qualifier == "since":
+        return False
+    phrase = sentence[start:end]
+    if re.match(r"(?:next|upcoming|coming)\b", phrase, re.IGNORECASE):
+        return True
+    before = _clause_before(sentence, start)
+    if _has_forecast_cue(before):
+        return True
+    if _PAST_VERB.search(before):
+        return False
+    after = _clause_after(sentence, end, fronted=bool(_ONLY_CUES.match(before)))
+    return _has_forecast_cue(after)
+
+
+def _clause_before(sentence: str, start: int) -> str:
+    window = sentence[max(0, start - 4 * CUE_WINDOW):start]
+    openings = [m.end() for m in _CLAUSE_BEFORE.finditer(window)]
+    return window[openings[-1]:] if openings else window
+
+
+def _clause_after(sentence: str, end: int, fronted: bool) -> str:
+    window = sentence[end:end + 4 * CUE_WINDOW]
+    boundaries = list(_CLAUSE_AFTER.finditer(window))
+    begin = 0
+    if fronted and boundaries and not window[:boundaries[0].start()].strip():
+        begin = boundaries.pop(0).end()  # "In 2006, the firm will": the clause after the comma
+    return window[begin:boundaries[0].start() if boundaries else len(window)]
+
+
+def _has_forecast_cue(text: str) -> bool:
+    text = _NOT_FORECAST.sub(" ", text)
+    return bool(_MODAL.search(text) or _FORECAST_WORD.search(text))
+
+
+@lru_cache(maxsize=256)  # asked for each sentence of an undated article: a long sentence is searched once
 def speaks_of_future(sentence: str) -> bool:
-    """"Talks will resume in 2026": a date that is no evidence of when the article was written."""
-    return bool(_FUTURE.search(sentence))
+    """"Talks will resume in 2026": a sentence with a plan or forecast anywhere in it is no evidence of
+    when the article was written, even for its other dates (a bound on a date must not be a guess)."""
+    return _has_forecast_cue(sentence)
+
+
+# --- years that are part of a name ------------------------------------------------------------------
+
+#: Capitalised words that may stand before a year that is a date: calendar words, seasons, feasts,
+#: and the function words a sentence may open with ("In 2005", "The 2004 election").
+_DATE_WORDS_BEFORE_YEAR = frozenset(
+    "spring summer autumn fall winter christmas easter new year years fiscal fy financial q1 q2 q3 q4 h1 h2 "
+    "in on at by for from since until till before after during between through throughout around about circa "
+    "early late mid of and or to than the a an this that these those its their his her our last next every "
+    "as also only even then until but while when where if so of year-end".split())
+
+
+def names_a_year(sentence: str, expression: TimeExpression) -> bool:
+    """"FIFA 2005", "Windows 2000", "Euro 2004": a bare year right after a capitalised word that is no
+    calendar or function word is part of a name (a game, a product, an edition), not a date."""
+    if not re.fullmatch(YEAR, expression.text):
+        return False
+    word = re.search(r"([^\W\d_][\w'’.-]*)\s+$", sentence[max(0, expression.start - 40):expression.start])
+    if not word or not word[1][0].isupper():
+        return False
+    lowered = word[1].lower().rstrip(".")
+    return lowered not in _DATE_WORDS_BEFORE_YEAR and lowered not in MONTHS and lowered not in WEEKDAYS

@@ -59,7 +59,7 @@ def extract_events(article: Article, ner_spans: Iterable[NerSpan],
 def _after_article_date(event: Event, reference: Reference) -> bool:
     """A date written as past that falls after the article was published: a typo or a wrong article date."""
     return (event.resolved and reference.date is not None and event.first > reference.date
-            and event.basis == "as written" and not speaks_of_future(event.sentence))
+            and event.basis == "as written" and not event.planned and not speaks_of_future(event.sentence))
 
 
 def _events(article: Article, reference: Reference, date_spans: dict[int, list[tuple[int, int]]]) -> list[Event]:
@@ -84,5 +84,5 @@ def _events(article: Article, reference: Reference, date_spans: dict[int, list[t
                     article_id=article.metadata.article_id, paragraph=paragraph.number, sentence=cited,
                     phrase=expression.text, first=expression.first, last=expression.last,
                     precision=expression.precision, qualifier=expression.qualifier, basis=expression.basis,
-                    note=expression.note, entities=names))
+                    note=expression.note, entities=names, planned=expression.planned))
     return events

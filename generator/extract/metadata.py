@@ -187,16 +187,19 @@ def _publication_date(source: SourceFile, clean: CleanText, evidence: DossierEvi
     return _lower_bound(_past_dates(clean, evidence))
 
 
-def _past_dates(clean: CleanText, evidence: DossierEvidence) -> list[TimeExpression]:
-    """Dates the text reports as past, with weekdays resolved against the years it and the dossier state."""
-    sentences = [sentence for paragraph in clean.paragraphs for sentence in split_sentences(paragraph.text)
-                 if not speaks_of_future(sentence)]
-    own_years = [expression.first.year for sentence in sentences
+def _past_dates(clean: CleanText, evidence: DossierEvidence) -> list[tuple[int, TimeExpression]]:
+    """Dates the text reports as past, with the paragraph each is in, and weekdays resolved against the
+    years it and the dossier state. A sentence that plans or forecasts anything ("sales are expected to
+    rise in 2005") gives none of its dates: a plan is no evidence of when the article was written."""
+    sentences = [(paragraph.number, sentence) for paragraph in clean.paragraphs
+                 for sentence in split_sentences(paragraph.text) if not speaks_of_future(sentence)]
+    own_years = [expression.first.year for _, sentence in sentences
                  for expression in find_time_expressions(sentence, Reference())
-                 if expression.resolved]
+                 if expression.resolved and not expression.planned]
     reference = Reference(anchor_years=tuple(own_years) + evidence.stated_years)
-    return [expression for sentence in sentences for expression in find_time_expressions(sentence, reference)
-            if expression.resolved]
+    return [(number, expression) for number, sentence in sentences
+            for expression in find_time_expressions(sentence, reference)
+            if expression.resolved and not expression.planned]
 
 
 def _sidecar_date(source: SourceFile) -> PublicationDate:
@@ -212,9 +215,9 @@ def _sidecar_date(source: SourceFile) -> PublicationDate:
     return PublicationDate(dt.date.fromisoformat(text), Precision.DAY, Provenance.SIDECAR, where)
 
 
-def _infer_year(month: int, day: int, past: list[TimeExpression]) -> tuple[dt.date, str] | None:
+def _infer_year(month: int, day: int, past: list[tuple[int, TimeExpression]]) -> tuple[dt.date, str] | None:
     """A weekday named with a date shortly before publication fixes the publication year."""
-    for expression in past:
+    for _, expression in past:
         if expression.basis != "weekday and year evidence":
             continue
         event = expression.first
@@ -228,14 +231,16 @@ def _infer_year(month: int, day: int, past: list[TimeExpression]) -> tuple[dt.da
     return None
 
 
-def _lower_bound(past: list[TimeExpression]) -> PublicationDate:
+def _lower_bound(past: list[tuple[int, TimeExpression]]) -> PublicationDate:
     """No date is stated: the latest past date the text reports is a floor for publication."""
-    usable = [e for e in past if e.qualifier not in ("before", "until") and e.precision is not Precision.DECADE]
+    usable = [(number, e) for number, e in past
+              if e.qualifier not in ("before", "until") and e.precision is not Precision.DECADE]
     if not usable:
         return PublicationDate(None, None, Provenance.UNKNOWN, "the article states no date")
-    best = max(usable, key=lambda e: (e.first, e.precision is Precision.DAY))  # a floor: the latest start wins
+    # a floor: the latest start wins
+    number, best = max(usable, key=lambda item: (item[1].first, item[1].precision is Precision.DAY))
     precision = best.precision if best.precision in (Precision.DAY, Precision.MONTH) else Precision.YEAR
-    why = f"'{best.text}'" + (f" ({best.note})" if best.note else "")
+    why = f"'{best.text}' (¶{number})" + (f" ({best.note})" if best.note else "")
     return PublicationDate(
         None, None, Provenance.UNKNOWN, "the article states no date",
         not_before=best.first, not_before_precision=precision,
