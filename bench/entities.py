@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import random
 import shutil
 import sys
@@ -191,12 +192,15 @@ def _duplicates(dossier) -> None:
 
 
 def _sample(dossier, size: int, seed: int) -> None:
-    """A seeded random sample of entity pages against labels given by hand once (bench/gold): ok, junk
+    """A seeded sample of entity pages against labels given by hand once (bench/gold): ok, junk
     (no entity at all) or wrong kind. Names the labels do not hold yet are printed, to be labelled."""
     labels = yaml.safe_load(SAMPLE_LABELS.read_text(encoding="utf-8")) if SAMPLE_LABELS.exists() else {}
     labels = labels or {}
-    pages = sorted((e for e in dossier.entities if e.has_page), key=lambda e: (e.kind.value, e.name))
-    sample = random.Random(seed).sample(pages, min(size, len(pages)))
+    # drawn by a seeded hash of each name, not by position: a change that adds or drops a few pages
+    # leaves the rest of the sample, and its labels, as they were
+    def draw(entity) -> str:
+        return hashlib.sha256(f"{seed}:{entity.kind.value}: {entity.name}".encode()).hexdigest()
+    sample = sorted((e for e in dossier.entities if e.has_page), key=draw)[:size]
     counts = {"ok": 0, "junk": 0, "wrong kind": 0}
     unlabelled, bad = [], []
     for entity in sample:

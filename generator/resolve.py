@@ -11,14 +11,16 @@ rules, in order of trust:
    ("U.S." and "US", "The European Community" and "European Community").
 3. Well-known names (`known_names.KNOWN_NAMES`): one country or body under several names.
 4. An acronym and its expansion: defined in brackets in any article, or, failing that, the
-   initials of exactly one organisation or place in the dossier.
+   initials of exactly one organisation or place in the dossier (or of one named three times
+   as often as all others with them: "FDA" beside a stray "Federal Drug Administration").
 5. A name of one word joins the one person whose full name ends in it: in the same article
    first, then in the whole dossier. When two or more people share it, it stays apart and
    says which people it may be.
 6. One kind per entity: the registry's, else the kind most of its mentions were given (a
    surname that joined a person is that person's kind, and does not vote).
 7. A one-word name the dossier mostly writes as an ordinary lower-case word ("Bank" beside
-   "the bank", "Administration") is no entity, unless the curator registers it.
+   "the bank", "Administration") is no entity, unless the curator registers it; nor is initials
+   and a word the dossier writes there in lower case ("U.S. Interest" beside "U.S. interest rates").
 
 Every spelling joined to another is kept with the rule that joined it: the entity's page shows it.
 """
@@ -43,6 +45,8 @@ ACRONYM_INITIALS = "its acronym (its initials, and no other name in the dossier 
 SURNAME = "a surname, written alone where the full name is"
 REGISTERED = "a spelling given in seeds/entities.yml"
 
+#: An acronym whose initials two names share joins the one named this many times as often as the rest.
+DOMINANT = 3
 _INITIALS_SKIP = frozenset("of the for and on in at to & de du des la le et".split())
 _ACRONYM_AFTER = re.compile(r"^ \(\s*([A-Z][A-Za-z&.]{1,11})\s*\)")
 _EDGE = " -,;:'\"<>()[]*"
@@ -156,7 +160,7 @@ class _Groups:
         """"Organisation for Economic Co-operation" and "Organization of Economic Cooperation"."""
         by_loose: dict[str, str] = {}
         for key in list(self.parent):
-            loose = _loose_key(key)
+            loose = _loose_key(key, person=self._mostly_people(key))
             if loose in by_loose:
                 self._union(by_loose[loose], key, SAME_NAME)
             else:
@@ -182,9 +186,12 @@ class _Groups:
         for acronym in acronyms:
             if self.find(acronym) != acronym or acronym in self.registered:
                 continue
-            roots = {self.find(key) for key in by_initials.get(acronym, ())}
-            if len(roots) == 1:
-                self._union(roots.pop(), acronym, ACRONYM_INITIALS)
+            sizes = Counter()
+            for key in by_initials.get(acronym, ()):
+                sizes[self.find(key)] += sum(self.written[key].values())
+            ranked = sizes.most_common()
+            if ranked and (len(ranked) == 1 or ranked[0][1] >= DOMINANT * sum(n for _, n in ranked[1:])):
+                self._union(ranked[0][0], acronym, ACRONYM_INITIALS)
 
     def decide(self, mentions: Sequence[Mention], keys: Sequence[str], voting: Sequence[bool]):
         """Each group's one name and kind."""
@@ -275,6 +282,9 @@ def _acronym_definitions(articles: Iterable[Article]) -> dict[str, Counter[str]]
     return defined
 
 
+_INITIALS_WORD = r"(?:[A-Z]\.){2,}|[A-Z]{2,5}"
+_QUALIFIED_WORD = re.compile(rf"({_INITIALS_WORD}) ([A-Z][a-z]+)")
+_LOWER_AFTER_INITIALS = re.compile(rf"(?<![\w.])({_INITIALS_WORD}) ([a-z]+)")
 _LOWER_WORD = re.compile(r"(?<![\w.'’-])[a-z][a-z'’-]+")
 #: A capitalised word is a common noun, not a name, when the dossier writes it in lower case at least
 #: this many times as often as it names it ("Bank", "Administration"); a surname or "Reuters" never is.
@@ -287,16 +297,24 @@ def _common_words(articles: Sequence[Article], groups: _Groups, names: dict[str,
     candidates = {root: name.lower() for root, name in names.items()
                   if root not in groups.registered and " " not in name and name.isalpha()
                   and not name.isupper() and name[:1].isupper()}
-    if not candidates:
+    qualified = {root: (match[1], match[2].lower()) for root, name in names.items()
+                 if root not in groups.registered and (match := _QUALIFIED_WORD.fullmatch(name))}
+    if not candidates and not qualified:
         return set()
-    lower = Counter()
+    lower: Counter[str] = Counter()
+    lower_after: Counter[tuple[str, str]] = Counter()
     for article in articles:
-        lower.update(_LOWER_WORD.findall("\n".join(paragraph.text for paragraph in article.paragraphs)))
+        text = "\n".join(paragraph.text for paragraph in article.paragraphs)
+        lower.update(_LOWER_WORD.findall(text))
+        lower_after.update(_LOWER_AFTER_INITIALS.findall(text))
     mentions: Counter[str] = Counter()
     for key, written in groups.written.items():
         mentions[groups.find(key)] += sum(written.values())
-    return {root for root, word in candidates.items()
-            if lower[word] >= COMMON_WORD_MIN and lower[word] >= COMMON_WORD_RATIO * mentions[root]}
+    common = {root for root, word in candidates.items()
+              if lower[word] >= COMMON_WORD_MIN and lower[word] >= COMMON_WORD_RATIO * mentions[root]}
+    # "U.S. Interest", "U.S. Industry": a word after initials that the dossier writes there in lower case
+    common |= {root for root, pair in qualified.items() if lower_after[pair] >= max(2, mentions[root])}
+    return common
 
 
 def _could_abbreviate(acronym: str, name: str) -> bool:
@@ -308,10 +326,13 @@ def _could_abbreviate(acronym: str, name: str) -> bool:
     return all(letter in letters for letter in acronym)
 
 
-def _loose_key(key: str) -> str:
-    """Spelling variants folded further: -isation/-ization, small words, and spaces."""
+def _loose_key(key: str, person: bool = False) -> str:
+    """Spelling variants folded further: -isation/-ization, small words, spaces; a person's middle
+    initials ("Carl C. Icahn" is Carl Icahn)."""
     words = [word for word in key.replace("isation", "ization").split() if word not in _INITIALS_SKIP]
-    return "".join(words) or key
+    if person and len(words) > 2:
+        words = [words[0], *(word for word in words[1:-1] if len(word) > 1), words[-1]]
+    return ("person:" if person else "") + ("".join(words) or key)
 
 
 def _surnames(articles: Sequence[Article], keys: Sequence[str], groups: _Groups) -> dict[int, str]:
@@ -334,9 +355,11 @@ def _surnames(articles: Sequence[Article], keys: Sequence[str], groups: _Groups)
     owners: dict[int, str] = {}
     for index, (article_id, mention, key) in enumerate(mention_keys):
         if " " in key or mention.origin == "registry" or groups.find(key) in groups.registered \
-                or _written_as_acronym(groups.written[key]) or mention.kind is EntityKind.PLACE:
+                or _written_as_acronym(groups.written[key]):
             continue
         here, anywhere = people_in[article_id].get(key, set()), people_in[None].get(key, set())
+        if mention.kind is EntityKind.PLACE:  # "Washington" is a person only beside George Washington
+            anywhere = here
         if len(here) == 1:
             owners[index] = next(iter(here))
         elif not here and len(anywhere) == 1:

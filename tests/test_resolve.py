@@ -5,8 +5,16 @@ from __future__ import annotations
 from generator.assemble import assemble_entities
 from generator.model import EntityKind
 from generator.registry import RegisteredEntity, Registry
-from generator.resolve import (ACRONYM_DEFINED, ACRONYM_INITIALS, KNOWN, SAME_NAME, SURNAME, bare_key, initials,
-                               resolve_entities)
+from generator.resolve import (
+    ACRONYM_DEFINED,
+    ACRONYM_INITIALS,
+    KNOWN,
+    SAME_NAME,
+    SURNAME,
+    bare_key,
+    initials,
+    resolve_entities,
+)
 from tests.helpers import article, mention
 
 ORG, PERSON, PLACE = EntityKind.ORGANISATION, EntityKind.PERSON, EntityKind.PLACE
@@ -106,9 +114,11 @@ def test_a_surname_the_model_filed_as_an_organisation_joins_the_person():
     assert [(j.spelling, j.reason) for j in entity.joined] == [("Volcker", SURNAME)]
 
 
-def test_a_place_is_not_taken_for_a_surname():
-    entities = _entities([article("a", mention("a", "George Washington"), mention("a", "Washington", PLACE))])
-    assert set(entities) == {"George Washington", "Washington"}
+def test_a_place_is_taken_for_a_surname_only_beside_the_full_name():
+    entities = _entities([article("a", mention("a", "Jerry Huckaby"), mention("a", "Huckaby", PLACE)),
+                          article("b", mention("b", "George Washington")), article("c", mention("c", "Washington", PLACE))])
+    assert set(entities) == {"Jerry Huckaby", "George Washington", "Washington"}
+    assert entities["Washington"].kind is PLACE and len(entities["Jerry Huckaby"].mentions) == 2
 
 
 def test_the_registry_wins_and_two_registered_entities_never_join():
@@ -144,3 +154,25 @@ def test_a_word_the_dossier_mostly_writes_in_lower_case_is_no_entity():
     kept, _ = resolve_entities([article("a", mention("a", "Bank", ORG, origin="registry"), paragraphs=[text])],
                                registered)
     assert [m.name for m in kept[0].mentions] == ["Bank"]
+
+
+def test_an_acronym_joins_the_name_that_dominates_its_initials():
+    entities = _entities([article("a", *[mention("a", "Food and Drug Administration", ORG)] * 3),
+                          article("b", mention("b", "Federal Drug Administration", ORG)),
+                          article("c", mention("c", "FDA", ORG))])
+    assert set(entities) == {"Food and Drug Administration", "Federal Drug Administration"}
+
+
+def test_a_middle_initial_does_not_make_another_person():
+    entities = _entities([article("a", mention("a", "Carl C. Icahn")), article("b", mention("b", "Carl Icahn")),
+                          article("c", mention("c", "Icahn"))])
+    (entity,) = entities.values()
+    assert entity.name == "Carl C. Icahn" and len(entity.mentions) == 3  # the fullest spelling, on a tie
+
+
+def test_initials_and_a_word_written_there_in_lower_case_are_no_entity():
+    text = "Japanese or U.S. Interest rates may fall. U.S. interest rates rose, and U.S. interest payments too."
+    articles = [article("a", mention("a", "U.S. Interest", ORG), mention("a", "U.S. Wheat Associates", ORG),
+                        paragraphs=[text])]
+    resolved, _ = resolve_entities(articles, Registry())
+    assert [m.name for m in resolved[0].mentions] == ["U.S. Wheat Associates"]
