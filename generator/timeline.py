@@ -4,8 +4,8 @@ Events with the same date, precision and qualifier are merged when they tell the
 thing: they share names or distinctive words, and, under a month, year or decade (which hold
 many happenings), the clauses that carry the date share them too: "recognised the Taliban ...
 since the group seized control in 2021" and "did not close its embassy in 2021" are two
-happenings of 2021, not one. A planned or expected date never merges with a past one. An event an undated article dates only
-relatively ("last week") joins an entry whose date its article's bounds allow, if it
+happenings of 2021, not one. A planned or expected date never merges with a past one. An event
+an undated article dates only relatively ("last week") joins an entry whose date its article's bounds allow, if it
 tells the same thing closely; it is then dated by corroboration, and says so. Entries
 that tell the same thing under different dates are flagged as conflicting.
 """
@@ -17,6 +17,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from .extract.dates import Reference, find_time_expressions
 from .model import Article, Event, Precision, PublicationDate, TimelineEntry, format_date_iso
@@ -75,7 +76,8 @@ def build_timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
     day_clusters = _FeatureIndex([(index, event) for index, cluster in enumerate(clusters)
                                   if cluster[0].precision is Precision.DAY for event in cluster], features)
     for event in undated:
-        target = _best_match(event, day_clusters, clusters, features, bounds.get(event.article_id))
+        target = _best_match(event, day_clusters, clusters, features, bounds.get(event.article_id)) \
+            if _near_relative(event) and not event.planned else None
         if target is None:
             leftovers.append(event)
         else:
@@ -197,20 +199,32 @@ class _FeatureIndex:
         return [self.members[position] for position in sorted(positions)]
 
 
+def _near_relative(event: Event) -> bool:
+    """"Last week", "Thursday", "yesterday": an expression that, resolved, names a day or a week, so it can
+    retell a day-precise entry. "A year ago" or "last month" names a span no single day stands for."""
+    resolved = find_time_expressions(event.phrase, Reference(date=dt.date(2000, 6, 15)))
+    return bool(resolved) and all(e.precision in (Precision.DAY, Precision.WEEK) for e in resolved)
+
+
 def _best_match(event: Event, day_events: _FeatureIndex, clusters: list[list[Event]],
                 all_features: dict[int, frozenset[str]], not_before: dt.date | None) -> int | None:
-    """The day-precise entry an unresolved relative event most closely retells, if any is close enough."""
+    """The day-precise entry an unresolved relative event most closely retells, if any is close enough and
+    its own words allow that day: "Monday" retells nothing that happened on a Friday, nor "24 December"
+    anything of 19 May."""
     features = all_features[id(event)]
-    best, best_score = None, 0.0
+    scored = {}
     for index, other in day_events.sharing(features):
         if not_before and clusters[index][0].last < not_before - dt.timedelta(days=14):
             continue
-        if other.planned != event.planned:  # "will meet next week" retells no past meeting
+        if other.planned:  # a past "last week" retells no plan
             continue
         score, shared = _overlap(features, all_features[id(other)])
-        if score >= ATTACH_OVERLAP and shared >= MERGE_MIN_SHARED + 1 and score > best_score:
-            best, best_score = index, score
-    return best
+        if score >= ATTACH_OVERLAP and shared >= MERGE_MIN_SHARED + 1 and score > scored.get(index, 0.0):
+            scored[index] = score
+    for index in sorted(scored, key=lambda i: (-scored[i], i)):
+        if _earliest_publication(event, clusters[index][0].first) is not None:
+            return index
+    return None
 
 
 def _entry(events: list[Event], corroborated: tuple[str, ...], all_features: dict[int, frozenset[str]]) -> TimelineEntry:
@@ -276,7 +290,7 @@ def with_corroborated_dates(articles: Sequence[Article], timeline: Sequence[Time
     for entry in timeline:
         for event in entry.citations:
             if event.article_id in entry.dated_by_corroboration and not event.resolved:
-                floor = _earliest_publication(event, entry.first)
+                floor = _earliest_publication(event, entry.first) or entry.first
                 others = len(entry.article_ids) - 1
                 why = (f"inferred: ¶{event.paragraph} reports as '{event.phrase}' what {others} other "
                        f"{'article dates' if others == 1 else 'articles date'} {_day_text(entry.first)}")
@@ -286,15 +300,21 @@ def with_corroborated_dates(articles: Sequence[Article], timeline: Sequence[Time
             if article.metadata.article_id in floors else article for article in articles]
 
 
-def _earliest_publication(event: Event, happened: dt.date) -> dt.date:
-    """The first day on which the event's own words ("Last week", "Sunday") would date it to `happened`,
-    by the same rules that resolve them: the earliest the article can have been written."""
+@lru_cache(maxsize=4096)
+def _earliest_publication_of(phrase: str, happened: dt.date) -> dt.date | None:
     for days in range(CORROBORATION_DAYS):
         day = happened + dt.timedelta(days=days)
-        for expression in find_time_expressions(event.phrase, Reference(date=day)):
+        for expression in find_time_expressions(phrase, Reference(date=day)):
             if expression.resolved and expression.first <= happened <= expression.last:
                 return day
-    return happened
+    return None
+
+
+def _earliest_publication(event: Event, happened: dt.date) -> dt.date | None:
+    """The first day on which the event's own words ("Last week", "Sunday") would date it to `happened`,
+    by the same rules that resolve them: the earliest the article can have been written. None when
+    no such day exists: the words cannot be telling of that day."""
+    return _earliest_publication_of(event.phrase, happened)
 
 
 def _with_floor(article: Article, floor: dt.date, why: str) -> Article:

@@ -402,17 +402,24 @@ _MODAL = re.compile(r"\b(?:will|would|shall|should|could|may|might)\b|'ll\b|\bwo
 _FORECAST_WORD = re.compile(
     r"\b(?:expects?|expected|expecting|anticipate[sd]?|forecasts?|predicts?|predicted|projected|projecting|"
     r"projections?|scheduled|slated|poised to|set to|going to|(?:is|are|am) to|plans? (?:to|for)|planned|"
-    r"planning|aims? (?:to|for)|aiming|targets?|targeting|intends?|intended to|intending|hopes? to|hoping to|"
-    r"likely to|promised to|promises to|pledged to|vowed to|upcoming|forthcoming|next|later this|"
-    r"looking ahead|ahead of|(?:is|are|was|were|be|being|now|not) due\b(?! to (?:the|a|an|its|their|his|her|our|"
-    r"this|that|these|those|some|high|higher|low|lower|poor|strong|weak|rising|falling)\b)|due (?:in|on|by|for|out|"
-    r"back|later))\b", re.IGNORECASE)
+    r"planning|plans? (?:is|was|are|were) (?:to|for)|aims? (?:to|for)|aiming|targets?|targeting|intends?|"
+    r"intended to|intending|hopes? to|hoping to|likely to|promised to|promises to|pledged to|vowed to|later this|"
+    r"looking ahead|ahead of|due\b(?! to (?:the|a|an|its|their|his|her|our|this|that|these|those|some|high|"
+    r"higher|low|lower|poor|strong|weak|rising|falling|falls?|rises?|concerns?|fears?|problems?|lack|"
+    r"[a-z]+(?:ing|ness|ity|ment|tion|sion)s?)\b))\b", re.IGNORECASE)
 #: Cue words used of what already happened: "would have", "better than expected", "met its targets".
 _NOT_FORECAST = re.compile(
-    r"\b(?:would|could|should|may|might|must)(?: not| never| also| already)? have\b|\b(?:than|as|beat|beating|"
-    r"missed|exceeded|exceeding|above|below|met|meeting|hit|reached|short of)(?: \w+){0,2} (?:expected|"
-    r"expectations?|forecasts?|predicted|targets?|hopes)\b|\bnext to\b|\bnext (?:door|generation)\b",
-    re.IGNORECASE)
+    r"\b(?:would|could|should|may|might|must)(?: not| never| also| already)? have\b|\b(?:than|as|beat|beats|"
+    r"beating|missed|exceeds?|exceeded|exceeding|surpass(?:ed|ing)?|above|below|meets?|met|meeting|hit|reached|"
+    r"short of)(?: \w+){0,2} (?:expected|expectations?|forecasts?|predicted|targets?|hopes)\b|"
+    r"\bnext to\b|\bnext (?:door|generation)\b", re.IGNORECASE)
+#: "The upcoming 2005 election": a date the words right before it make a future one.
+_COMING = re.compile(r"\b(?:upcoming|forthcoming|coming|next)\s+(?:the\s+)?$", re.IGNORECASE)
+_COMING_ANYWHERE = re.compile(r"\b(?:upcoming|forthcoming|next)\b", re.IGNORECASE)
+#: A date that qualifies a noun: "a revival of 1950s hit musical", "their 1960 levels", "the 2006 World Cup".
+_ATTRIBUTIVE = re.compile(r"(?:\b(?!(?:end|start|beginning|middle|half|quarter|rest|whole|part|course|remainder|"
+                          r"spring|summer|autumn|winter|months?|weeks?|years?)\s)[a-z]+\s+of|"
+                          r"\b(?:their|its|his|her|our|my|your))\s+(?:the\s+)?$", re.IGNORECASE)
 #: Where a clause ends, read backwards from a date: punctuation, and words that open another clause.
 _CLAUSE_BEFORE = re.compile(r"[,;:()\[\]—–]|\s-\s|\b(?:but|which|who|whom|whose|where|because|although|"
                             r"though|while|whereas|whether)\b", re.IGNORECASE)
@@ -436,18 +443,22 @@ def is_planned(sentence: str, start: int, end: int, qualifier: str = "on") -> bo
     2005, not 2004. Before the date, the clause back to its opening counts; after it, only up to the
     next clause, and only where no past verb comes first ("Growth in 2005 is forecast at 2%", but
     "the plant built in 1999 will close"). A fronted date ("In 2006, the firm will ...") takes the
-    clause after it. "Since 1990" looks back from now, whatever the sentence goes on to plan.
+    clause after it. "Since 1990" looks back from now, whatever the sentence goes on to plan. A date
+    that qualifies a noun ("a revival of 1950s hit musical", "half their 1960 levels") dates that
+    noun, not the verb the clause plans: only what follows it can make it a plan ("the 2006 World
+    Cup will be held ...").
     """
     if qualifier == "since":
         return False
-    phrase = sentence[start:end]
-    if re.match(r"(?:next|upcoming|coming)\b", phrase, re.IGNORECASE):
+    if re.match(r"(?:next|upcoming|coming)\b", sentence[start:end], re.IGNORECASE) \
+            or _COMING.search(_words_before(sentence, start)):
         return True
     before = _clause_before(sentence, start)
-    if _has_forecast_cue(before):
-        return True
-    if _PAST_VERB.search(before):
-        return False
+    if not _ATTRIBUTIVE.search(before):
+        if _has_forecast_cue(before):
+            return True
+        if _PAST_VERB.search(before):
+            return False
     after = _clause_after(sentence, end, fronted=bool(_ONLY_CUES.match(before)))
     return _has_forecast_cue(after)
 
@@ -476,7 +487,7 @@ def _has_forecast_cue(text: str) -> bool:
 def speaks_of_future(sentence: str) -> bool:
     """"Talks will resume in 2026": a sentence with a plan or forecast anywhere in it is no evidence of
     when the article was written, even for its other dates (a bound on a date must not be a guess)."""
-    return _has_forecast_cue(sentence)
+    return _has_forecast_cue(sentence) or bool(_COMING_ANYWHERE.search(_NOT_FORECAST.sub(" ", sentence)))
 
 
 # --- years that are part of a name ------------------------------------------------------------------
