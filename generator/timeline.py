@@ -49,7 +49,8 @@ _STOPWORDS = frozenset(
 _CALENDAR = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 #: Where the clause carrying a date ends: punctuation, and words that open another clause.
-_CLAUSE = re.compile(r"[,;:()\[\]—–]|\s-\s|\b(?:and|but|which|who|whom|whose|where|because|although|though|"
+_CLAUSE = re.compile(r"(?<!\d),(?!\d)|[;:()\[\]—–]|\s-\s|\b(?:and|but|which|who|whom|whose|where|because|"
+                     r"although|though|"
                      r"while|whereas|since|after|as|when|following|before|until)\b", re.IGNORECASE)
 #: A sentence opening with a word that points elsewhere ("This comes as ...", "It said ..."): it does
 #: not state its happening on its own, so it leads an entry only when no citation does.

@@ -101,3 +101,116 @@ def test_a_wrong_weekday_is_noted_not_hidden():
 
 def test_impossible_dates_are_not_dates():
     assert [e for e in find_time_expressions("They met on 31 February 2024.", FRIDAY) if e.resolved] == []
+
+
+def _with_model_years(sentence):
+    """The sentence's dates as if the model had labelled every four-digit year DATE (the worst case)."""
+    import re
+
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\b(?:19|20)\d\d\b", sentence)]
+    return find_time_expressions(sentence, FRIDAY, spans)
+
+
+# --- plans, forecasts and expectations --------------------------------------------------------------
+# Short sentences from the BBC corpus (../shared/corpora/bbc, 2004-05) and a few written for the tests.
+
+PLANNED = [
+    ("A third Spider-Man film is scheduled for release in 2007.", "2007"),  # bbc 0860
+    ("Ireland's economic 'miracle' is enjoying a second wind, with 5% growth forecast for 2005 and 2006.", "2005"),
+    ("Under Mr Tellier's tenure, plans to cut the worldwide workforce of 75,000 by almost a third by 2006 "
+     "were announced.", "2006"),  # bbc, shortened
+    ("The chip is due in 2006.", "2006"),
+    ("Intel said it would start producing the chip in early 2005.", "early 2005"),
+    ("The economy is set to grow in 2005.", "2005"),
+    ("Growth in 2005 is expected to slow.", "2005"),
+    ("In 2006, the firm will launch a new console.", "2006"),
+    ("The vote is scheduled for March 2006.", "March 2006"),
+    ("The firm aims to double its sales by 2008.", "2008"),
+    ("TimeWarner is to restate its accounts in 2005.", "2005"),
+    ("Ministers will meet next year.", "next year"),
+]
+
+
+@pytest.mark.parametrize("sentence, phrase", PLANNED, ids=[p[0][:40] for p in PLANNED])
+def test_a_date_in_a_plan_or_forecast_is_planned(sentence, phrase):
+    (expression,) = [e for e in _with_model_years(sentence) if e.text == phrase]
+    assert expression.planned
+
+
+PAST = [
+    ("Revenues at media group Reuters slipped 11% during 2004, mainly due to the weakness of the dollar.", "2004"),
+    ("Time Warner's profits were slightly better than expected in 2004.", "2004"),
+    ("The plant built in 1999 will close.", "1999"),
+    ("He said in 2003 that he would resign.", "2003"),
+    ("The company could have collapsed in 2002.", "2002"),
+    ("It will be the first time since 1917 that the party has chosen Manchester.", "1917"),  # bbc 0990
+    ("Oxfam said aid budgets will stay at half their 1960 levels.", "1960"),
+    ("The talks began in May 2005.", "May 2005"),
+]
+
+
+@pytest.mark.parametrize("sentence, phrase", PAST, ids=[p[0][:40] for p in PAST])
+def test_a_date_reported_as_past_is_not_planned(sentence, phrase):
+    (expression,) = [e for e in _with_model_years(sentence) if e.text == phrase]
+    assert not expression.planned
+
+
+def test_the_cue_must_be_in_the_dates_own_clause():
+    sentence = "Sales rose in 2004 and will rise in 2005."
+    planned = {e.text: e.planned for e in find_time_expressions(sentence, FRIDAY)}
+    assert planned == {"2004": False, "2005": True}
+
+
+def test_may_the_month_is_no_modal_verb():
+    (expression,) = find_time_expressions("The bank cut rates in May 2004.", FRIDAY)
+    assert expression.text == "May 2004" and not expression.planned
+    (expression,) = find_time_expressions("The bank may cut rates in June 2005.", FRIDAY)
+    assert expression.planned
+
+
+def test_a_sentence_with_any_forecast_speaks_of_the_future():
+    from generator.extract.dates import speaks_of_future
+
+    assert speaks_of_future("Sales rose in 2004 and will rise in 2005.")
+    assert speaks_of_future("The upcoming election is on 5 May.")
+    assert not speaks_of_future("Revenues slipped 11% during 2004, mainly due to the weakness of the dollar.")
+    assert not speaks_of_future("Sales in December failed to meet expectations.")
+
+
+# --- years that are part of a name --------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Sales of replica England football kits were boosted by the Euro 2004 tournament.",  # bbc
+    "FIFA 2005 was the best-selling game of the Christmas season.",
+    "Most firms still run Windows 2000 on their servers.",
+    "The update fixes a flaw in Microsoft Office 2003.",
+    "The race starts at 1830 GMT.",
+])
+def test_a_year_in_a_name_or_a_clock_time_is_no_date(sentence):
+    assert [e.text for e in _with_model_years(sentence)] == []
+
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("The show opened in July 2025.", "July 2025"),
+    ("The film opens in Summer 2024.", "2024"),
+    ("Christmas 2004 was the busiest on record.", "2004"),
+    ("In 2005 the firm grew.", "2005"),
+    ("The 2004 election was close.", "2004"),
+    ("It was founded in March 2005.", "March 2005"),
+])
+def test_a_year_after_a_calendar_or_function_word_is_still_a_date(sentence, phrase):
+    assert [e.text for e in _with_model_years(sentence)] == [phrase]
+
+
+# --- qualifiers say what the words say ---------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, phrase, qualifier", [
+    ("Taliban representatives had visited Moscow for talks as early as 2018.", "as early as 2018", "by"),
+    ("The auction included a knife from 1891.", "1891", "on"),  # dating from: in 1891, not since
+    ("Prices have risen from 1990 onwards.", "1990", "since"),
+    ("Schools have been closed since 2022.", "2022", "since"),
+    ("By 2004, sales had doubled.", "2004", "by"),
+])
+def test_qualifiers(sentence, phrase, qualifier):
+    (expression,) = find_time_expressions(sentence, FRIDAY)
+    assert (expression.text, expression.qualifier) == (phrase, qualifier)

@@ -155,3 +155,28 @@ def test_a_source_url_line_gives_the_url_and_an_inferred_publisher():
 def test_a_source_line_names_the_publisher():
     meta = _metadata("Border Reopens\nSource: Pajhwok Afghan News\n\nThe border reopened on Friday.\n")
     assert (meta.publisher.value, meta.publisher.provenance) == ("Pajhwok Afghan News", Provenance.STATED)
+
+
+def test_a_plan_or_forecast_is_no_bound_on_an_undated_articles_date():
+    # a year given for a plan or forecast says nothing of when the article was written
+    meta = _metadata("Chip Plans\n\nThe firm was founded in 1999.\n\n"
+                     "It said it would start producing the chip in early 2005. Sales are set to grow in 2006.\n")
+    assert (meta.date.not_before, meta.date.not_before_precision) == (dt.date(1999, 1, 1), Precision.YEAR)
+    assert meta.date.not_before_evidence == "inferred: the text reports '1999' (¶1) as past"
+    meta = _metadata("Chip Plans\n\nThe chip is due in 2006, the firm said.\n")
+    assert meta.date.not_before is None
+
+
+def test_a_sentence_that_also_forecasts_gives_no_bound():
+    # from the BBC corpus (0044): the past "last year" and the forecast "in 2005" share one sentence
+    meta = _metadata("Japan Growth\n\nJapan's economy grew in 2003.\n\nJapan's economy grew 2.6% overall in 2004 "
+                     "and is forecast to see growth of 2.1% in 2005.\n")
+    assert meta.date.not_before == dt.date(2003, 1, 1)
+
+
+def test_bbc_forecast_sentences_give_no_bound():
+    # bbc 0044 ¶6 "... and is forecast to see growth of 2.1% in 2005" once made it "not before 2005"; its
+    # past dates are 2004's: ¶2 "the government revised growth figures from earlier in 2004"
+    meta = _metadata((CORPORA / "bbc" / "0044.txt").read_text(encoding="utf-8"), name="0044.txt")
+    assert (meta.date.not_before, meta.date.not_before_precision) == (dt.date(2004, 1, 1), Precision.YEAR)
+    assert meta.date.not_before_evidence == "inferred: the text reports '2004' (¶2) as past"

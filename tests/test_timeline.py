@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import json
 import re
+from dataclasses import replace
 
 from generator.model import Precision
 
@@ -267,3 +268,72 @@ def test_a_month_of_more_entries_than_a_page_holds_is_split_into_parts():
     [(_, _, count, children)] = pages[0].periods
     assert count == len(march) and [label for label, _, _ in children] == [
         "March 1987, part 1 of 3", "March 1987, part 2 of 3", "March 1987, part 3 of 3"]
+
+
+def _page(dossier, path):
+    from generator.render import Renderer
+
+    return next(page.html for page in Renderer().pages(dossier) if page.path == path)
+
+
+def test_sources_page_labels_inferred_dates_as_the_article_pages_do(dossier):
+    # Zan News (000, 001) prints "Jul 5": the year is inferred; 002 states no date: only a bound is known
+    page = _page(dossier, "sources/index.md")
+    zan = page[page.index("Zan News"):]
+    assert zan.count("5 July 2025 (inferred)") == 2
+    assert "not before 7 July 2025 (inferred)" in page
+    assert "not before 3 July 2025 (inferred)" in page  # 003: "The move came on Thursday, July 3"
+
+
+def test_timeline_page_says_by_for_as_early_as(dossier):
+    page = _page(dossier, "timeline/index.md")
+    assert "<strong>By 2018</strong>" in page and "Since 2018" not in page
+
+
+def test_a_planned_entry_is_marked_on_the_page():
+    from generator.render import entry_date
+
+    (entry,) = _timeline(("a", [replace(_event("a", "The plant is due to open in 2006.", "2006", D(2006, 1, 1),
+                                               precision=Precision.YEAR), planned=True)]))
+    assert entry.planned and entry_date(entry) == "2006 (planned or expected)"
+
+
+def test_a_plan_and_a_past_event_on_the_same_date_stay_apart():
+    past = _event("a", "The ministry opened the new bridge in 2006.", "2006", D(2006, 1, 1), precision=Precision.YEAR)
+    plan = replace(_event("b", "The ministry will open the new bridge in 2006.", "2006", D(2006, 1, 1),
+                          precision=Precision.YEAR), planned=True)
+    assert sorted(entry.planned for entry in _timeline(("a", [past]), ("b", [plan]))) == [False, True]
+
+
+def test_under_a_year_only_the_same_action_merges():
+    # both sentences share "Taliban", "Russia", "recognise" ... but date different things to 2021
+    takeover = _event("a", "Russia recognised the Taliban government, the first since the Taliban seized "
+                           "control of Kabul in 2021.", "2021", D(2021, 1, 1), precision=Precision.YEAR,
+                      entities=["Russia", "Taliban"])
+    embassy = _event("b", "Russia, which has now recognised the Taliban government, kept its embassy in Kabul "
+                          "open in 2021.", "2021", D(2021, 1, 1), precision=Precision.YEAR,
+                     entities=["Russia", "Taliban"])
+    retold = _event("c", "Critics of Russia's recognition of the Taliban recall how the Taliban seized control "
+                         "of Kabul in 2021.", "2021", D(2021, 1, 1), precision=Precision.YEAR,
+                    entities=["Russia", "Taliban"])
+    timeline = _timeline(("a", [takeover]), ("b", [embassy]), ("c", [retold]))
+    assert sorted(entry.article_ids for entry in timeline) == [("a", "c"), ("b",)]
+
+
+def test_the_lead_is_a_sentence_that_states_the_happening():
+    pointing = _event("a", "This comes as the ministry banned the newspaper on 3 May.", "3 May", D(2024, 5, 3),
+                      entities=["Ministry"])
+    stating = _event("b", "The ministry banned the Kabul newspaper outright on 3 May.", "3 May", D(2024, 5, 3),
+                     entities=["Ministry"])
+    (entry,) = _timeline(("a", [pointing]), ("b", [stating]))
+    assert entry.sentence == stating.sentence
+
+
+def test_an_undated_weekday_joins_only_an_entry_on_that_weekday():
+    dated = ("a", [_event("a", "The ministry banned the newspaper on 3 May.", "3 May", D(2024, 5, 3),
+                          entities=["Ministry"])])  # a Friday
+    monday = _event("c", "On Monday the ministry banned the newspaper outright.", "Monday", None, entities=["Ministry"])
+    friday = _event("c", "On Friday the ministry banned the newspaper outright.", "Friday", None, entities=["Ministry"])
+    assert len(_timeline(dated, ("c", [monday]))) == 2
+    (entry,) = _timeline(dated, ("c", [friday]))
+    assert entry.dated_by_corroboration == ("c",)

@@ -421,7 +421,8 @@ _ATTRIBUTIVE = re.compile(r"(?:\b(?!(?:end|start|beginning|middle|half|quarter|r
                           r"spring|summer|autumn|winter|months?|weeks?|years?)\s)[a-z]+\s+of|"
                           r"\b(?:their|its|his|her|our|my|your))\s+(?:the\s+)?$", re.IGNORECASE)
 #: Where a clause ends, read backwards from a date: punctuation, and words that open another clause.
-_CLAUSE_BEFORE = re.compile(r"[,;:()\[\]—–]|\s-\s|\b(?:but|which|who|whom|whose|where|because|although|"
+_CLAUSE_BEFORE = re.compile(r"(?<!\d),(?!\d)|[;:()\[\]—–]|\s-\s|\b(?:but|which|who|whom|whose|where|because|"
+                            r"although|"
                             r"though|while|whereas|whether)\b", re.IGNORECASE)
 #: Read forwards, "and", "that" and "when" open another clause too: "rose in 2004 and will rise".
 _CLAUSE_AFTER = re.compile(rf"{_CLAUSE_BEFORE.pattern}|\b(?:and|that|when|as|if|since|after|before|until|so)\b",
