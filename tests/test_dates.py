@@ -144,7 +144,8 @@ PAST = [
     ("He said in 2003 that he would resign.", "2003"),
     ("The company could have collapsed in 2002.", "2002"),
     ("It will be the first time since 1917 that the party has chosen Manchester.", "1917"),  # bbc 0990
-    ("Oxfam said aid budgets will stay at half their 1960 levels.", "1960"),
+    ("Singer Harry Connick Jr is to star in a Broadway revival of 1950s hit musical The Pajama Game.", "1950s"),
+    ("Next month's Budget will be Mr Brown's eighth since Labour came to power in 1997.", "1997"),  # bbc
     ("The talks began in May 2005.", "May 2005"),
 ]
 

@@ -397,10 +397,11 @@ def years_matching_weekday(month: int, day: int, weekday: int, near: Iterable[in
 # the article was written. It is read by cue words in the date's own clause, never by phrases.
 
 #: Modal verbs, matched in lower case only: "May 2005" is a month, "Will Smith" a name.
-_MODAL = re.compile(r"\b(?:will|would|shall|should|could|may|might)\b|'ll\b|\bwon't\b")
+_MODAL = re.compile(r"\b(?:will|would|shall|should|could|may|might|must)\b|'ll\b|\bwon't\b")
 #: Words that make what follows a plan, forecast or expectation, in any case ("Plans to ...").
 _FORECAST_WORD = re.compile(
-    r"\b(?:expects?|expected|expecting|anticipate[sd]?|forecasts?|predicts?|predicted|projected|projecting|"
+    r"\b(?:expects?|expected|expecting|anticipate[sd]?|forecasts?|forecasting|predicts?|predicted|projected|"
+    r"projecting|tipped to|(?:has|have|need|needs) to|hopes? (?:of|for)|prospects? for|unlikely to|"
     r"projections?|scheduled|slated|poised to|set to|going to|(?:is|are|am) to|plans? (?:to|for)|planned|"
     r"planning|plans? (?:is|was|are|were) (?:to|for)|aims? (?:to|for)|aiming|targets?|targeting|intends?|"
     r"intended to|intending|hopes? to|hoping to|likely to|promised to|promises to|pledged to|vowed to|later this|"
@@ -410,20 +411,22 @@ _FORECAST_WORD = re.compile(
 #: Cue words used of what already happened: "would have", "better than expected", "met its targets".
 _NOT_FORECAST = re.compile(
     r"\b(?:would|could|should|may|might|must)(?: not| never| also| already)? have\b|\b(?:than|as|beat|beats|"
-    r"beating|missed|exceeds?|exceeded|exceeding|surpass(?:ed|ing)?|above|below|meets?|met|meeting|hit|reached|"
-    r"short of)(?: \w+){0,2} (?:expected|expectations?|forecasts?|predicted|targets?|hopes)\b|"
+    r"beating|missed|exceeds?|exceeded|exceeding|surpass(?:ed|ing)?|above|below|meets?|met|meeting|hit|hitting|"
+    r"reached|short of)(?: \w+){0,2} (?:expected|expectations?|forecasts?|predicted|targets?|hopes)\b|"
     r"\bnext to\b|\bnext (?:door|generation)\b", re.IGNORECASE)
 #: "The upcoming 2005 election": a date the words right before it make a future one.
 _COMING = re.compile(r"\b(?:upcoming|forthcoming|coming|next)\s+(?:the\s+)?$", re.IGNORECASE)
 _COMING_ANYWHERE = re.compile(r"\b(?:upcoming|forthcoming|next)\b", re.IGNORECASE)
-#: A date that qualifies a noun: "a revival of 1950s hit musical", "their 1960 levels", "the 2006 World Cup".
-_ATTRIBUTIVE = re.compile(r"(?:\b(?!(?:end|start|beginning|middle|half|quarter|rest|whole|part|course|remainder|"
-                          r"spring|summer|autumn|winter|months?|weeks?|years?)\s)[a-z]+\s+of|"
-                          r"\b(?:their|its|his|her|our|my|your))\s+(?:the\s+)?$", re.IGNORECASE)
+#: A date that qualifies a noun: "a revival of 1950s hit musical", "the mutiny of 1857".
+_ATTRIBUTIVE = re.compile(r"\b(?!(?:end|start|beginning|middle|half|quarter|rest|whole|part|course|remainder|"
+                          r"spring|summer|autumn|winter|months?|weeks?|years?)\s)[a-z]+\s+of\s+(?:the\s+)?$",
+                          re.IGNORECASE)
 #: Where a clause ends, read backwards from a date: punctuation, and words that open another clause.
 _CLAUSE_BEFORE = re.compile(r"(?<!\d),(?!\d)|[;:()\[\]—–]|\s-\s|\b(?:but|which|who|whom|whose|where|because|"
                             r"although|"
                             r"though|while|whereas|whether)\b", re.IGNORECASE)
+#: Words that open a clause of their own unless they are the date's cue ("since Labour came to power in").
+_CONJUNCTION = re.compile(r"\b(?:since|after|before|when|until|as)\b", re.IGNORECASE)
 #: Read forwards, "and", "that" and "when" open another clause too: "rose in 2004 and will rise".
 _CLAUSE_AFTER = re.compile(rf"{_CLAUSE_BEFORE.pattern}|\b(?:and|that|when|as|if|since|after|before|until|so)\b",
                            re.IGNORECASE)
@@ -465,9 +468,12 @@ def is_planned(sentence: str, start: int, end: int, qualifier: str = "on") -> bo
 
 
 def _clause_before(sentence: str, start: int) -> str:
+    """Back to the clause's opening: "will be his eighth since Labour came to power in 1997" reads from
+    "since"; but "until" in "will stay closed until 2006" is the date's own cue and opens nothing."""
     window = sentence[max(0, start - 4 * CUE_WINDOW):start]
     openings = [m.end() for m in _CLAUSE_BEFORE.finditer(window)]
-    return window[openings[-1]:] if openings else window
+    openings += [m.end() for m in _CONJUNCTION.finditer(window) if not _ONLY_CUES.match(window[m.end():])]
+    return window[max(openings):] if openings else window
 
 
 def _clause_after(sentence: str, end: int, fronted: bool) -> str:
