@@ -8,7 +8,7 @@ from pathlib import Path
 from .assemble import assemble_entities
 from .clean import clean_text
 from .curator_yaml import shorten
-from .extract.entities import RegistryMatcher, extract_mentions
+from .extract.entities import RegistryMatcher, extract_mentions, model_texts
 from .extract.events import extract_events
 from .extract.metadata import DossierEvidence, extract_metadata, stated_publication_year
 from .extract.ner import ModelUnavailable, Recogniser
@@ -65,7 +65,7 @@ def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None, cache: 
 
     recogniser = recogniser or Recogniser()
     try:
-        spans = recogniser.spans([[p.text for p in article.paragraphs] for article in articles])
+        spans = recogniser.spans([model_texts(article.paragraphs) for article in articles])
     except ModelUnavailable as error:
         problems.append(Problem("NER model", str(error), "Only names in seeds/entities.yml are found."))
         spans = [[] for _ in articles]

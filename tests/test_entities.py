@@ -167,3 +167,31 @@ def test_titles_and_a_bodys_initials_are_not_part_of_a_persons_name():
     found = _names(text, [("Treasurer Paul Keating", "PERSON"), ("GATT Michael Samuels", "PERSON"),
                           ("Group of", "ORG")])
     assert found == [("Paul Keating", "person"), ("Michael Samuels", "person"), ("Group of Five", "organisation")]
+
+
+def test_the_model_reads_a_paragraph_without_its_dateline():
+    from generator.extract.entities import model_texts
+    from generator.model import Paragraph
+
+    first = "LONDON, March 2 - The International Coffee Organization (ICO ) council talks continued."
+    texts = model_texts([Paragraph(1, first), Paragraph(2, "LONDON, March 2 - not a dateline here.")])
+    assert texts[0] == " " * len("LONDON, March 2 - ") + "The International Coffee Organization (ICO ) council talks continued."
+    assert texts[1] == "LONDON, March 2 - not a dateline here."  # only an article's first paragraph opens with one
+
+
+def test_a_span_is_cut_before_a_bracket_it_does_not_close_and_after_a_leading_article():
+    text = "Cargill (USA said an Organization of Petroleum Exporting Countries meeting was due."
+    found = _names(text, [("Cargill (USA", "ORG"), ("an Organization of Petroleum Exporting Countries", "ORG")])
+    assert found == [("Cargill", "organisation"), ("Organization of Petroleum Exporting Countries", "organisation")]
+
+
+def test_a_firm_the_model_took_for_a_person_is_an_organisation():
+    text = ("Richard Jeffrey, economist at stockbrokers Hoare Govett, said firms including Archer Daniels Midland "
+            "(ADM) and David Jones of Aubrey G. Lanston and Co disagreed.")
+    found = _names(text, [("Richard Jeffrey", "PERSON"), ("Hoare Govett", "PERSON"), ("Archer Daniels Midland", "PERSON"),
+                          ("David Jones", "PERSON"), ("Aubrey G. Lanston", "PERSON")])
+    assert found == [("Richard Jeffrey", "person"), ("Hoare Govett", "organisation"),
+                     ("Archer Daniels Midland", "organisation"),
+                     ("Archer Daniels Midland", "organisation"),  # its acronym in the brackets
+                     ("David Jones", "person"),
+                     ("Aubrey G. Lanston and Co", "organisation")]

@@ -51,10 +51,16 @@ MONEY_AND_MEASURES = frozenset(
     "dlr dlrs dollar dollars pct mln bln stg cts lire gdp gnp".split())
 _MEASURE_PHRASES = ("gross domestic product", "gross national product", "current account", "trade deficit",
                     "trade surplus", "consumer price index", "money supply")
-_LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
+_LEADING_ARTICLE = re.compile(r"^(?:the|The|an?)\s+")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _OF_EXTENSION = re.compile(r"^ of (?:the )?[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*)*")
 _ACRONYM_AFTER = re.compile(r"^ \(\s*([A-Z][A-Z&]{1,9})\s*\)")
+_COMPANY_SUFFIX = re.compile(r"^(?: and| &)? (?:Co|Cos|Corp|Inc|Ltd|Plc|plc|AG|SA|NV|N\.V|LP|L\.P|GmbH|SpA)\b\.?")
+#: Words that make a name a firm's, not a person's, and nouns that introduce a firm's name.
+COMPANY_WORDS = frozenset("securities holdings group partners associates brothers bank capital investors "
+                          "industries international corporation company".split())
+COMPANY_NOUNS = frozenset("company firm firms group brokers stockbrokers broker brokerage bank banks insurer "
+                          "maker makers producer manufacturer conglomerate airline retailer house".split())
 _DATELINE = re.compile(
     rf"^(?P<places>[A-Z][A-Z.'’ -]*[A-Z.](?:, [A-Z][A-Za-z.'’ -]*[A-Za-z.])*?)"
     rf"(?:, (?i:{MONTH}) {DAY}(?:\s*\([A-Za-z ]+\))?|\s*\([A-Za-z ]+\))\s*[-–—]\s")
@@ -152,6 +158,15 @@ def _rule_spans(text: str) -> list[_Span]:
                   EntityKind.ORGANISATION, "rule") for match in _MINISTRY.finditer(text)]
 
 
+def model_texts(paragraphs: Sequence[Paragraph]) -> list[str]:
+    """The paragraphs as the model reads them: a wire dateline blanked out, same length so offsets
+    hold (the small model reads "March 2 - The International Coffee Organization" as one date)."""
+    texts = [paragraph.text for paragraph in paragraphs]
+    if texts and (match := _DATELINE.match(texts[0])):
+        texts[0] = " " * match.end() + texts[0][match.end():]
+    return texts
+
+
 def _dateline_places(text: str) -> tuple[list[_Span], int]:
     """A wire dateline opening the first paragraph ("ST. LOUIS, MO., March 3 -", "KABUL (Reuters) -"):
     its capitalised places are places, whatever the model took them for; the offset where it ends."""
@@ -182,11 +197,11 @@ def _model_span(text: str, span: NerSpan, registry: Registry) -> _Span | None:
     start, end = span.start, span.end
     while start < end and (text[start] in _QUOTES + _EDGE_MARKS or text[start].isspace()):
         start += 1
-    markup = re.search(r"[<>]", text[start:end])
-    if markup:
+    markup = re.search(r"[<>]|\s*\([^)]*$", text[start:end])
+    if markup:  # wire markup, or a bracket the span opens and does not close: "Cargill (USA"
         end = start + markup.start()
     article = _LEADING_ARTICLE.match(text[start:end])
-    if article and (text[start] == "t" or _starts_sentence(text, start)):
+    if article and (text[start].islower() or _starts_sentence(text, start)):
         start += article.end()  # a capital "The" mid-sentence is part of the name: "The Express Tribune"
     while start < end and (text[start] in _QUOTES or text[start].isspace()):
         start += 1
@@ -198,6 +213,10 @@ def _model_span(text: str, span: NerSpan, registry: Registry) -> _Span | None:
     small_word = _TRAILING_SMALL_WORD.search(text[start:end])
     if small_word:  # "Group of" cut before "Five": not a name as it stands
         end = start + small_word.start()
+    if kind is EntityKind.PERSON and _company_cue(text, start, end):
+        kind = EntityKind.ORGANISATION  # "Aubrey G. Lanston and Co", "stockbrokers Hoare Govett"
+        suffix = _COMPANY_SUFFIX.match(text[end:])
+        end += suffix.end() if suffix else 0
     if kind is EntityKind.ORGANISATION:
         extension = _OF_EXTENSION.match(text[end:])
         if extension:
@@ -218,6 +237,17 @@ def _model_span(text: str, span: NerSpan, registry: Registry) -> _Span | None:
     if not _plausible_name(name, kind):
         return None
     return _Span(start, end, name, kind, "model", role)
+
+
+def _company_cue(text: str, start: int, end: int) -> bool:
+    """A "person" that is a firm: a company suffix or its own acronym after it ("Archer Daniels
+    Midland (ADM)"), a company word in it, or a company noun just before it ("stockbrokers")."""
+    if _COMPANY_SUFFIX.match(text[end:]) or _ACRONYM_AFTER.match(text[end:]):
+        return True
+    if any(word.lower() in COMPANY_WORDS for word in text[start:end].split()):
+        return True
+    before = text[:start].rstrip().rsplit(" ", 1)[-1]
+    return before.lower() in COMPANY_NOUNS
 
 
 def _starts_sentence(text: str, offset: int) -> bool:
