@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from .extract.dates import Reference, find_time_expressions
+from .extract.dates import Reference, find_time_expressions, speaks_of_future
 from .model import Article, Event, Precision, PublicationDate, TimelineEntry, format_date_iso
 
 #: Share of the smaller event's words and names two events with the same date must share to be
@@ -290,7 +290,8 @@ def with_corroborated_dates(articles: Sequence[Article], timeline: Sequence[Time
     floors: dict[str, tuple[dt.date, str]] = {}
     for entry in timeline:
         for event in entry.citations:
-            if event.article_id in entry.dated_by_corroboration and not event.resolved:
+            if event.article_id in entry.dated_by_corroboration and not event.resolved \
+                    and not speaks_of_future(event.sentence):  # a plan is no evidence of when it was written
                 floor = _earliest_publication(event, entry.first) or entry.first
                 others = len(entry.article_ids) - 1
                 why = (f"inferred: ¶{event.paragraph} reports as '{event.phrase}' what {others} other "
