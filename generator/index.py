@@ -6,7 +6,7 @@ Nothing here formats text; it only answers questions about the assembled dossier
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -24,6 +24,7 @@ from .model import (
     SharedPassage,
     TimelineEntry,
 )
+from .textfold import fold_key
 
 
 class DossierIndex:
@@ -88,12 +89,18 @@ class DossierIndex:
         return self._quotes.get(None, [])
 
     def articles_by_publisher(self) -> list[tuple[str, list[Article]]]:
+        """One group per publisher whatever its case ("Reuters", "REUTERS"), under its usual spelling."""
         groups: dict[str, list[Article]] = {}
         for article in self.dossier.articles:
             if article.metadata.publisher.known:
-                groups.setdefault(article.metadata.publisher.value, []).append(article)
-        return [(name, articles_by_date(groups[name])[0] + articles_by_date(groups[name])[1])
-                for name in sorted(groups, key=str.casefold)]
+                groups.setdefault(fold_key(article.metadata.publisher.value), []).append(article)
+        named = []
+        for articles in groups.values():
+            spellings = Counter(article.metadata.publisher.value for article in articles)
+            name = max(spellings, key=lambda s: (not s.isupper(), spellings[s], s))
+            dated, undated = articles_by_date(articles)
+            named.append((name, dated + undated))
+        return sorted(named, key=lambda group: (group[0].casefold(), group[0]))
 
     def unknown_publisher(self) -> list[Article]:
         dated, undated = articles_by_date(a for a in self.dossier.articles if not a.metadata.publisher.known)

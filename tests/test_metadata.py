@@ -180,3 +180,16 @@ def test_bbc_forecast_sentences_give_no_bound():
     meta = _metadata((CORPORA / "bbc" / "0044.txt").read_text(encoding="utf-8"), name="0044.txt")
     assert (meta.date.not_before, meta.date.not_before_precision) == (dt.date(2004, 1, 1), Precision.YEAR)
     assert meta.date.not_before_evidence == "inferred: the text reports '2004' (¶2) as past"
+
+
+def test_every_co_author_is_kept(tmp_path):
+    from generator.clean import clean_text
+    from generator.extract.metadata import DossierEvidence, extract_metadata
+    from generator.ingest import ingest
+
+    (tmp_path / "a.txt").write_text("GATT TALKS OPEN\ndate 1987-03-02\nBy Jonathan Lynn and Anthony Williams, Reuters\n\n"
+                                    "GENEVA, March 2 - Trade talks opened today.\n", encoding="utf-8")
+    (source,) = ingest(tmp_path).sources
+    metadata, _ = extract_metadata(source, clean_text(source.text), DossierEvidence())
+    assert metadata.author.value == "Jonathan Lynn and Anthony Williams"
+    assert metadata.publisher.value == "Reuters"

@@ -108,3 +108,21 @@ def test_a_long_index_is_split_by_initial_and_links_land_on_the_row(tmp_path):
     article = next(a for a in dossier.articles if a.mentions and a.mentions[0].name == first.name)
     assert f'href="../../organisations/names-{initial}/#{first.slug}"' in pages[article.page_path]
     assert f'<td id="{first.slug}"' in index_pages[f"organisations/names-{initial}.md"]
+
+
+def test_one_publisher_whatever_its_case():
+    from dataclasses import replace
+
+    from generator.index import DossierIndex
+    from generator.model import Attributed, Dossier, Provenance
+    from tests.helpers import article
+
+    def published_by(article_id, name):
+        made = article(article_id)
+        return replace(made, metadata=replace(made.metadata, publisher=Attributed(name, Provenance.STATED)))
+
+    dossier = Dossier(articles=(published_by("a", "REUTERS"), published_by("b", "Reuters"), published_by("c", "Reuters")),
+                      problems=(), entities=(), timeline=(), shared_passages=())
+    groups = DossierIndex(dossier).articles_by_publisher()
+    assert [(name, [a.metadata.article_id for a in articles]) for name, articles in groups] == \
+        [("Reuters", ["a", "b", "c"])]

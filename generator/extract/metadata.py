@@ -122,13 +122,16 @@ def _byline(source: SourceFile, set_aside: Iterable[SetAside], url: str | None) 
             continue
         labelled = bool(_BYLINE_LABEL.match(item.text))
         names = [part.strip() for part in re.split(r",|\band\b|&", _BYLINE_LABEL.sub("", item.text)) if part.strip()]
+        where = f"{item.kind} '{item.text}', line {item.line}"
+        authors = []
         for name in names:
-            where = f"{item.kind} '{item.text}', line {item.line}"
             if _OUTLET.search(name):
                 if not publisher.known:
                     publisher = Attributed(name, Provenance.STATED, where)
             elif labelled and not author.known:
-                author = Attributed(name, Provenance.STATED, where)
+                authors.append(name)
+        if authors:  # "By Jonathan Lynn and Anthony Williams": both wrote it
+            author = Attributed(_in_words(authors), Provenance.STATED, where)
     if not publisher.known and url:
         domain = re.sub(r"^www\d?\.", "", web_address_host(url) or "")
         if domain:
@@ -138,6 +141,11 @@ def _byline(source: SourceFile, set_aside: Iterable[SetAside], url: str | None) 
     if "author" in source.sidecar:
         author = Attributed(str(source.sidecar["author"]), Provenance.SIDECAR, f"sidecar {source.stem}.yml")
     return publisher, author
+
+
+def _in_words(names: list[str]) -> str:
+    """["A", "B", "C"] -> "A, B and C"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _source_url(source: SourceFile, set_aside: Iterable[SetAside], problems: list[Problem]) -> str | None:
