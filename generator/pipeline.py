@@ -8,6 +8,7 @@ from pathlib import Path
 from .assemble import assemble_entities
 from .clean import clean_text
 from .curator_yaml import shorten
+from .extract.casing import Capitals, one_case
 from .extract.entities import RegistryMatcher, extract_mentions, model_texts
 from .extract.events import extract_events
 from .extract.metadata import DossierEvidence, extract_metadata, stated_publication_year
@@ -64,18 +65,20 @@ def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None, cache: 
         articles.append(Article(source, clean, metadata, slug=""))
 
     recogniser = recogniser or Recogniser()
+    views = _model_views(articles, problems)
     try:
-        spans = recogniser.spans([model_texts(article.paragraphs) for article in articles])
+        spans = recogniser.spans(views)
     except ModelUnavailable as error:
         problems.append(Problem("NER model", str(error), "Only names in seeds/entities.yml are found."))
         spans = [[] for _ in articles]
     matcher = RegistryMatcher(loaded_registry.registry)
     registry_key = _registry_key(loaded_registry.registry)
     with_names = []
-    for article, article_spans in zip(articles, spans, strict=True):
-        inputs = (article.metadata.article_id, article.paragraphs, tuple(article_spans), registry_key)
+    for article, article_spans, view in zip(articles, spans, views, strict=True):
+        inputs = (article.metadata.article_id, article.paragraphs, tuple(article_spans), registry_key, tuple(view))
         mentions = _guarded(problems, article.source.name, "searched for names", cache.run, "mentions", inputs,
-                            extract_mentions, article.metadata.article_id, article.paragraphs, article_spans, matcher)
+                            extract_mentions, article.metadata.article_id, article.paragraphs, article_spans, matcher,
+                            view)
         if mentions is not None:
             with_names.append((replace(article, mentions=tuple(mentions)), article_spans))
     articles, spans = [article for article, _ in with_names], [article_spans for _, article_spans in with_names]
@@ -103,6 +106,25 @@ def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None, cache: 
     dated_articles = with_corroborated_dates(dated_articles, timeline)  # one date per article, everywhere
     return Dossier(articles=tuple(dated_articles), problems=tuple(problems), entities=tuple(entities),
                    timeline=tuple(timeline), shared_passages=tuple(find_shared_passages(dated_articles)))
+
+
+def _model_views(articles, problems: list[Problem]) -> list[list[str]]:
+    """Each article's paragraphs as the model reads them: a wire dateline blanked, and an article
+    written all in one case recased with the capitals the other articles give its words."""
+    views = [model_texts(article.paragraphs) for article in articles]
+    cases = [one_case(view) for view in views]
+    if not any(cases):
+        return views
+    capitals = Capitals(text for view, case in zip(views, cases, strict=True) if case is None for text in view)
+    for index, (article, case) in enumerate(zip(articles, cases, strict=True)):
+        if case is not None:
+            views[index] = [capitals.recase(text) for text in views[index]]
+            letters = "capitals" if case == "upper" else "small letters"
+            problems.append(Problem(article.source.name, f"is written all in {letters}; its names were read with the "
+                                    "capitals the other articles give its words.",
+                                    "Check its people and organisations, or paste a copy with its capitals.",
+                                    severity="warning"))
+    return views
 
 
 def _clean_and_scan(source):

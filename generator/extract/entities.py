@@ -119,17 +119,19 @@ def _word_bounded(text: str, start: int, end: int) -> bool:
 
 
 def extract_mentions(article_id: str, paragraphs: Sequence[Paragraph], ner_spans: Iterable[NerSpan],
-                     matcher: RegistryMatcher) -> list[Mention]:
-    """Every mention in the article's body, in reading order."""
+                     matcher: RegistryMatcher, views: Sequence[str] | None = None) -> list[Mention]:
+    """Every mention in the article's body, in reading order. `views` are the paragraphs as the model
+    read them (`casing.model_view`: recased when written in one case); names are taken from them,
+    and each mention's surface and sentence from the article as written."""
     by_paragraph: dict[int, list[NerSpan]] = {}
     for span in ner_spans:
         by_paragraph.setdefault(span.paragraph, []).append(span)
     acronyms: dict[str, tuple[str, EntityKind]] = {}
     chosen_by_paragraph: list[tuple[Paragraph, list[_Span]]] = []
-    for paragraph in paragraphs:
-        text = paragraph.text
-        candidates = matcher.find(text) + _rule_spans(text)
-        dateline, dateline_end = _dateline_places(text) if paragraph is paragraphs[0] else ([], 0)
+    for index, paragraph in enumerate(paragraphs):
+        text = views[index] if views else paragraph.text
+        candidates = matcher.find(paragraph.text) + _rule_spans(text)
+        dateline, dateline_end = _dateline_places(paragraph.text) if index == 0 else ([], 0)
         candidates += dateline
         for span in by_paragraph.get(paragraph.number, []):
             if span.label not in MODEL_KINDS or span.start < dateline_end:
@@ -143,8 +145,8 @@ def extract_mentions(article_id: str, paragraphs: Sequence[Paragraph], ner_spans
         chosen_by_paragraph.append((paragraph, candidates))
 
     mentions = []
-    for paragraph, candidates in chosen_by_paragraph:
-        candidates += _acronym_spans(paragraph.text, acronyms)
+    for index, (paragraph, candidates) in enumerate(chosen_by_paragraph):
+        candidates += _acronym_spans(views[index] if views else paragraph.text, acronyms)
         for span in _resolve_overlaps(candidates):
             if matcher.registry.ignores(span.name) or matcher.registry.ignores(paragraph.text[span.start:span.end]):
                 continue

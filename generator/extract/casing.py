@@ -1,0 +1,67 @@
+"""Articles written all in capitals or all in lower case, read with the dossier's own capitals.
+
+The language model finds names by their capitals, so a wire story in capitals, or one pasted
+all in lower case, would yield no name at all. Such an article is read instead through a recased
+copy of its text: each word takes the capitals the dossier's other articles give it most often
+mid-sentence ("volcker" becomes "Volcker", "said" stays "said"), and each sentence opens with a
+capital. The copy has the same length, so every offset still points into the article as written;
+pages show the article as written, and the names as the dossier spells them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+_WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:][\"”’']?\s+|(?:^|\s)[\"“‘'])$")  # a quote opens only after a space
+#: A text is written in capitals when so large a share of its letters are capitals, and in small
+#: letters when so few are (ordinary prose has one capital a sentence at least: 1 % and more).
+ONE_CASE_SHARE = 0.97
+FEW_CAPITALS_SHARE = 0.003
+MIN_LETTERS = 40
+
+
+_UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
+_LOWER = re.compile(r"[a-zß-öø-ÿ]")
+
+
+def one_case(texts: Iterable[str]) -> str | None:
+    """"upper" or "lower" when a Latin-script text is written all in capitals or all in small letters
+    (Arabic or Persian script has no case, and is never one-case)."""
+    joined = "\n".join(texts)
+    upper, lower = len(_UPPER.findall(joined)), len(_LOWER.findall(joined))
+    letters = upper + lower
+    if letters < MIN_LETTERS:
+        return None
+    if upper >= ONE_CASE_SHARE * letters:
+        return "upper"
+    if upper <= FEW_CAPITALS_SHARE * letters:
+        return "lower"
+    return None
+
+
+class Capitals:
+    """How the dossier's normally written articles capitalise each word, mid-sentence."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        forms: dict[str, Counter[str]] = defaultdict(Counter)
+        for text in texts:
+            for match in _WORD.finditer(text):
+                if len(match[0]) > 1 and not _SENTENCE_START.search(text[max(0, match.start() - 3):match.start()]):
+                    forms[match[0].lower()][match[0]] += 1
+        self._form = {word: counts.most_common(1)[0][0] for word, counts in forms.items()}
+
+    def recase(self, text: str) -> str:
+        """`text` with each word as the dossier usually writes it, and sentences opened; same length."""
+        def word(match: re.Match) -> str:
+            if len(match[0]) == 1 and text[match.end():match.end() + 1] == ".":
+                return match[0]  # an initial, as in "U.S." or "J. Smith": as written
+            form = self._form.get(match[0].lower(), match[0].lower())
+            if len(form) != len(match[0]):
+                form = match[0].lower()
+            if _SENTENCE_START.search(text[max(0, match.start() - 3):match.start()]):
+                form = form[:1].upper() + form[1:]
+            return form
+        return _WORD.sub(word, text)
