@@ -216,7 +216,7 @@ def timeline_pages(entries: Sequence[TimelineEntry]) -> list[TimelinePage]:
 
 #: Past this many names an index (People, Organisations, Places) becomes an overview and a page per initial.
 ENTITY_INDEX_ROWS = 1000
-INDEX_TITLES = {EntityKind.PERSON: "Actors", EntityKind.ORGANISATION: "Organisations", EntityKind.PLACE: "Places"}
+INDEX_TITLES = {EntityKind.PERSON: "People", EntityKind.ORGANISATION: "Organisations", EntityKind.PLACE: "Places"}
 
 
 @dataclass(frozen=True)

@@ -205,6 +205,8 @@ class Quote:
     speaker: str | None  # an entity's name; None when the text does not say who, never a guess
     cue: str  # the words that attribute it: "said", "described", "continues the previous quote"
     how: str = ""  # how the speaker was resolved
+    context: str = ""  # a partial quotation ("an “ally”") is shown in its sentence, which starts here:
+    context_start: int = 0  # offset of `context` within the paragraph
 
     @property
     def anchor(self) -> str:

@@ -14,7 +14,7 @@ import datetime as dt
 import html
 import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -34,6 +34,7 @@ from .model import (
     Mention,
     Precision,
     PublicationDate,
+    Quote,
     TimelineEntry,
     format_date_iso,
 )
@@ -96,7 +97,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.globals.update(link=self.link, date_text=date_text, highlight=highlight, entry_date=entry_date,
+        self.env.globals.update(link=self.link, date_text=date_text, highlight=highlight, by_sentence=by_sentence, quote_in_context=quote_in_context, entry_date=entry_date,
                                 anchor=anchor, paragraph=self.paragraph)
         self.env.filters["noun"] = noun
 
@@ -214,12 +215,36 @@ def entity_search_text(entity: Entity) -> str:
     return ". ".join(parts)
 
 
-def highlight(mention: Mention) -> Markup:
-    """The mention's sentence with the name in bold; every piece escaped."""
-    start, end = mention.start - mention.sentence_start, mention.end - mention.sentence_start
-    sentence = mention.sentence
-    return Markup(f"{escape(sentence[:start])}<strong>{escape(sentence[start:end])}</strong>"
-                  f"{escape(sentence[end:])}")
+def highlight(mention: Mention | Sequence[Mention]) -> Markup:
+    """The mention's sentence with the name in bold; given several mentions of one sentence, each of
+    them in bold. Every piece escaped."""
+    mentions = [mention] if isinstance(mention, Mention) else list(mention)
+    sentence, offset = mentions[0].sentence, mentions[0].sentence_start
+    pieces, at = [], 0
+    for each in sorted(mentions, key=lambda m: m.start):
+        start, end = max(at, each.start - offset), each.end - offset
+        pieces.append(f"{escape(sentence[at:start])}<strong>{escape(sentence[start:end])}</strong>")
+        at = end
+    return Markup("".join(pieces) + str(escape(sentence[at:])))
+
+
+def quote_in_context(quote: Quote) -> Markup:
+    """A partial quotation in its sentence, the quoted words in bold (their marks are in the sentence)."""
+    start, end = quote.start - quote.context_start, quote.end - quote.context_start
+    sentence = quote.context
+    return Markup(f"{escape(sentence[:start])}<strong>{escape(sentence[start:end])}</strong>{escape(sentence[end:])}")
+
+
+def by_sentence(mentions: Sequence[Mention]) -> list[list[Mention]]:
+    """Mentions in reading order, those of one sentence together: the sentence is shown once."""
+    groups: list[list[Mention]] = []
+    for mention in mentions:
+        if groups and (groups[-1][0].paragraph, groups[-1][0].sentence_start, groups[-1][0].sentence) == \
+                (mention.paragraph, mention.sentence_start, mention.sentence):
+            groups[-1].append(mention)
+        else:
+            groups.append([mention])
+    return groups
 
 
 def page_href(target: str, from_page: str, use_directory_urls: bool) -> str:

@@ -28,8 +28,8 @@ def test_recasing_gives_each_word_the_dossiers_capitals_and_keeps_the_length():
 
 def test_an_article_in_capitals_yields_its_names_and_a_warning(tmp_path):
     from generator.extract.ner import Recogniser
-    from generator.pipeline import build_dossier
     from generator.model import EntityKind
+    from generator.pipeline import build_dossier
 
     for number, text in enumerate(DOSSIER):
         (tmp_path / f"{number}.txt").write_text(f"Story {number}\n\n{text}\n", encoding="utf-8")

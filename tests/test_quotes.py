@@ -166,3 +166,17 @@ def test_many_unattributed_quotes_are_split_into_parts():
     assert [quote for page in pages for quote in page.unattributed] == unattributed
     assert [label for label, *_ in pages[0].sections] == ["Not attributed, part 1 of 3", "Not attributed, part 2 of 3",
                                                          "Not attributed, part 3 of 3"]
+
+
+def test_a_partial_quotation_is_shown_in_its_sentence(dossier):
+    # 004: "Russian President Vladimir Putin also referred to the Taliban as an “ally” in fighting terrorism
+    # in July last year."
+    from generator.render import Renderer
+
+    (ally,) = [q for a in dossier.articles for q in a.quotes if q.text == "ally"]
+    assert ally.speaker == "Vladimir Putin"
+    assert ally.context == "Russian President Vladimir Putin also referred to the Taliban as an “ally” in fighting " \
+                           "terrorism in July last year."
+    putin = next(e for e in dossier.entities if e.name == "Vladimir Putin")
+    html = next(p.html for p in Renderer().pages(dossier) if p.path == putin.page_path)
+    assert "referred to the Taliban as an “<strong>ally</strong>” in fighting terrorism" in html

@@ -126,3 +126,13 @@ def test_one_publisher_whatever_its_case():
     groups = DossierIndex(dossier).articles_by_publisher()
     assert [(name, [a.metadata.article_id for a in articles]) for name, articles in groups] == \
         [("Reuters", ["a", "b", "c"])]
+
+
+def test_a_sentence_naming_an_entity_twice_is_listed_once_with_both_in_bold(dossier):
+    # 002: "... revoke any formal recognition of the Taliban and urged democratic nations to impose
+    # coordinated political, legal and financial sanctions on Taliban leaders and supporters."
+    taliban = next(e for e in dossier.entities if e.name == "Taliban")
+    html = next(p.html for p in Renderer().pages(dossier) if p.path == taliban.page_path)
+    items = [item for item in html.split("<li") if "democratic nations to impose coordinated" in item]
+    assert len(items) == 1
+    assert items[0].count("<strong>Taliban</strong>") == 2

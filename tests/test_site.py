@@ -88,7 +88,7 @@ def test_titles_are_escaped_in_title_tag(built_site, article_by_source):
 def test_nav_stays_small(built_site):
     home = (built_site / "index.html").read_text(encoding="utf-8")
     nav = home.split('class="md-tabs__list"')[1].split("</ul>")[0]
-    # Home, Articles, Actors, Organisations, Places, Timeline, Quotes, Sources, About: every other page
+    # Home, Articles, People, Organisations, Places, Timeline, Quotes, Sources, About: every other page
     # is reached through these indexes
     assert nav.count("<li") == 9
 

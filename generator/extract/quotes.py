@@ -52,6 +52,8 @@ _POST_VERB_SUBJECT = re.compile(r"^\s*[,.?!:;—–-]?\s*(?P<verb>said|says|adde
                                 r"(?P<subject>[^,.;:“”\"?!]{1,90})", re.IGNORECASE)
 _OPENING, _CLOSING = "“", "”"
 SCARE_QUOTE_MAX_WORDS = 8
+#: A quotation of fewer words says little alone ("an “ally”"): it is shown in its sentence.
+PARTIAL_QUOTE_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -206,8 +208,13 @@ def extract_quotes(article_id: str, paragraphs: Sequence[Paragraph], mentions: S
             speaker, cue, how = _attribute(indexed, span, speakers)
             if speaker:
                 speakers.last = (speaker, kinds.get(speaker, EntityKind.ORGANISATION))
+            context_start, context_end = indexed.sentence_around(span.start)
+            partial = len(text[span.start:span.end].split()) < PARTIAL_QUOTE_WORDS \
+                and context_end - context_start > span.end - span.start + 2
             quotes.append(Quote(article_id, paragraph.number, span.start, span.end,
-                                text[span.start:span.end], speaker, cue, how))
+                                text[span.start:span.end], speaker, cue, how,
+                                context=text[context_start:context_end] if partial else "",
+                                context_start=context_start if partial else 0))
         while pending is not None:
             speakers.named(pending.name)
             pending = next(organisations, None)
