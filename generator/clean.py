@@ -1,7 +1,8 @@
 """Raw article text to headline and body paragraphs, with boilerplate set aside.
 
 Pasted articles carry the page around them: "top of page", bylines, "2 min read",
-photo credits, keyword slugs, a related-stories tail. Each such line is recognised by
+photo credits, keyword slugs, a related-stories tail; press releases and statements their
+header ("FOR IMMEDIATE RELEASE"), contact lines and end mark ("###", "-30-", "ENDS"). Each such line is recognised by
 its shape (never by its words in one source), recorded with its line number and kind,
 and left out of the body. Everything not recognised stays in the body: a missed
 boilerplate line is a blemish, a lost sentence is a broken record.
@@ -13,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .lexicon import SOURCE_URL, parse_date_only
+from .lexicon import RELEASE_HEADER, SOURCE_URL, parse_date_only
 from .model import CleanText, Paragraph, SetAside
 
 BULLET = re.compile(r"^[-•*–·▪]\s+")
@@ -52,6 +53,11 @@ RELATED_TAIL = re.compile(
     r"|top stories|you may also like|in other news)\s*:?\s*$",
     re.IGNORECASE,
 )
+#: A press release's or statement's own marks: its header, its contact lines, its end mark.
+CONTACT_LINE = re.compile(
+    r"^(?:(?:media|press|news) (?:contacts?|enquiries|inquiries|office)|contacts?|for (?:more|further) information"
+    r"(?:,? please)?(?:,? contact)?|e-?mail|tel(?:ephone)?|phone|mobile|fax)\b\s*[:,]?\s*.{0,160}$", re.IGNORECASE)
+END_MARK = re.compile(r"^(?:#\s*#\s*#|-\s*30\s*-|[-–—]*\s*ends?\s*[-–—]*|\*\s*\*\s*\*)\s*$", re.IGNORECASE)
 KEYWORDS_LABELLED = re.compile(r"^(?:tags|keywords|topics)\s*:\s*.+$", re.IGNORECASE)
 KEYWORDS_SLUG = re.compile(r"^[a-z0-9][a-z0-9\- ]*$")
 FUNCTION_WORDS = frozenset(
@@ -150,6 +156,13 @@ def _boilerplate_kind(line: _Line, in_header: bool) -> str | None:
     text = line.text
     if PAGE_CHROME.match(text):
         return "page chrome"
+    if END_MARK.match(text):
+        return "end mark"
+    if CONTACT_LINE.match(text) and (":" in text or "@" in text or re.search(r"\+?\d[\d ()-]{6,}", text)):
+        return "contact line"
+    release = RELEASE_HEADER.match(text) if in_header else None
+    if release and all(_names_only(part) for part in (release["before"], release["after"]) if part):
+        return "release header"
     if READING_TIME.match(text):
         return "reading time"
     if TIMESTAMP_AGO.match(text):
@@ -178,7 +191,7 @@ def _boilerplate_kind(line: _Line, in_header: bool) -> str | None:
 def _header_parts(line: _Line) -> list[tuple[_Line, str]] | None:
     """A header line joined by |, · or •, when every part is boilerplate: the parts with their kinds."""
     pieces = SEPARATORS.split(line.text)
-    if len(pieces) < 2:
+    if len(pieces) < 2 or RELEASE_HEADER.match(line.text):  # "Human Rights Watch | Press release": one header
         return None
     parts = []
     for piece in pieces:

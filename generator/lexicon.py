@@ -1,4 +1,4 @@
-"""Calendar words and patterns shared by cleaning (date lines) and extraction (dates in text)."""
+"""Calendar words and patterns shared by cleaning (date lines, release headers) and extraction."""
 
 from __future__ import annotations
 
@@ -58,6 +58,11 @@ def web_address_host(url: str) -> str | None:
 SOURCE_URL = re.compile(r"^(?:(?:source|url|link|original|via)\s*:\s*)?<?(https?://[^\s<>]{4,500})>?$", re.IGNORECASE)
 
 #: Persian (۰–۹) and Arabic-Indic (٠–٩) digits read as ASCII digits.
+#: A press release's or statement's header, with the issuer's name before or after it.
+RELEASE_HEADER = re.compile(
+    r"^(?:(?P<before>[^|:–—]{2,80}?)\s*[|:–—-]\s*)?(?:for immediate release|(?:joint |public )?(?:press|news|media) "
+    r"(?:release|statement)|public statement|joint statement|embargoed(?: until| till)? .{0,60})"
+    r"(?:\s*[|:–—-]\s*(?P<after>[^|:–—]{2,80}))?\s*$", re.IGNORECASE)
 EASTERN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 #: Years this low in a Y/M/D date are Solar Hijri (1404 SH began in March 2025).
 SOLAR_HIJRI_YEARS = range(1200, 1500)

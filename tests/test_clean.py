@@ -173,3 +173,39 @@ def test_web_page_furniture_in_other_shapes_is_set_aside(raw, kinds):
 def test_a_sentence_with_a_separator_stays_in_the_body():
     clean = clean_text("Border Reopens\n\nTrade | which had stopped for weeks | resumed on Friday.\n")
     assert clean.paragraphs[0].text == "Trade | which had stopped for weeks | resumed on Friday."
+
+
+# A statement as organisations publish them (written for this test, in the shape of real releases)
+RELEASE = """Human Rights Watch | Press release
+FOR IMMEDIATE RELEASE
+
+Afghanistan: Recognition Ignores Women's Rights
+
+Russia's recognition of the Taliban ignores the systematic abuse of women and girls, Human Rights Watch said today.
+
+"Recognition rewards a government that bars girls from school," said a researcher.
+
+For more information, please contact: Jane Roe, +1 212 555 0100
+Email: press@example.org
+
+###
+"""
+
+
+def test_a_press_release_keeps_its_body_and_sets_aside_its_marks():
+    clean = clean_text(RELEASE)
+    kinds = {item.text: item.kind for item in clean.set_aside}
+    assert kinds["Human Rights Watch | Press release"] == "release header"
+    assert kinds["FOR IMMEDIATE RELEASE"] == "release header"
+    assert kinds["For more information, please contact: Jane Roe, +1 212 555 0100"] == "contact line"
+    assert kinds["Email: press@example.org"] == "contact line"
+    assert kinds["###"] == "end mark"
+    assert clean.headline == "Afghanistan: Recognition Ignores Women's Rights"
+    assert [p.text[:20] for p in clean.paragraphs] == ["Russia's recognition", '"Recognition rewards']
+
+
+def test_end_marks_and_contacts_are_recognised_by_their_shape_only():
+    for mark in ("-30-", "- ENDS -", "ENDS", "# # #"):
+        assert clean_text(f"Headline\n\nA sentence of the body, long enough to be one.\n\n{mark}\n").set_aside[-1].kind == "end mark"
+    body = clean_text("Headline\n\nContact between the two sides resumed on Monday after a week of silence.\n")
+    assert len(body.paragraphs) == 1 and not body.set_aside

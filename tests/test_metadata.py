@@ -193,3 +193,16 @@ def test_every_co_author_is_kept(tmp_path):
     metadata, _ = extract_metadata(source, clean_text(source.text), DossierEvidence())
     assert metadata.author.value == "Jonathan Lynn and Anthony Williams"
     assert metadata.publisher.value == "Reuters"
+
+
+def test_a_press_release_names_its_issuer_as_publisher(tmp_path):
+    from generator.clean import clean_text
+    from generator.extract.metadata import DossierEvidence, extract_metadata
+    from generator.ingest import ingest
+    from tests.test_clean import RELEASE
+
+    (tmp_path / "release.txt").write_text(RELEASE, encoding="utf-8")
+    (source,) = ingest(tmp_path).sources
+    metadata, _ = extract_metadata(source, clean_text(source.text), DossierEvidence())
+    assert metadata.publisher.value == "Human Rights Watch"
+    assert "release's header" in metadata.publisher.evidence

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..curator_yaml import shorten
-from ..lexicon import MONTH, SOURCE_URL, parse_date_only, web_address_host
+from ..lexicon import MONTH, RELEASE_HEADER, SOURCE_URL, parse_date_only, web_address_host
 from ..model import (
     Attributed,
     CleanText,
@@ -117,6 +117,13 @@ def _byline(source: SourceFile, set_aside: Iterable[SetAside], url: str | None) 
         if item.kind == "source line" and not publisher.known:
             name = re.sub(r"^[^:]*:\s*", "", item.text)
             publisher = Attributed(name, Provenance.STATED, f"source line '{item.text}', line {item.line}")
+            continue
+        if item.kind == "release header" and not publisher.known:
+            release = RELEASE_HEADER.match(item.text)
+            issuer = release and (release["before"] or release["after"])
+            if issuer and not re.match(r"(?i)embargoed", issuer):
+                publisher = Attributed(issuer.strip(), Provenance.STATED,
+                                       f"the release's header '{item.text}', line {item.line}")
             continue
         if item.kind not in ("byline", "header line"):
             continue
