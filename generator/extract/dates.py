@@ -422,7 +422,7 @@ _ATTRIBUTIVE = re.compile(r"\b(?!(?:end|start|beginning|middle|half|quarter|rest
                           r"spring|summer|autumn|winter|months?|weeks?|years?)\s)[a-z]+\s+of\s+(?:the\s+)?$",
                           re.IGNORECASE)
 #: Where a clause ends, read backwards from a date: punctuation, and words that open another clause.
-_CLAUSE_BEFORE = re.compile(r"(?<!\d),(?!\d)|[;:()\[\]—–]|\s-\s|\b(?:but|which|who|whom|whose|where|because|"
+_CLAUSE_BEFORE = re.compile(r"(?<!\d),(?!\d)|[;:\[\]—–]|\s-\s|\b(?:but|which|who|whom|whose|where|because|"
                             r"although|"
                             r"though|while|whereas|whether)\b", re.IGNORECASE)
 #: Words that open a clause of their own unless they are the date's cue ("since Labour came to power in").
