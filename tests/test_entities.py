@@ -187,11 +187,20 @@ def test_a_span_is_cut_before_a_bracket_it_does_not_close_and_after_a_leading_ar
 
 def test_a_firm_the_model_took_for_a_person_is_an_organisation():
     text = ("Richard Jeffrey, economist at stockbrokers Hoare Govett, said firms including Archer Daniels Midland "
-            "(ADM) and David Jones of Aubrey G. Lanston and Co disagreed.")
+            "(ADM) and David Jones of Aubrey G. Lanston and Co disagreed with Jardine Fleming (Securities) Ltd.")
     found = _names(text, [("Richard Jeffrey", "PERSON"), ("Hoare Govett", "PERSON"), ("Archer Daniels Midland", "PERSON"),
-                          ("David Jones", "PERSON"), ("Aubrey G. Lanston", "PERSON")])
+                          ("David Jones", "PERSON"), ("Aubrey G. Lanston", "PERSON"), ("Jardine Fleming", "PERSON")])
     assert found == [("Richard Jeffrey", "person"), ("Hoare Govett", "organisation"),
                      ("Archer Daniels Midland", "organisation"),
                      ("Archer Daniels Midland", "organisation"),  # its acronym in the brackets
                      ("David Jones", "person"),
-                     ("Aubrey G. Lanston and Co", "organisation")]
+                     ("Aubrey G. Lanston and Co", "organisation"),
+                     ("Jardine Fleming (Securities) Ltd", "organisation")]
+
+
+def test_a_person_the_text_writes_as_a_place_is_a_place():
+    text = "State plantation officials in Sri Lanka said UMOA members are Benin, Mali and Niger, and Smith agreed."
+    found = _names(text, [("Sri Lanka", "PERSON"), ("Benin", "GPE"), ("Mali", "PERSON"), ("Niger", "GPE"),
+                          ("Smith", "PERSON")])
+    assert found == [("Sri Lanka", "place"), ("Benin", "place"), ("Mali", "place"), ("Niger", "place"),
+                     ("Smith", "person")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.model import Article, CleanText, Paragraph
 from generator.passages import find_shared_passages
-from tests.test_assemble import _article
+from tests.helpers import article as _article
 
 
 def _with_paragraphs(article_id: str, *texts: str) -> Article:

@@ -55,11 +55,11 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|The|an?)\s+")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _OF_EXTENSION = re.compile(r"^ of (?:the )?[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*)*")
 _ACRONYM_AFTER = re.compile(r"^ \(\s*([A-Z][A-Z&]{1,9})\s*\)")
-_COMPANY_SUFFIX = re.compile(r"^(?: and| &)? (?:Co|Cos|Corp|Inc|Ltd|Plc|plc|AG|SA|NV|N\.V|LP|L\.P|GmbH|SpA)\b\.?")
+_COMPANY_SUFFIX = re.compile(r"^(?: \([A-Z][\w ]{1,30}\))?(?: and| &)? (?:Co|Cos|Corp|Inc|Ltd|Plc|plc|AG|SA|NV|N\.V|LP|L\.P|GmbH|SpA)\b")
 #: Words that make a name a firm's, not a person's, and nouns that introduce a firm's name.
 COMPANY_WORDS = frozenset("securities holdings group partners associates brothers bank capital investors "
                           "industries international corporation company".split())
-COMPANY_NOUNS = frozenset("company firm firms group brokers stockbrokers broker brokerage bank banks insurer "
+COMPANY_NOUNS = frozenset("company companies firm firms group brokers stockbrokers broker brokerage bank banks insurer "
                           "maker makers producer manufacturer conglomerate airline retailer house".split())
 _DATELINE = re.compile(
     rf"^(?P<places>[A-Z][A-Z.'’ -]*[A-Z.](?:, [A-Z][A-Za-z.'’ -]*[A-Za-z.])*?)"
@@ -147,11 +147,37 @@ def extract_mentions(article_id: str, paragraphs: Sequence[Paragraph], ner_spans
     mentions = []
     for index, (paragraph, candidates) in enumerate(chosen_by_paragraph):
         candidates += _acronym_spans(views[index] if views else paragraph.text, acronyms)
-        for span in _resolve_overlaps(candidates):
+        chosen = _places_by_context(paragraph.text, _resolve_overlaps(candidates))
+        for span in chosen:
             if matcher.registry.ignores(span.name) or matcher.registry.ignores(paragraph.text[span.start:span.end]):
                 continue
             mentions.append(_mention(article_id, paragraph, span))
     return mentions
+
+
+_IN_BEFORE = re.compile(r"(?:^|\s)(?:in|at)\s+$")
+_LIST_JOINER = re.compile(r"^(?:,\s*|,?\s+and\s+|,?\s+or\s+)$")
+
+
+def _places_by_context(text: str, spans: list[_Span]) -> list[_Span]:
+    """A "person" the text writes as a place is one: after "in" or "at" ("officials in Sri Lanka"),
+    or in a list between places ("Ivory Coast, Mali, Niger"). The model's kind stands otherwise."""
+    placed = list(spans)
+    for index, span in enumerate(spans):
+        if span.kind is not EntityKind.PERSON or span.origin != "model":
+            continue
+        after = text[span.end:span.end + 2]
+        in_before = _IN_BEFORE.search(text[max(0, span.start - 5):span.start]) and not after.startswith(("'", "’"))
+        before = spans[index - 1] if index else None
+        following = spans[index + 1] if index + 1 < len(spans) else None
+        listed = [other is not None and other.kind is EntityKind.PLACE
+                  and _LIST_JOINER.match(text[min(other.end, span.end):max(other.start, span.start)])
+                  for other in (before, following)]
+        # between two places, or after one with a bare comma ("Benin, Mali"): not "Niger, and Smith agreed"
+        in_list = all(listed) or (listed[0] and text[before.end:span.start] == ", ")
+        if in_before or in_list:
+            placed[index] = _Span(span.start, span.end, span.name, EntityKind.PLACE, span.origin)
+    return placed
 
 
 def _rule_spans(text: str) -> list[_Span]:
