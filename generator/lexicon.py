@@ -1,4 +1,4 @@
-"""Calendar words and patterns shared by cleaning (date lines, release headers) and extraction."""
+"""Words and patterns shared by the stages: calendar words, release headers, the heads of bodies' names."""
 
 from __future__ import annotations
 
@@ -63,6 +63,13 @@ RELEASE_HEADER = re.compile(
     r"^(?:(?P<before>[^|:–—]{2,80}?)\s*[|:–—-]\s*)?(?:for immediate release|(?:joint |public )?(?:press|news|media) "
     r"(?:release|statement)|public statement|joint statement|embargoed(?: until| till)? .{0,60})"
     r"(?:\s*[|:–—-]\s*(?P<after>[^|:–—]{2,80}))?\s*$", re.IGNORECASE)
+#: Words that make a name a body's: "Bank of Japan Governor Satoshi Sumita" names a bank, while
+#: "National Security Adviser John Poindexter" names no body.
+ORGANISATION_HEADS = frozenset(
+    "bank committee council ministry department agency fund commission party group company corp inc ltd plc co "
+    "association organisation organization office institute authority board union federation court bureau "
+    "exchange service services corporation foundation trust army navy police house senate congress parliament "
+    "assembly government administration secretariat centre center university school church league club".split())
 EASTERN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 #: Years this low in a Y/M/D date are Solar Hijri (1404 SH began in March 2025).
 SOLAR_HIJRI_YEARS = range(1200, 1500)

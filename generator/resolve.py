@@ -33,6 +33,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from .known_names import KNOWN_NAMES
+from .lexicon import ORGANISATION_HEADS
 from .model import Article, EntityKind, Joined, Mention
 from .registry import Registry
 from .textfold import fold_key
@@ -290,6 +291,9 @@ _LOWER_WORD = re.compile(r"(?<![\w.'’-])[a-z][a-z'’-]+")
 #: this many times as often as it names it ("Bank", "Administration"); a surname or "Reuters" never is.
 COMMON_WORD_RATIO = 2
 COMMON_WORD_MIN = 3
+#: "U.S. Investment": initials and a word the dossier writes in lower case this many times as often
+#: as it names the pair ("U.S. Army" keeps its page: an army is a body).
+QUALIFIED_COMMON_RATIO = 5
 
 
 def _common_words(articles: Sequence[Article], groups: _Groups, names: dict[str, str]) -> set[str]:
@@ -313,7 +317,9 @@ def _common_words(articles: Sequence[Article], groups: _Groups, names: dict[str,
     common = {root for root, word in candidates.items()
               if lower[word] >= COMMON_WORD_MIN and lower[word] >= COMMON_WORD_RATIO * mentions[root]}
     # "U.S. Interest", "U.S. Industry": a word after initials that the dossier writes there in lower case
-    common |= {root for root, pair in qualified.items() if lower_after[pair] >= max(2, mentions[root])}
+    common |= {root for root, (initials_, word) in qualified.items()
+               if lower_after[(initials_, word)] >= max(2, mentions[root])
+               or (word not in ORGANISATION_HEADS and lower[word] >= QUALIFIED_COMMON_RATIO * mentions[root])}
     return common
 
 

@@ -204,3 +204,21 @@ def test_a_person_the_text_writes_as_a_place_is_a_place():
                           ("Smith", "PERSON")])
     assert found == [("Sri Lanka", "place"), ("Benin", "place"), ("Mali", "place"), ("Niger", "place"),
                      ("Smith", "person")]
+
+
+def test_junk_the_small_model_takes_for_names_on_wire_text():
+    text = ("The U.S. Treasuries rated AAA traded as non-OPEC output rose, said National Security Adviser "
+            "John Poindexter, and the federal Securities and Exchange Commission agreed.")
+    found = _names(text, [("U.S. Treasuries", "ORG"), ("AAA", "ORG"), ("non-OPEC", "ORG"), ("National Security", "ORG"),
+                          ("John Poindexter", "PERSON"), ("federal Securities and Exchange Commission", "ORG")])
+    assert found == [("John Poindexter", "person"), ("Securities and Exchange Commission", "organisation")]
+
+
+def test_an_organisation_run_into_the_person_after_it_is_split():
+    text = ("Secretary-General of the Organisation for Economic Cooperation and Development Jean-Claude Paye said "
+            "so. Paye added that Secretary of Agriculture Richard Lyng agreed, and Lyng said so too.")
+    found = _names(text, [("Organisation for Economic Cooperation and Development Jean-Claude Paye", "ORG"),
+                          ("Paye", "PERSON"), ("Agriculture Richard Lyng", "ORG"), ("Lyng", "PERSON")])
+    assert found[:2] == [("Organisation for Economic Cooperation and Development", "organisation"),
+                         ("Jean-Claude Paye", "person")]
+    assert ("Richard Lyng", "person") in found and not any(name.startswith("Agriculture") for name, _ in found)

@@ -176,3 +176,11 @@ def test_initials_and_a_word_written_there_in_lower_case_are_no_entity():
                         paragraphs=[text])]
     resolved, _ = resolve_entities(articles, Registry())
     assert [m.name for m in resolved[0].mentions] == ["U.S. Wheat Associates"]
+
+
+def test_initials_and_a_common_word_are_no_entity_but_initials_and_a_body_are():
+    text = ("Foreign investment rose. Investment in plants, investment in stocks and investment abroad fell, and the army said new "
+            "investment and more investment would come, with investment at home. The army agreed.")
+    articles = [article("a", mention("a", "U.S. Investment", ORG), mention("a", "U.S. Army", ORG), paragraphs=[text])]
+    resolved, _ = resolve_entities(articles, Registry())
+    assert [m.name for m in resolved[0].mentions] == ["U.S. Army"]

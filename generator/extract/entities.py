@@ -17,7 +17,7 @@ from functools import cached_property
 
 import ahocorasick
 
-from ..lexicon import DAY, MONTH
+from ..lexicon import DAY, MONTH, ORGANISATION_HEADS
 from ..model import EntityKind, Mention, Paragraph
 from ..registry import Registry
 from ..sentences import cited_excerpt, sentence_spans
@@ -50,7 +50,12 @@ _TRAILING_SMALL_WORD = re.compile(r"(?:\s+(?:of|and|the|for|de|&))+$")
 MONEY_AND_MEASURES = frozenset(
     "dlr dlrs dollar dollars pct mln bln stg cts lire gdp gnp".split())
 _MEASURE_PHRASES = ("gross domestic product", "gross national product", "current account", "trade deficit",
-                    "trade surplus", "consumer price index", "money supply")
+                    "trade surplus", "consumer price index", "money supply", "currency unit", "drawing rights",
+                    "depositary shares", "depositary receipts")
+#: Financial instruments the model takes for names ("U.S. Treasuries", "Depositary Shares").
+_INSTRUMENTS = frozenset("shares bonds debentures treasuries eurobonds warrants".split())
+_CREDIT_RATING = re.compile(r"^(?:AAA|AA|A|BBB|BB|B|CCC|Aaa|Aa|Baa|Ba|Caa)[+-]?[123]?$")
+_ADJECTIVE_PREFIX = re.compile(r"^(?:non|anti|pro|ex|pre|post)-", re.IGNORECASE)
 _LEADING_ARTICLE = re.compile(r"^(?:the|The|an?)\s+")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _OF_EXTENSION = re.compile(r"^ of (?:the )?[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*)*")
@@ -61,6 +66,8 @@ COMPANY_WORDS = frozenset("securities holdings group partners associates brother
                           "industries international corporation company".split())
 COMPANY_NOUNS = frozenset("company companies firm firms group brokers stockbrokers broker brokerage bank banks insurer "
                           "maker makers producer manufacturer conglomerate airline retailer house".split())
+_TITLE_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+\s+)?(?:Secretary|Minister|Adviser|Advisor|Spokesman|Spokeswoman|"
+                          r"Undersecretary|Commissioner|Director|Chief|Chairman|Envoy|Ambassador)\s+[A-Z]")
 _DATELINE = re.compile(
     rf"^(?P<places>[A-Z][A-Z.'’ -]*[A-Z.](?:, [A-Z][A-Za-z.'’ -]*[A-Za-z.])*?)"
     rf"(?:, (?i:{MONTH}) {DAY}(?:\s*\([A-Za-z ]+\))?|\s*\([A-Za-z ]+\))\s*[-–—]\s")
@@ -144,8 +151,11 @@ def extract_mentions(article_id: str, paragraphs: Sequence[Paragraph], ner_spans
                     acronyms[acronym[1]] = (cleaned.name, cleaned.kind)
         chosen_by_paragraph.append((paragraph, candidates))
 
+    surnames = {span.name.split()[-1] for _, candidates in chosen_by_paragraph for span in candidates
+                if span.kind is EntityKind.PERSON}
     mentions = []
     for index, (paragraph, candidates) in enumerate(chosen_by_paragraph):
+        candidates = [part for span in candidates for part in _person_at_the_end(span, surnames)]
         candidates += _acronym_spans(views[index] if views else paragraph.text, acronyms)
         chosen = _places_by_context(paragraph.text, _resolve_overlaps(candidates))
         for span in chosen:
@@ -153,6 +163,22 @@ def extract_mentions(article_id: str, paragraphs: Sequence[Paragraph], ner_spans
                 continue
             mentions.append(_mention(article_id, paragraph, span))
     return mentions
+
+
+def _person_at_the_end(span: _Span, surnames: set[str]) -> list[_Span]:
+    """"Organisation for Economic Cooperation and Development Jean-Claude Paye": the model ran an
+    organisation into the person after it; the article names that person elsewhere, so split them."""
+    words = span.name.split()
+    if span.kind is not EntityKind.ORGANISATION or span.origin != "model" or len(words) < 3 \
+            or words[-1] not in surnames or not words[-2][:1].isupper():
+        return [span]
+    person = " ".join(words[-2:])
+    person_start = span.end - len(person)
+    parts = [_Span(person_start, span.end, person, EntityKind.PERSON, "model")]
+    if len(words) > 4:  # what is left is still a name: not "Agriculture" alone
+        body = " ".join(words[:-2])
+        parts.insert(0, _Span(span.start, span.start + len(body), body, span.kind, "model"))
+    return parts
 
 
 _IN_BEFORE = re.compile(r"(?:^|\s)(?:in|at)\s+$")
@@ -233,6 +259,8 @@ def _model_span(text: str, span: NerSpan, registry: Registry) -> _Span | None:
         start += article.end()  # a capital "The" mid-sentence is part of the name: "The Express Tribune"
     while start < end and (text[start] in _QUOTES or text[start].isspace()):
         start += 1
+    while (lowered := re.match(r"[a-z][a-z]{3,}\s+(?=[A-Z])", text[start:end])):
+        start += lowered.end()  # "federal Securities and Exchange Commission": an adjective before the name
     possessive = _POSSESSIVE.search(text[start:end])
     if possessive:
         end = start + possessive.start()
@@ -249,6 +277,9 @@ def _model_span(text: str, span: NerSpan, registry: Registry) -> _Span | None:
         extension = _OF_EXTENSION.match(text[end:])
         if extension:
             end += extension.end()
+        if _TITLE_AFTER.match(text[end:]) and not any(
+                word.lower() in ORGANISATION_HEADS for word in text[start:end].split()):
+            return None  # "U.S. Energy Secretary Herrington": the front of a title, not a body's name
     role = None
     if kind is EntityKind.PERSON:
         words = text[start:end].split(" ")
@@ -297,8 +328,10 @@ def _plausible_name(name: str, kind: EntityKind) -> bool:
     if len(name) < 2 or not any(char.isupper() for char in name):
         return False
     folded = fold_key(name)
-    if any(word.strip(".") in MONEY_AND_MEASURES for word in folded.split()) \
+    if any(word.strip(".") in MONEY_AND_MEASURES or word in _INSTRUMENTS for word in folded.split()) \
             or any(phrase in folded for phrase in _MEASURE_PHRASES):
+        return False
+    if _CREDIT_RATING.match(name) or _ADJECTIVE_PREFIX.match(name):  # "rated AAA", "non-OPEC countries"
         return False
     if kind is EntityKind.PERSON and (any(char.isdigit() for char in name) or "/" in name):
         return False
