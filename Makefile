@@ -30,6 +30,7 @@ review: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/run.py
 	$(PY) bench/entities.py
+	$(PY) bench/timeline.py
 	$(PY) bench/quotes.py
 
 # The dossier against a plain MkDocs site of the same corpus articles (100 to 3,700; long: about an hour).
