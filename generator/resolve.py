@@ -97,13 +97,19 @@ def resolve_entities(articles: Sequence[Article], registry: Registry) -> tuple[l
 
     names, kinds = groups.decide(mentions, keys, voting=[index not in surname_of for index in range(len(mentions))])
     common = _common_words(articles, groups, names)
-    renamed = iter([None if groups.find(key) in common else
-                    replace(mention, name=names[groups.find(key)], kind=kinds[groups.find(key)])
-                    for mention, key in zip(mentions, keys, strict=True)])
+    renamed = iter([_renamed(mention, None if root in common else names[root], kinds[root])
+                    for mention, root in zip(mentions, map(groups.find, keys), strict=True)])
     resolved = [replace(article, mentions=tuple(m for m in (next(renamed) for _ in article.mentions) if m))
                 for article in articles]
     return resolved, Resolution(joined=groups.explanations(names), shared_surname=groups.shared_surnames(names),
                                 common_words=tuple(sorted(names[root] for root in common)))
+
+
+def _renamed(mention: Mention, name: str | None, kind: EntityKind) -> Mention | None:
+    """The mention under its entity's name and kind; None when it names no entity."""
+    if name is None:
+        return None
+    return mention if (mention.name, mention.kind) == (name, kind) else replace(mention, name=name, kind=kind)
 
 
 class _Groups:
@@ -359,11 +365,16 @@ def _surnames(articles: Sequence[Article], keys: Sequence[str], groups: _Groups)
             people_in[None][root.split()[-1]].add(root)
 
     owners: dict[int, str] = {}
+    nobody: dict[str, set[str]] = {}
+    acronym: dict[str, bool] = {}
     for index, (article_id, mention, key) in enumerate(mention_keys):
-        if " " in key or mention.origin == "registry" or groups.find(key) in groups.registered \
-                or _written_as_acronym(groups.written[key]):
+        if " " in key or mention.origin == "registry" or key not in people_in[None]:
             continue
-        here, anywhere = people_in[article_id].get(key, set()), people_in[None].get(key, set())
+        if key not in acronym:
+            acronym[key] = groups.find(key) in groups.registered or _written_as_acronym(groups.written[key])
+        if acronym[key]:
+            continue
+        here, anywhere = people_in.get(article_id, nobody).get(key, set()), people_in[None][key]
         if mention.kind is EntityKind.PLACE:  # "Washington" is a person only beside George Washington
             anywhere = here
         if len(here) == 1:
