@@ -222,3 +222,11 @@ def test_an_organisation_run_into_the_person_after_it_is_split():
     assert found[:2] == [("Organisation for Economic Cooperation and Development", "organisation"),
                          ("Jean-Claude Paye", "person")]
     assert ("Richard Lyng", "person") in found and not any(name.startswith("Agriculture") for name, _ in found)
+
+
+def test_documents_schemes_and_products_are_no_actors():
+    text = ("Under the International Tin Agreement and the Uruguay Round, an unmanned Delta rocket carried Santana "
+            "brand shoes for the World Food Programme to Florida.")
+    found = _names(text, [("International Tin Agreement", "ORG"), ("Uruguay Round", "GPE"), ("Delta", "GPE"),
+                          ("Santana", "GPE"), ("World Food Programme", "ORG"), ("Florida", "GPE")])
+    assert found == [("World Food Programme", "organisation"), ("Florida", "place")]

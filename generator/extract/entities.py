@@ -52,6 +52,13 @@ MONEY_AND_MEASURES = frozenset(
 _MEASURE_PHRASES = ("gross domestic product", "gross national product", "current account", "trade deficit",
                     "trade surplus", "consumer price index", "money supply", "currency unit", "drawing rights",
                     "depositary shares", "depositary receipts")
+#: The last word of names of documents, laws, schemes and negotiating rounds: texts, not actors.
+#: ("Programme" is not one: the World Food Programme is a body.)
+DOCUMENT_NOUNS = frozenset("agreement accord treaty charter protocol convention act bill resolution declaration "
+                           "plan schedule round".split())
+#: Nouns after a name that make it a product's ("an unmanned Delta rocket", "Santana brand shoes").
+PRODUCT_NOUNS = frozenset("brand brands rocket rockets car cars model shoes computer computers software jet jets "
+                          "satellite".split())
 #: Financial instruments the model takes for names ("U.S. Treasuries", "Depositary Shares").
 _INSTRUMENTS = frozenset("shares bonds debentures treasuries eurobonds warrants".split())
 _CREDIT_RATING = re.compile(r"^(?:AAA|AA|A|BBB|BB|B|CCC|Aaa|Aa|Baa|Ba|Caa)[+-]?[123]?$")
@@ -269,6 +276,9 @@ def _model_span(text: str, span: NerSpan, registry: Registry) -> _Span | None:
     small_word = _TRAILING_SMALL_WORD.search(text[start:end])
     if small_word:  # "Group of" cut before "Five": not a name as it stands
         end = start + small_word.start()
+    following = re.match(r"\s+([a-z]+)", text[end:])
+    if kind is not EntityKind.PERSON and following and following[1] in PRODUCT_NOUNS:
+        return None  # a product named after it, not the place or body itself
     if kind is EntityKind.PERSON and _company_cue(text, start, end):
         kind = EntityKind.ORGANISATION  # "Aubrey G. Lanston and Co", "stockbrokers Hoare Govett"
         suffix = _COMPANY_SUFFIX.match(text[end:])
@@ -333,6 +343,8 @@ def _plausible_name(name: str, kind: EntityKind) -> bool:
         return False
     if _CREDIT_RATING.match(name) or _ADJECTIVE_PREFIX.match(name):  # "rated AAA", "non-OPEC countries"
         return False
+    if kind is not EntityKind.PERSON and folded.split()[-1] in DOCUMENT_NOUNS and not name.split()[-1].isupper():
+        return False  # "International Tin Agreement", "the Uruguay Round": a text or a negotiation, no actor
     if kind is EntityKind.PERSON and (any(char.isdigit() for char in name) or "/" in name):
         return False
     return any(char.isalpha() for char in name)
