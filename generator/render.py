@@ -33,6 +33,7 @@ from .model import (
     EntityKind,
     Mention,
     Precision,
+    Provenance,
     PublicationDate,
     Quote,
     TimelineEntry,
@@ -97,9 +98,10 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.globals.update(link=self.link, date_text=date_text, highlight=highlight, by_sentence=by_sentence, quote_in_context=quote_in_context, entry_date=entry_date,
+        self.env.globals.update(link=self.link, date_text=date_text, published=published, highlight=highlight, by_sentence=by_sentence, quote_in_context=quote_in_context, entry_date=entry_date,
                                 anchor=anchor, paragraph=self.paragraph)
         self.env.filters["noun"] = noun
+        self.env.filters["capitalize_first"] = lambda text: text[:1].upper() + text[1:]
 
     def href(self, target: str, from_page: str) -> str:
         if target.startswith("https://"):
@@ -324,6 +326,16 @@ def date_text(date: PublicationDate | dt.date | None, precision: Precision | Non
     if precision is Precision.MONTH:
         return date.strftime("%B %Y")
     return f"{date.day} {date.strftime('%B %Y')}"
+
+
+def published(date: PublicationDate) -> str:
+    """An article's date as every page gives it: "4 July 2025", "5 July 2025 (inferred)", "not before
+    7 July 2025 (inferred)" or "date unknown", so no two pages disagree on it."""
+    if date.known:
+        return date_text(date) + (" (inferred)" if date.provenance is Provenance.INFERRED else "")
+    if date.not_before:
+        return f"not before {date_text(date.not_before, date.not_before_precision)} (inferred)"
+    return "date unknown"
 
 
 QUALIFIER_WORDS = {"on": "", "by": "by ", "since": "since ", "after": "after ", "before": "before ",

@@ -136,3 +136,18 @@ def test_a_sentence_naming_an_entity_twice_is_listed_once_with_both_in_bold(doss
     items = [item for item in html.split("<li") if "democratic nations to impose coordinated" in item]
     assert len(items) == 1
     assert items[0].count("<strong>Taliban</strong>") == 2
+
+
+def test_every_page_gives_an_articles_date_the_same_way(dossier):
+    # 002 states no date; ¶7 reports as "Last week" what the other four date 3 July 2025
+    from generator.render import published
+
+    article = next(a for a in dossier.articles if a.source.name.startswith("002"))
+    said = published(article.metadata.date)
+    assert said == "not before 7 July 2025 (inferred)"
+    pages = {p.path: p.html for p in Renderer().pages(dossier)}
+    index_pages = [path for path in ("sources/index.md", "articles/index.md") if path in pages]
+    assert len(index_pages) == 2
+    assert "not before 7 July 2025 (inferred)" in pages["sources/index.md"]
+    taliban = next(e for e in dossier.entities if e.name == "Taliban")
+    assert "Not before 7 July 2025 (inferred)" in pages[taliban.page_path]
