@@ -91,7 +91,7 @@ def clean_text(raw: str) -> CleanText:
             blocks.append([])
             continue
         parts = _header_parts(line) if in_header else None
-        if parts:  # "By Jane Doe | 5 July 2025 | 3 min read": each part set aside as what it is
+        if parts:  # "By Jane Doe | 17 May 2024 | 3 min read": each part set aside as what it is
             set_aside.extend(SetAside(line.number, part.text, kind) for part, kind in parts)
             continue
         kind = _boilerplate_kind(line, in_header)
@@ -206,7 +206,7 @@ def _header_parts(line: _Line) -> list[tuple[_Line, str]] | None:
 
 
 def _looks_like_keyword_slug(text: str) -> bool:
-    """"russia recognize taliban afghanistan": lowercase words with no function word between them."""
+    """"opec output quota cut": lowercase words with no function word between them."""
     words = text.split()
     return bool(KEYWORDS_SLUG.match(text)) and 3 <= len(words) <= 15 and not FUNCTION_WORDS.intersection(words)
 
@@ -228,7 +228,7 @@ def _looks_like_headline(line: _Line) -> bool:
         return True
     last_word = words[-1].rstrip(".\"'”’")
     capitalised = sum(word[:1].isupper() for word in words)
-    # "... WITH U.S." ends on an abbreviation; "Russia Recognises The Taliban." is title case
+    # "... WITH U.S." ends on an abbreviation; "Canada Lifts The Ban." is title case
     return "." in last_word or capitalised >= 0.7 * len(words)
 
 

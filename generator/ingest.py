@@ -241,7 +241,7 @@ def _sidecar_value(name: str, key: object, value: object, warnings: list[Problem
             return str(value)
         if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             raise input_error(name, f"'date' {value} is not a real date.", "Check the day and month.", key="date")
-        raise input_error(name, f"'date' must be a date like 2025-07-04, 2025-07 or 2025; got {shorten(repr(value))}.",
+        raise input_error(name, f"'date' must be a date like 2024-05-17, 2024-05 or 2024; got {shorten(repr(value))}.",
                           "Write the date in ISO form.", key="date")
     if isinstance(value, bool):
         raise input_error(name, f"'{key}' is read by YAML as the yes/no value {str(value).lower()}.",

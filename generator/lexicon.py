@@ -30,7 +30,7 @@ YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})"
 #: (9999-12-31 plus "next week" is past the end of Python's calendar).
 FIRST_YEAR, LAST_YEAR = 1800, 2099
 
-#: A whole line that is only a date: "Jul 5", "5 July 2025", "Friday, July 4, 2025", "2025-07-04".
+#: A whole line that is only a date: "Mar 2", "2 March 1987", "Monday, March 2, 1987", "1987-03-02".
 DATE_ONLY = re.compile(
     rf"""^(?:(?:date|published|updated|posted|last\ updated)\s*:?\s*)?
         (?:{WEEKDAY},?\s+)?

@@ -123,7 +123,7 @@ class PublicationDate:
 
     @property
     def sort_key(self) -> tuple[str, str]:
-        """ISO text truncated to the precision, so 2025-07 sorts before 2025-07-04."""
+        """ISO text truncated to the precision, so 1987-03 sorts before 1987-03-02."""
         if self.value is None:
             return ("", "")
         return (format_date_iso(self.value, self.precision), self.precision.value if self.precision else "")
@@ -160,7 +160,7 @@ class Mention:
     origin: str  # "registry", "model" or "rule": what found it
     sentence: str
     sentence_start: int  # offset of `sentence` within the paragraph
-    role: str | None = None  # a title or apposition written with the name ("Kremlin spokesman")
+    role: str | None = None  # a title or apposition written with the name ("White House spokesman")
 
     @property
     def anchor(self) -> str:

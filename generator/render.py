@@ -312,7 +312,7 @@ def _front_matter(key: str, values: dict[str, object]) -> str:
 
 
 def date_text(date: PublicationDate | dt.date | None, precision: Precision | None = None) -> str:
-    """A date as readers write it, never more precise than known: "4 July 2025", "July 2025"."""
+    """A date as readers write it, never more precise than known: "2 March 1987", "March 1987"."""
     if isinstance(date, PublicationDate):
         date, precision = date.value, date.precision
     if date is None:
@@ -329,8 +329,8 @@ def date_text(date: PublicationDate | dt.date | None, precision: Precision | Non
 
 
 def published(date: PublicationDate) -> str:
-    """An article's date as every page gives it: "4 July 2025", "5 July 2025 (inferred)", "not before
-    7 July 2025 (inferred)" or "date unknown", so no two pages disagree on it."""
+    """An article's date as every page gives it: "2 March 1987", "3 March 1987 (inferred)", "not before
+    9 March 1987 (inferred)" or "date unknown", so no two pages disagree on it."""
     if date.known:
         return date_text(date) + (" (inferred)" if date.provenance is Provenance.INFERRED else "")
     if date.not_before:
@@ -343,7 +343,7 @@ QUALIFIER_WORDS = {"on": "", "by": "by ", "since": "since ", "after": "after ", 
 
 
 def entry_date(entry: TimelineEntry) -> str:
-    """"3 July 2025", "since 2021", "about May 2022": the date as precise as known, with its qualifier;
+    """"2 March 1987", "since 1985", "about May 1986": the date as precise as known, with its qualifier;
     "2006 (planned or expected)" where the articles give it as a plan or forecast, not as past."""
     if entry.first is None:
         return "date unresolved"

@@ -2,9 +2,9 @@
 
 Events with the same date, precision and qualifier are merged when they tell the same
 thing: they share names or distinctive words, and, under a month, year or decade (which hold
-many happenings), the clauses that carry the date share them too: "recognised the Taliban ...
-since the group seized control in 2021" and "did not close its embassy in 2021" are two
-happenings of 2021, not one. A planned or expected date never merges with a past one. An event
+many happenings), the clauses that carry the date share them too: "became the first bank to lend ...
+since the merger in 1985" and "did not close its branch in 1985" are two happenings of
+1985, not one. A planned or expected date never merges with a past one. An event
 an undated article dates only relatively ("last week") joins an entry whose date its article's bounds allow, if it
 tells the same thing closely; it is then dated by corroboration, and says so. Entries
 that tell the same thing under different dates are flagged as conflicting.
@@ -112,7 +112,7 @@ def _words(text: str) -> set[str]:
 
 def _action(event: Event) -> frozenset[str]:
     """The words of the clause that carries the date: what happened then, as opposed to the rest of
-    the sentence ("the first to recognise the Taliban since the group seized control in 2021")."""
+    the sentence ("the first bank to lend since the merger in 1985")."""
     sentence = event.sentence
     at = sentence.find(event.phrase)
     if at < 0:
@@ -238,7 +238,7 @@ def _entry(events: list[Event], corroborated: tuple[str, ...], all_features: dic
 
 def _most_representative(events: list[Event], all_features: dict[int, frozenset[str]]) -> Event:
     """The citation sharing most with the others (the shorter on a tie): the entry's lead sentence.
-    A sentence that states its happening on its own comes first: "This comes as the Taliban announced
+    A sentence that states its happening on its own comes first: "This comes as the ministry announced
     ..." leads only when no citation names what happened without pointing back."""
     features = [all_features[id(e)] for e in events]
     dated = [i for i, e in enumerate(events) if e.resolved] or list(range(len(events)))
@@ -285,7 +285,7 @@ def _with_unique_keys(entries: list[TimelineEntry]) -> list[TimelineEntry]:
 
 def with_corroborated_dates(articles: Sequence[Article], timeline: Sequence[TimelineEntry]) -> list[Article]:
     """Articles whose date the timeline has narrowed: an undated article whose "last week" retells what
-    other reports date 3 July 2025 was written on or after 7 July 2025. Its page, the indexes and the
+    other reports date 5 March 1987 was written on or after 9 March 1987. Its page, the indexes and the
     timeline then give one date, the same one, labelled as inferred and from what."""
     floors: dict[str, tuple[dt.date, str]] = {}
     for entry in timeline:

@@ -40,7 +40,7 @@ _QUALIFIERS = (
 )
 
 _P = {
-    # weekday with a date: "Thursday (3 July)", "Thursday, July 3", "Monday 3 March 2025"
+    # weekday with a date: "Monday (2 March)", "Monday, March 2", "Monday 2 March 1987"
     "weekday_date": rf"(?P<wd>{WEEKDAY})\s*(?:,|(?P<open>\())?\s*(?:the\s+)?(?:(?P<d1>{DAY})\s+(?:of\s+)?(?P<m1>{MONTH})"
                     rf"|(?P<m2>{MONTH})\s+(?P<d2>{DAY}))\b(?:,?\s+(?P<y>{YEAR})\b)?(?(open)\))",
     "full_date": rf"(?:(?P<d1>{DAY})\s+(?:of\s+)?(?P<m1>{MONTH})|(?P<m2>{MONTH})\s+(?P<d2>{DAY}),?)\s+(?P<y>{YEAR})\b",

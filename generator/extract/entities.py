@@ -1,8 +1,8 @@
 """People, organisations and places in an article's paragraphs.
 
 Three sources of names, in order of trust: the curator's registry (found wherever written,
-even where the model misses them), rules for the small model's known misses ("Russia's
-foreign ministry", an acronym in brackets, an organisation cut before "of Afghanistan"),
+even where the model misses them), rules for the small model's known misses ("France's
+foreign ministry", an acronym in brackets, an organisation cut before "of Canada"),
 and the model itself for names nobody has registered yet. Where two overlap, the longer
 span wins ("UN Security Council" over "UN"), and the registry wins a tie.
 """
@@ -214,7 +214,7 @@ def _places_by_context(text: str, spans: list[_Span]) -> list[_Span]:
 
 
 def _rule_spans(text: str) -> list[_Span]:
-    """"Russia's foreign ministry": the small model sees only "Russia"."""
+    """"France's foreign ministry": the small model sees only "France"."""
     return [_Span(match.start(), match.end(), f"{match['which'].capitalize()} Ministry of {match['country']}",
                   EntityKind.ORGANISATION, "rule") for match in _MINISTRY.finditer(text)]
 
@@ -229,7 +229,7 @@ def model_texts(paragraphs: Sequence[Paragraph]) -> list[str]:
 
 
 def _dateline_places(text: str) -> tuple[list[_Span], int]:
-    """A wire dateline opening the first paragraph ("ST. LOUIS, MO., March 3 -", "KABUL (Reuters) -"):
+    """A wire dateline opening the first paragraph ("ST. LOUIS, MO., March 3 -", "LAGOS (Reuters) -"):
     its capitalised places are places, whatever the model took them for; the offset where it ends."""
     match = _DATELINE.match(text)
     if not match:
@@ -382,7 +382,7 @@ def _sentence_at(text: str, offset: int) -> tuple[int, int]:
 
 
 def _title_before(text: str, start: int) -> str | None:
-    """"Kremlin spokesman Dmitry Peskov" -> "Kremlin spokesman"."""
+    """"White House spokesman Marlin Fitzwater" -> "White House spokesman"."""
     words = text[:start].rstrip().split(" ")
     taken: list[str] = []
     for word in reversed(words):
@@ -406,7 +406,7 @@ _APPOSITION = re.compile(r"^, (?:a|an|the|who is|who was) ([^,.;:“”\"]{3,120
 
 
 def _apposition_after(text: str, end: int) -> str | None:
-    """"Rangin Dadfar Spanta, a former Afghan national security adviser under …" -> the role."""
+    """"Paul Volcker, a former Federal Reserve chairman who …" -> the role."""
     match = _APPOSITION.match(text[end:])
     if not match:
         return None

@@ -184,7 +184,7 @@ def _publication_date(source: SourceFile, clean: CleanText, evidence: DossierEvi
         stated = f"date line '{item.text}', line {item.line}"
         if parsed.problem:
             problems.append(Problem(source.name, f"date line '{item.text}': {parsed.problem}; the date is left unknown.",
-                                    f"Write it unambiguously (e.g. 2025-07-04), or set `date:` in {source.stem}.yml.",
+                                    f"Write it unambiguously (e.g. 2024-05-17), or set `date:` in {source.stem}.yml.",
                                     line=item.line, severity="warning"))
             return PublicationDate(None, None, Provenance.UNKNOWN, f"{stated}: {parsed.problem}")
         year, month, day = parsed.year, parsed.month, parsed.day

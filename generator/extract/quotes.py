@@ -167,7 +167,7 @@ class _Paragraph:
         return (0, self.bounds[-1][1] if self.bounds else offset)
 
     def _is_a_name(self, span: QuoteSpan) -> bool:
-        """“Coordination Association of Afghan Women Activists”: scare quotes around a name."""
+        """“Friends of the Earth”: scare quotes around a name."""
         stripped = self.text[span.start:span.end].strip(" ,.")
         last = bisect_right(self._mention_starts, span.start + 1)
         for mention in self._by_start[max(0, last - 5):last]:  # a name around the quote starts right at it
@@ -234,7 +234,7 @@ def _attribute(paragraph: _Paragraph, span: QuoteSpan, speakers: _Speakers) -> t
                     next_start - 1 if next_start is not None else sentence_end)
     after = text[span.end + 1:after_end]
 
-    # "“…,” the coalition asked." / "“…,” said Peskov."
+    # "“…,” the coalition asked." / "“…,” said Fitzwater."
     for pattern in (_POST_SUBJECT_VERB, _POST_VERB_SUBJECT):
         match = pattern.match(after)
         if match and not before.strip(" “”\"—–-"):
