@@ -4,7 +4,7 @@ Three sources of names, in order of trust: the curator's registry (found whereve
 even where the model misses them), rules for the small model's known misses ("France's
 foreign ministry", an acronym in brackets, an organisation cut before "of Canada"),
 and the model itself for names nobody has registered yet. Where two overlap, the longer
-span wins ("UN Security Council" over "UN"), and the registry wins a tie.
+span wins ("European Court of Justice" over "European Court"), and the registry wins a tie.
 """
 
 from __future__ import annotations
@@ -263,7 +263,7 @@ def _model_span(text: str, span: NerSpan, registry: Registry) -> _Span | None:
         end = start + markup.start()
     article = _LEADING_ARTICLE.match(text[start:end])
     if article and (text[start].islower() or _starts_sentence(text, start)):
-        start += article.end()  # a capital "The" mid-sentence is part of the name: "The Express Tribune"
+        start += article.end()  # a capital "The" mid-sentence is part of the name: "The Wall Street Journal"
     while start < end and (text[start] in _QUOTES or text[start].isspace()):
         start += 1
     while (lowered := re.match(r"[a-z][a-z]{3,}\s+(?=[A-Z])", text[start:end])):
