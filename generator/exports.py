@@ -10,7 +10,7 @@ from html import escape
 
 from .model import Article, Precision, TimelineEntry, format_date_iso
 
-CSV_COLUMNS = ("entry", "date", "first", "last", "precision", "qualifier", "article_id", "article_title",
+CSV_COLUMNS = ("entry", "date", "first", "last", "precision", "qualifier", "planned", "article_id", "article_title",
                "article_source", "paragraph", "phrase", "basis", "note", "sentence", "entities")
 
 
@@ -81,7 +81,8 @@ def _event_rows(entries: list[TimelineEntry], articles: Mapping[str, Article]) -
             yield [
                 entry.key, format_date_iso(entry.first, entry.precision) if entry.first else "",
                 entry.first.isoformat() if entry.first else "", entry.last.isoformat() if entry.last else "",
-                entry.precision.value if entry.precision else "", entry.qualifier, event.article_id,
+                entry.precision.value if entry.precision else "", entry.qualifier, "yes" if entry.planned else "",
+                event.article_id,
                 article.metadata.title.value or "", article.source.name if article.source else "",
                 event.paragraph, event.phrase, event.basis, event.note, event.sentence, "; ".join(event.entities),
             ]
