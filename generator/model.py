@@ -178,7 +178,7 @@ class Event:
     first: dt.date | None  # inclusive range; None when it cannot be resolved
     last: dt.date | None
     precision: Precision | None
-    qualifier: str  # on, by, before, after, since, until, about
+    qualifier: str  # on, by, before, after, since, until, still, about
     basis: str  # "as written", "article date", "weekday and year evidence", "unresolved"
     note: str = ""
     entities: tuple[str, ...] = ()  # names of the people, organisations and places in the sentence

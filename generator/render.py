@@ -339,7 +339,7 @@ def published(date: PublicationDate) -> str:
 
 
 QUALIFIER_WORDS = {"on": "", "by": "by ", "since": "since ", "after": "after ", "before": "before ",
-                   "until": "until ", "about": "about "}
+                   "until": "until ", "still": "still in ", "about": "about "}
 
 
 def entry_date(entry: TimelineEntry) -> str:

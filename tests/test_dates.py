@@ -211,6 +211,7 @@ def test_a_year_after_a_calendar_or_function_word_is_still_a_date(sentence, phra
     ("Prices have risen from 1990 onwards.", "1990", "since"),
     ("Schools have been closed since 2022.", "2022", "since"),
     ("By 2004, sales had doubled.", "2004", "by"),
+    ("The mill was still grinding flour as late as 1952.", "as late as 1952", "still"),  # not "until": it may go on
 ])
 def test_qualifiers(sentence, phrase, qualifier):
     (expression,) = find_time_expressions(sentence, FRIDAY)

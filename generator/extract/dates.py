@@ -93,7 +93,7 @@ class TimeExpression:
     first: dt.date | None
     last: dt.date | None
     precision: Precision | None
-    qualifier: str  # on, before, after, since, until, about
+    qualifier: str  # on, by, before, after, since, until, still ("as late as"), about
     basis: str  # "as written", "article date", "weekday and year evidence", "unresolved" or "invalid"
     note: str = ""
     planned: bool = False  # written as a plan, forecast or expectation ("due in 2006"), not as a past event
@@ -219,7 +219,7 @@ def _resolve(name: str, match: re.Match[str], sentence: str, ref: Reference) -> 
         if cue == "of" and not re.search(r"\b(?:spring|summer|autumn|fall|winter|end|start|beginning|middle)\s+$",
                                          before, re.I):
             return None  # "a fleet of 2000 ships": "of" alone is no date cue
-        qualifier = {"as early as": "by", "as late as": "until", "early": "about", "late": "about",
+        qualifier = {"as early as": "by", "as late as": "still", "early": "about", "late": "about",
                      "mid": "about", "around": "about", "circa": "about"}.get(cue) or _cue_qualifier(cue)
         text_start = match.start() if cue in ("early", "late", "mid", "as early as", "as late as") else \
             match.start("y")
