@@ -49,6 +49,7 @@ class DossierIndex:
         self.entity_index_pages = {kind: entity_index_pages(kind, self.of_kind(kind)) for kind in EntityKind}
         self._row_page = {entity.name: page.path for pages in self.entity_index_pages.values() for page in pages
                           for entity in page.entities}
+        self._mention_parts: dict[str, list[MentionsPart]] = {}
         self._shared: dict[tuple[str, int], list[tuple[Article, int, SharedPassage]]] = defaultdict(list)
         for passage in dossier.shared_passages:
             for here, there in ((passage.first, passage.second), (passage.second, passage.first)):
@@ -77,6 +78,26 @@ class DossierIndex:
         for mention in entity.mentions:
             grouped.setdefault(mention.article_id, []).append(mention)
         return [(self.articles[article_id], grouped[article_id]) for article_id in entity.article_ids]
+
+    def mention_parts(self, entity: Entity) -> list[MentionsPart]:
+        """An entity's mentions, article by article, in pages of about `ENTITY_PAGE_MENTIONS`: the first
+        on the entity's own page, the rest on pages of their own ("United States" in thousands of
+        stories would otherwise make a page of several megabytes). An article's mentions stay together."""
+        if entity.name in self._mention_parts:
+            return self._mention_parts[entity.name]
+        parts: list[list[tuple[Article, list[Mention]]]] = [[]]
+        count = 0
+        for article, mentions in self.mentions_by_article(entity):
+            if parts[-1] and count + len(mentions) > ENTITY_PAGE_MENTIONS:
+                parts.append([])
+                count = 0
+            parts[-1].append((article, mentions))
+            count += len(mentions)
+        folder = entity.page_path.removesuffix(".md")
+        self._mention_parts[entity.name] = [MentionsPart(number, entity.page_path if number == 1 else f"{folder}/mentions-{number}.md",
+                             len(parts), groups)
+                for number, groups in enumerate(parts, start=1)]
+        return self._mention_parts[entity.name]
 
     def quotes_of(self, entity: Entity) -> list[tuple[Article, Quote]]:
         return self._quotes.get(entity.name, [])
@@ -216,6 +237,19 @@ def timeline_pages(entries: Sequence[TimelineEntry]) -> list[TimelinePage]:
 
 #: Past this many names an index (People, Organisations, Places) becomes an overview and a page per initial.
 ENTITY_INDEX_ROWS = 1000
+#: Mentions on one page of an entity (about 0.3 MB of HTML), and timeline entries on its page.
+ENTITY_PAGE_MENTIONS = 1000
+ENTITY_PAGE_ENTRIES = 300
+
+
+@dataclass(frozen=True)
+class MentionsPart:
+    """One page of an entity's mentions: number of count, where it is, and the articles it lists."""
+
+    number: int
+    path: str
+    count: int
+    groups: Sequence[tuple[Article, list[Mention]]]
 INDEX_TITLES = {EntityKind.PERSON: "People", EntityKind.ORGANISATION: "Organisations", EntityKind.PLACE: "Places"}
 
 

@@ -25,7 +25,14 @@ from markupsafe import Markup, escape
 from .chart import entries_per_year_svg
 from .exports import events_csv, timelinejs_json
 from .feeds import json_feed, rss_feed
-from .index import DossierIndex, articles_by_date, by_initial, organisations_by_type, quote_pages
+from .index import (
+    ENTITY_PAGE_ENTRIES,
+    DossierIndex,
+    articles_by_date,
+    by_initial,
+    organisations_by_type,
+    quote_pages,
+)
 from .model import (
     Article,
     Dossier,
@@ -162,8 +169,14 @@ class Renderer:
                 "title": entity.name,
                 "description": (entity.role or entity.description or entity.kind.value) + " — appearances in the dossier",
                 "search": {"exclude": True}},  # its mentions repeat the articles: one lean entry stands for it
-                "entity.html.j2", entity=entity, index=index)
+                "entity.html.j2", entity=entity, index=index, entries_shown=ENTITY_PAGE_ENTRIES)
             pages.append(replace(entity_page, search=(entity.name, entity_search_text(entity))))
+            parts = index.mention_parts(entity)
+            for part in parts[1:]:
+                pages.append(self.page(part.path, {
+                    "title": f"{entity.name}: mentions, part {part.number} of {part.count}",
+                    "description": f"More appearances of {entity.name} in the dossier", "search": {"exclude": True}},
+                    "entity_mentions.html.j2", entity=entity, part=part, parts=parts, index=index))
         descriptions = {EntityKind.PERSON: "The people named in the dossier, A to Z.",
                         EntityKind.ORGANISATION: "The organisations named in the dossier, by kind.",
                         EntityKind.PLACE: "The places named in the dossier."}

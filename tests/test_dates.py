@@ -216,3 +216,12 @@ def test_a_year_after_a_calendar_or_function_word_is_still_a_date(sentence, phra
 def test_qualifiers(sentence, phrase, qualifier):
     (expression,) = find_time_expressions(sentence, FRIDAY)
     assert (expression.text, expression.qualifier) == (phrase, qualifier)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Wheat stocks rose by 1800 tonnes in the week.",
+    "The plant will shed 2000 workers, the union said.",
+    "Output fell to 1950 barrels a day.",
+])
+def test_a_count_of_things_is_no_year(sentence):
+    assert [e.text for e in _with_model_years(sentence)] == []

@@ -151,3 +151,37 @@ def test_every_page_gives_an_articles_date_the_same_way(dossier):
     assert "not before 7 July 2025 (inferred)" in pages["sources/index.md"]
     taliban = next(e for e in dossier.entities if e.name == "Taliban")
     assert "Not before 7 July 2025 (inferred)" in pages[taliban.page_path]
+
+
+def test_an_entity_named_in_thousands_of_articles_pages_its_mentions(tmp_path):
+    """2,500 reports naming one body (the way the United States fills a wire service's year): its page
+    lists the first mentions and links the rest, each mention exactly once, every page under 1 MB."""
+    from generator.extract.ner import NerSpan
+    import re
+
+    from generator.index import ENTITY_PAGE_ENTRIES, ENTITY_PAGE_MENTIONS
+    from generator.pipeline import build_dossier
+
+    for number in range(2500):
+        (tmp_path / f"{number:04d}.txt").write_text(
+            f"Report number {number}\n\nThe Atlantic Grain Council said on Monday that wheat stocks rose by {number} "
+            f"tonnes.\n", encoding="utf-8")
+
+    class Council:
+        def spans(self, articles):
+            return [[NerSpan(1, 4, 27, "ORG")] for _ in articles]
+
+    dossier = build_dossier(tmp_path, Council())
+    (council,) = [e for e in dossier.entities if e.name == "Atlantic Grain Council"]
+    assert len(council.mentions) == 2500 > ENTITY_PAGE_MENTIONS
+    pages = {page.path: page.html for page in Renderer().pages(dossier)}
+    parts = [path for path in pages if path.startswith(council.page_path.removesuffix(".md"))]
+    assert len(parts) == 3 and council.page_path in parts
+    listed = [int(n) for path in parts for n in re.findall(r"<strong>Atlantic Grain Council</strong> said on Monday that wheat stocks rose by (\d+)", pages[path])]
+    assert sorted(listed) == list(range(2500))  # each mention once, on one of the pages
+    assert max(len(pages[path]) for path in parts) < 1_000_000
+    assert 'href="mentions-2/"' in pages[council.page_path]
+    assert 'href="../"' in pages[council.page_path.removesuffix(".md") + "/mentions-3.md"]
+    entries = [entry for entry in dossier.timeline if council.name in entry.entities]
+    assert len(entries) == 2500 > ENTITY_PAGE_ENTRIES  # each report's "on Monday", undated
+    assert f"And {2500 - ENTITY_PAGE_ENTRIES} more entries" in pages[council.page_path]

@@ -65,8 +65,11 @@ _PATTERNS = {name: re.compile(rf"\b{pattern}", re.IGNORECASE) for name, pattern 
 _MAY_HAVE_DATE = re.compile(
     r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|ago", re.IGNORECASE)
 _BARE_YEAR = re.compile(rf"^(?:the\s+)?(?P<y>{YEAR})$")
-#: "at 1830 GMT", "2004 hours": a clock time, not a year.
-_NOT_YEAR_AFTER = re.compile(r"\s*(?:gmt|bst|utc|cet|est|pst|hours|hrs|h\b|am\b|pm\b|a\.m|p\.m)", re.IGNORECASE)
+#: "at 1830 GMT", "2004 hours": a clock time, not a year; "rose by 1800 tonnes", "2000 workers": a count.
+_NOT_YEAR_AFTER = re.compile(
+    r"\s*(?:gmt|bst|utc|cet|est|pst|hours|hrs|h\b|am\b|pm\b|a\.m|p\.m|(?:tonnes|tons|barrels|bpd|dlrs|dollars|"
+    r"pounds|euros|marks|francs|yen|shares|people|jobs|workers|employees|troops|soldiers|votes|units|cars|"
+    r"acres|hectares|km|miles|metres|meters|feet|kg|mw|pct|percent|per cent)\b)", re.IGNORECASE)
 _ONWARDS = re.compile(r"\s+(?:on|onwards?)\b", re.IGNORECASE)
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
@@ -213,8 +216,8 @@ def _resolve(name: str, match: re.Match[str], sentence: str, ref: Reference) -> 
         return make(dt.date(start_year, 1, 1), dt.date(start_year + 9, 12, 31), Precision.DECADE, "as written",
                     qualifier=qualifier)
     if name == "cued_year":
-        if _NOT_YEAR_BEFORE.search(before):
-            return None
+        if _NOT_YEAR_BEFORE.search(before) or _NOT_YEAR_AFTER.match(sentence, match.end()):
+            return None  # "resolution 2004", "by 1800 tonnes"
         cue = groups["cue"].lower()
         if cue == "of" and not re.search(r"\b(?:spring|summer|autumn|fall|winter|end|start|beginning|middle)\s+$",
                                          before, re.I):
