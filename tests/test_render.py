@@ -156,9 +156,9 @@ def test_every_page_gives_an_articles_date_the_same_way(dossier):
 def test_an_entity_named_in_thousands_of_articles_pages_its_mentions(tmp_path):
     """2,500 reports naming one body (the way the United States fills a wire service's year): its page
     lists the first mentions and links the rest, each mention exactly once, every page under 1 MB."""
-    from generator.extract.ner import NerSpan
     import re
 
+    from generator.extract.ner import NerSpan
     from generator.index import ENTITY_PAGE_ENTRIES, ENTITY_PAGE_MENTIONS
     from generator.pipeline import build_dossier
 
