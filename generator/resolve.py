@@ -64,10 +64,9 @@ class Resolution:
 
 
 def bare_key(name: str) -> str:
-    """A name's comparison key once case, dots, a leading "the", hyphens and edge marks are folded."""
+    """A name's comparison key once case, dots, a leading "the" or "an", hyphens and edge marks are folded."""
     key = fold_key(name).replace(".", "").replace("-", " ").strip(_EDGE)
-    if key.startswith("the "):
-        key = key[4:]
+    key = re.sub(r"^(?:the|an|a) ", "", key)
     return " ".join(key.split())
 
 

@@ -230,3 +230,9 @@ def test_documents_schemes_and_products_are_no_actors():
     found = _names(text, [("International Tin Agreement", "ORG"), ("Uruguay Round", "GPE"), ("Delta", "GPE"),
                           ("Santana", "GPE"), ("World Food Programme", "ORG"), ("Florida", "GPE")])
     assert found == [("World Food Programme", "organisation"), ("Florida", "place")]
+
+
+def test_an_article_or_a_stray_bracket_is_no_part_of_the_name():
+    text = "An International Monetary Fund team arrived, and talks at the (International Monetary) Fund went on."
+    found = _names(text, [("An International Monetary Fund", "ORG"), ("International Monetary) Fund", "ORG")])
+    assert found == [("International Monetary Fund", "organisation"), ("International Monetary Fund", "organisation")]

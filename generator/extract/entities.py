@@ -63,7 +63,7 @@ PRODUCT_NOUNS = frozenset("brand brands rocket rockets car cars model shoes comp
 _INSTRUMENTS = frozenset("shares bonds debentures treasuries eurobonds warrants".split())
 _CREDIT_RATING = re.compile(r"^(?:AAA|AA|A|BBB|BB|B|CCC|Aaa|Aa|Baa|Ba|Caa)[+-]?[123]?$")
 _ADJECTIVE_PREFIX = re.compile(r"^(?:non|anti|pro|ex|pre|post)-", re.IGNORECASE)
-_LEADING_ARTICLE = re.compile(r"^(?:the|The|an?)\s+")
+_LEADING_ARTICLE = re.compile(r"^(?:the|The|an?|An|A)\s+")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _OF_EXTENSION = re.compile(r"^ of (?:the )?[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*)*")
 _ACRONYM_AFTER = re.compile(r"^ \(\s*([A-Z][A-Z&]{1,9})\s*\)")
@@ -303,6 +303,8 @@ def _model_span(text: str, span: NerSpan, registry: Registry) -> _Span | None:
             role = title if any(w.lower().rstrip(".") in ROLE_NOUNS for w in words[:leading]) else None
             start += len(title) + 1
     name = " ".join(text[start:end].split())
+    if name.count("(") != name.count(")"):  # "(International Monetary) Fund": the brackets are no part of it
+        name = " ".join(name.replace("(", " ").replace(")", " ").split())
     if not _plausible_name(name, kind):
         return None
     return _Span(start, end, name, kind, "model", role)
