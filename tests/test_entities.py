@@ -236,3 +236,9 @@ def test_an_article_or_a_stray_bracket_is_no_part_of_the_name():
     text = "An International Monetary Fund team arrived, and talks at the (International Monetary) Fund went on."
     found = _names(text, [("An International Monetary Fund", "ORG"), ("International Monetary) Fund", "ORG")])
     assert found == [("International Monetary Fund", "organisation"), ("International Monetary Fund", "organisation")]
+
+
+def test_initials_keep_their_last_dot():
+    text = "The U.S. said so, and so did J.P. Morgan and Reuters."
+    found = _names(text, [("U.S.", "GPE"), ("J.P. Morgan", "ORG"), ("Reuters.", "ORG")])
+    assert found == [("U.S.", "place"), ("J.P. Morgan", "organisation"), ("Reuters", "organisation")]

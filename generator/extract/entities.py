@@ -45,6 +45,7 @@ _QUOTES = "\"'“”‘’«»"
 #: Around a name but never part of it: dashes, and the angle brackets of wire-service markup
 #: ("<Baker Hughes Inc>", a ticker "<DMP>").
 _EDGE_MARKS = "-–—<>*"
+_INITIALS_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")
 _TRAILING_SMALL_WORD = re.compile(r"(?:\s+(?:of|and|the|for|de|&))+$")
 #: Units of money and economic measures, which the small model takes for names ("N.Z. Dlrs").
 MONEY_AND_MEASURES = frozenset(
@@ -272,6 +273,8 @@ def _model_span(text: str, span: NerSpan, registry: Registry) -> _Span | None:
     if possessive:
         end = start + possessive.start()
     while end > start and (text[end - 1] in _QUOTES + _EDGE_MARKS + ".,;:" or text[end - 1].isspace()):
+        if text[end - 1] == "." and _INITIALS_END.search(text[start:end]):
+            break  # "U.S.", "J.P.": the last initial keeps its dot
         end -= 1
     small_word = _TRAILING_SMALL_WORD.search(text[start:end])
     if small_word:  # "Group of" cut before "Five": not a name as it stands
