@@ -242,3 +242,12 @@ def test_initials_keep_their_last_dot():
     text = "The U.S. said so, and so did J.P. Morgan and Reuters."
     found = _names(text, [("U.S.", "GPE"), ("J.P. Morgan", "ORG"), ("Reuters.", "ORG")])
     assert found == [("U.S.", "place"), ("J.P. Morgan", "organisation"), ("Reuters", "organisation")]
+
+
+def test_wire_joins_are_cut_out_of_names():
+    text = ("Talks at the International Monetary Fund/World Bank meeting, said Reuter - Debt talks and the "
+            "International Natural Rubber Agreement, INRA, went on.")
+    found = _names(text, [("International Monetary Fund/World Bank", "ORG"), ("Reuter - Debt", "ORG"),
+                          ("International Natural Rubber Agreement, INRA", "ORG")])
+    assert found == [("International Monetary Fund", "organisation"), ("World Bank", "organisation"),
+                     ("Reuter", "organisation")]  # the agreement is a text, no actor
