@@ -212,6 +212,8 @@ def test_a_year_after_a_calendar_or_function_word_is_still_a_date(sentence, phra
     ("Schools have been closed since 2022.", "2022", "since"),
     ("By 2004, sales had doubled.", "2004", "by"),
     ("The mill was still grinding flour as late as 1952.", "as late as 1952", "still"),  # not "until": it may go on
+    ("Indonesia has been severely hit by 1986's fall in world oil prices.", "1986", "on"),  # adapted from Reuters
+    ("Indonesia has been severely hit by last year's fall in world oil prices.", "last year", "on"),  # Reuters, 1987
 ])
 def test_qualifiers(sentence, phrase, qualifier):
     (expression,) = find_time_expressions(sentence, FRIDAY)

@@ -141,12 +141,14 @@ def find_time_expressions(sentence: str, reference: Reference,
 
 
 def _as_read(sentence: str, expression: TimeExpression) -> TimeExpression:
-    """The reading the words around a date give it: "from 1990 onwards" is since 1990, and a date in a
-    plan or forecast ("due in 2006") is planned."""
+    """The reading the words around a date give it: "from 1990 onwards" is since 1990, "last year's fall"
+    is a fall of last year, and a date in a plan or forecast ("due in 2006") is planned."""
     qualifier = expression.qualifier
     if qualifier == "on" and _ONWARDS.match(sentence, expression.end) \
             and re.search(r"\bfrom\s+(?:the\s+)?$", _words_before(sentence, expression.start), re.I):
         qualifier = "since"
+    if qualifier != "on" and sentence[expression.end:expression.end + 2] in ("'s", "’s"):
+        qualifier = "on"  # "hit by last year's fall": the date names when the fall was, nothing "by" it
     planned = is_planned(sentence, expression.start, expression.end, qualifier)
     if planned == expression.planned and qualifier == expression.qualifier:
         return expression
