@@ -67,3 +67,10 @@ def test_sentences_opened_with_capitals_and_names_in_small_letters_are_one_case(
     assert one_case([text]) == "lower"
     assert one_case(["In a statement, the Bank said the figures for the year were weak, and analysts agreed "
                      "that growth in the region would slow as rates rose across the world economy."]) is None
+
+
+def test_a_name_of_common_words_takes_its_capitals_as_a_pair():
+    capitals = Capitals(["The World Bank said the world economy grew, and a bank in the world lent more to the world.",
+                         "Officials of the World Bank met those of the New York Stock Exchange."])
+    assert capitals.recase("a senior world bank official said the world would grow.") == \
+        "A senior World Bank official said the world would grow."

@@ -15,6 +15,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 _WORD = re.compile(r"[^\W\d_]+")
+#: Two words side by side, overlapping ("New York Stock" gives "New York" and "York Stock").
+_CAPITALISED_PAIR = re.compile(r"(?<![\w.])(?=([A-Z][a-z]+ [A-Z][a-z]+)\b)")
+_LOWER_PAIR = re.compile(r"(?<![\w.])(?=([a-z]+ [a-z]+)\b)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:][\"”’']?\s+|(?:^|\s)[\"“‘'])$")  # a quote opens only after a space
 #: A text is written in capitals when so large a share of its letters are capitals, and in small
 #: letters when so few are (ordinary prose has one capital a sentence at least: 1 % and more).
@@ -62,11 +65,26 @@ class Capitals:
 
     def __init__(self, texts: Iterable[str]) -> None:
         forms: dict[str, Counter[str]] = defaultdict(Counter)
+        pairs: dict[str, Counter[str]] = defaultdict(Counter)
         for text in texts:
             for match in _WORD.finditer(text):
                 if len(match[0]) > 1 and not _SENTENCE_START.search(text[max(0, match.start() - 3):match.start()]):
                     forms[match[0].lower()][match[0]] += 1
+            for match in _CAPITALISED_PAIR.finditer(text):
+                if not _SENTENCE_START.search(text[max(0, match.start() - 3):match.start()]):
+                    pairs[match[1].lower()][match[1]] += 1
         self._form = {word: counts.most_common(1)[0][0] for word, counts in forms.items()}
+        # "World Bank": two words written in capitals together more often than the pair is written in small
+        # letters, though each alone is mostly small ("the world", "a bank")
+        self._pair = {pair: counts.most_common(1)[0][0] for pair, counts in pairs.items()}
+        self._lower_pairs = Counter()
+        if self._pair:
+            for text in texts:
+                for match in _LOWER_PAIR.finditer(text):
+                    if match[1] in self._pair:
+                        self._lower_pairs[match[1]] += 1
+        self._pair = {pair: form for pair, form in self._pair.items()
+                      if pairs[pair][form] > self._lower_pairs[pair]}
 
     def recase(self, text: str) -> str:
         """`text` with each word as the dossier usually writes it, and sentences opened; same length."""
@@ -79,4 +97,14 @@ class Capitals:
             if _SENTENCE_START.search(text[max(0, match.start() - 3):match.start()]):
                 form = form[:1].upper() + form[1:]
             return form
-        return _WORD.sub(word, text)
+        recased = _WORD.sub(word, text)
+        if not self._pair:
+            return recased
+        chars = list(recased)
+        words = list(_WORD.finditer(recased))
+        for first, second in zip(words, words[1:], strict=False):
+            if second.start() == first.end() + 1 and recased[first.end()] == " ":
+                form = self._pair.get(f"{first[0]} {second[0]}".lower())
+                if form and len(form) == second.end() - first.start():
+                    chars[first.start():second.end()] = form
+        return "".join(chars)
