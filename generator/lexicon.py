@@ -145,3 +145,9 @@ def _exists(year: int, month: int, day: int) -> bool:
     except ValueError:
         return False
     return True
+
+
+def is_acronym(word: str) -> bool:
+    """Written in capitals, two to six letters once dots are gone: "IMF", "U.S.", "OECD"."""
+    bare = word.replace(".", "")
+    return 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper()

@@ -234,20 +234,23 @@ def highlight(mention: Mention | Sequence[Mention]) -> Markup:
     """The mention's sentence with the name in bold; given several mentions of one sentence, each of
     them in bold. Every piece escaped."""
     mentions = [mention] if isinstance(mention, Mention) else list(mention)
-    sentence, offset = mentions[0].sentence, mentions[0].sentence_start
-    pieces, at = [], 0
-    for each in sorted(mentions, key=lambda m: m.start):
-        start, end = max(at, each.start - offset), each.end - offset
-        pieces.append(f"{escape(sentence[at:start])}<strong>{escape(sentence[start:end])}</strong>")
-        at = end
-    return Markup("".join(pieces) + str(escape(sentence[at:])))
+    offset = mentions[0].sentence_start
+    return _in_bold(mentions[0].sentence, sorted((m.start - offset, m.end - offset) for m in mentions))
 
 
 def quote_in_context(quote: Quote) -> Markup:
     """A partial quotation in its sentence, the quoted words in bold (their marks are in the sentence)."""
-    start, end = quote.start - quote.context_start, quote.end - quote.context_start
-    sentence = quote.context
-    return Markup(f"{escape(sentence[:start])}<strong>{escape(sentence[start:end])}</strong>{escape(sentence[end:])}")
+    return _in_bold(quote.context, [(quote.start - quote.context_start, quote.end - quote.context_start)])
+
+
+def _in_bold(sentence: str, spans: Sequence[tuple[int, int]]) -> Markup:
+    """`sentence` with the (start, end) spans, in order, in bold; overlaps are bold once; all escaped."""
+    pieces, at = [], 0
+    for start, end in spans:
+        start = max(at, start)
+        pieces.append(f"{escape(sentence[at:start])}<strong>{escape(sentence[start:end])}</strong>")
+        at = max(at, end)
+    return Markup("".join(pieces) + str(escape(sentence[at:])))
 
 
 def by_sentence(mentions: Sequence[Mention]) -> list[list[Mention]]:

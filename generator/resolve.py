@@ -33,7 +33,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from .known_names import KNOWN_NAMES
-from .lexicon import ORGANISATION_HEADS
+from .lexicon import ORGANISATION_HEADS, is_acronym
 from .model import Article, EntityKind, Joined, Mention
 from .registry import Registry
 from .textfold import fold_key
@@ -257,9 +257,8 @@ class _Groups:
 
 
 def _written_as_acronym(written: Counter[str]) -> bool:
-    """Written in capitals, two to six letters once dots are gone ("IMF", "U.S.", "OECD")."""
-    name = written.most_common(1)[0][0].replace(".", "") if written else ""
-    return 2 <= len(name) <= 6 and name.isalpha() and name.isupper()
+    """The name as most often written is an acronym."""
+    return bool(written) and is_acronym(written.most_common(1)[0][0])
 
 
 def _display_name(written: Counter[str], known: str | None) -> str:

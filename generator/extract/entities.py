@@ -17,7 +17,7 @@ from functools import cached_property
 
 import ahocorasick
 
-from ..lexicon import DAY, MONTH, ORGANISATION_HEADS
+from ..lexicon import DAY, MONTH, ORGANISATION_HEADS, is_acronym
 from ..model import EntityKind, Mention, Paragraph
 from ..registry import Registry
 from ..sentences import cited_excerpt, sentence_spans
@@ -136,15 +136,15 @@ def _word_bounded(text: str, start: int, end: int) -> bool:
 def extract_mentions(article_id: str, paragraphs: Sequence[Paragraph], ner_spans: Iterable[NerSpan],
                      matcher: RegistryMatcher, views: Sequence[str] | None = None) -> list[Mention]:
     """Every mention in the article's body, in reading order. `views` are the paragraphs as the model
-    read them (`casing.model_view`: recased when written in one case); names are taken from them,
-    and each mention's surface and sentence from the article as written."""
+    read them (`pipeline._model_views`: dateline blanked, recased when written in one case); names are
+    taken from them, and each mention's surface and sentence from the article as written."""
     by_paragraph: dict[int, list[NerSpan]] = {}
     for span in ner_spans:
         by_paragraph.setdefault(span.paragraph, []).append(span)
     acronyms: dict[str, tuple[str, EntityKind]] = {}
     chosen_by_paragraph: list[tuple[Paragraph, list[_Span]]] = []
-    for index, paragraph in enumerate(paragraphs):
-        text = views[index] if views else paragraph.text
+    texts = views or [paragraph.text for paragraph in paragraphs]
+    for index, (paragraph, text) in enumerate(zip(paragraphs, texts, strict=True)):
         candidates = matcher.find(paragraph.text) + _rule_spans(text)
         dateline, dateline_end = _dateline_places(paragraph.text) if index == 0 else ([], 0)
         candidates += dateline
@@ -164,9 +164,9 @@ def extract_mentions(article_id: str, paragraphs: Sequence[Paragraph], ner_spans
     chosen_by_paragraph = [(paragraph, [part for span in candidates for part in _split_at_slash(span)])
                            for paragraph, candidates in chosen_by_paragraph]
     mentions = []
-    for index, (paragraph, candidates) in enumerate(chosen_by_paragraph):
+    for text, (paragraph, candidates) in zip(texts, chosen_by_paragraph, strict=True):
         candidates = [part for span in candidates for part in _person_at_the_end(span, surnames)]
-        candidates += _acronym_spans(views[index] if views else paragraph.text, acronyms)
+        candidates += _acronym_spans(text, acronyms)
         chosen = _places_by_context(paragraph.text, _resolve_overlaps(candidates))
         for span in chosen:
             if matcher.registry.ignores(span.name) or matcher.registry.ignores(paragraph.text[span.start:span.end]):
@@ -318,7 +318,7 @@ def _model_span(text: str, span: NerSpan, registry: Registry) -> _Span | None:
         leading = 0
         while leading < len(words) - 1 and _is_title_word(words[leading]):
             leading += 1
-        while leading < len(words) - 2 and _is_acronym(words[leading]):
+        while leading < len(words) - 2 and is_acronym(words[leading]):
             leading += 1  # "GATT Michael Samuels": the body's initials, then the person
         if leading:
             title = " ".join(words[:leading])
@@ -351,11 +351,6 @@ def _starts_sentence(text: str, offset: int) -> bool:
 def _is_title_word(word: str) -> bool:
     lowered = word.lower().rstrip(".")
     return lowered in HONORIFICS or lowered in ROLE_NOUNS or lowered in TITLE_MODIFIERS
-
-
-def _is_acronym(word: str) -> bool:
-    bare = word.replace(".", "")
-    return 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper()
 
 
 def _plausible_name(name: str, kind: EntityKind) -> bool:
