@@ -203,11 +203,17 @@ class _Groups:
         """Each group's one name and kind."""
         written: dict[str, Counter[str]] = defaultdict(Counter)
         votes: dict[str, Counter[EntityKind]] = defaultdict(Counter)
+        cued: dict[str, Counter[EntityKind]] = defaultdict(Counter)  # kinds the text itself shows
+        titled: set[str] = set()  # roots written with a title or role, or by surname alone: persons
         for mention, key, votes_here in zip(mentions, keys, voting, strict=True):
             root = self.find(key)
             if votes_here:
                 written[root][mention.name] += 1
                 votes[root][mention.kind] += 1
+                if mention.origin == "rule":
+                    cued[root][mention.kind] += 1
+            if mention.role or not votes_here:
+                titled.add(root)
         names: dict[str, str] = {}
         kinds: dict[str, EntityKind] = {}
         known = self._known_names()
@@ -220,7 +226,7 @@ class _Groups:
             if root in self.surname_candidates and votes[root][EntityKind.PLACE] < sum(votes[root].values()) / 2:
                 kinds[root] = EntityKind.PERSON  # a surname several people in the dossier share
             else:
-                kinds[root] = min(votes[root], key=lambda kind: (-votes[root][kind], _KIND_PREFERENCE[kind]))
+                kinds[root] = _kind_by_votes(votes[root], cued[root], titled=root in titled)
         return names, kinds
 
     def _known_names(self) -> dict[str, str]:
@@ -256,6 +262,23 @@ class _Groups:
                 for key, people in self.surname_candidates.items() if self.find(key) in names}
 
 
+#: A kind the text itself shows (a dateline, "officials in Essen") counts as this many of the model's guesses.
+CUE_WEIGHT = 2
+#: The small model takes foreign places for people ("Sri Lanka", "Galveston") far more often than it
+#: takes a person for a place: a name it calls a place this often, and never titled, is a place.
+PLACE_SHARE = 1 / 3
+
+
+def _kind_by_votes(votes: Counter[EntityKind], cued: Counter[EntityKind], titled: bool) -> EntityKind:
+    """One kind from all of a name's mentions: the model's labels, and the text's cues weighed above them."""
+    ballot = votes + Counter({kind: count * (CUE_WEIGHT - 1) for kind, count in cued.items()})
+    kind = min(ballot, key=lambda kind: (-ballot[kind], _KIND_PREFERENCE[kind]))
+    places = votes[EntityKind.PLACE]
+    if kind is EntityKind.PERSON and not titled and places >= 2 and places >= PLACE_SHARE * sum(votes.values()):
+        return EntityKind.PLACE
+    return kind
+
+
 def _written_as_acronym(written: Counter[str]) -> bool:
     """The name as most often written is an acronym."""
     return bool(written) and is_acronym(written.most_common(1)[0][0])
@@ -287,9 +310,12 @@ def _acronym_definitions(articles: Iterable[Article]) -> dict[str, Counter[str]]
     return defined
 
 
-_INITIALS_WORD = r"(?:[A-Z]\.){2,}|[A-Z]{2,5}"
-_QUALIFIED_WORD = re.compile(rf"({_INITIALS_WORD}) ([A-Z][a-z]+)")
-_LOWER_AFTER_INITIALS = re.compile(rf"(?<![\w.])({_INITIALS_WORD}) ([a-z]+)")
+_INITIALS_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z]{2,5})"
+#: "U.S.", "EC", or a compound of places or initials: "Japan-U.S.", "U.S.-Soviet", "Franco-German"
+_QUALIFIER = (rf"(?:[A-Z][A-Za-z.]*-)*{_INITIALS_WORD}(?:-[A-Z][A-Za-z.]*)*"
+              r"|[A-Z][a-z]+(?:-[A-Z][A-Za-z.]*)+")
+_QUALIFIED_WORD = re.compile(rf"({_QUALIFIER}) ([A-Z][a-z]+)")
+_LOWER_AFTER_INITIALS = re.compile(rf"(?<![\w.-])({_QUALIFIER}) ([a-z]+)")
 _LOWER_WORD = re.compile(r"(?<![\w.'’-])[a-z][a-z'’-]+")
 #: A capitalised word is a common noun, not a name, when the dossier writes it in lower case at least
 #: this many times as often as it names it ("Bank", "Administration"); a surname or "Reuters" never is.

@@ -12,6 +12,8 @@ from functools import lru_cache
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep st jr sr co corp inc ltd no nos vs "
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m".split())
+#: "J." or "A.E.": initials before a surname ("A.E. Staley"), not the end of a sentence
+_INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 
 
@@ -23,7 +25,8 @@ def split_sentences(paragraph: str) -> list[str]:
         closing = re.match(r"[\"'”’)\]]*", paragraph[end:]).group(0)
         candidate = paragraph[start:end + len(closing)]
         last_word = candidate.rstrip("\"'”’)]").rsplit(None, 1)[-1].rstrip(".").lower() if candidate.strip() else ""
-        if last_word in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last_word):
+        last_word = last_word.rsplit("-", 1)[-1]  # "Japan-U.S." ends as "U.S." does
+        if last_word in _ABBREVIATIONS or _INITIALS.fullmatch(last_word):
             continue
         sentences.append(candidate.strip())
         start = match.end()

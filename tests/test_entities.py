@@ -185,6 +185,16 @@ def test_a_span_is_cut_before_a_bracket_it_does_not_close_and_after_a_leading_ar
     assert found == [("Cargill", "organisation"), ("Organization of Petroleum Exporting Countries", "organisation")]
 
 
+def test_a_firm_named_in_a_list_of_companies_is_an_organisation():
+    text = "Huckaby will take the message to corn refiner companies such as A.E. Staley."  # Reuters-21578 1119
+    assert _names(text, [("A.E. Staley", "PERSON")]) == [("A.E. Staley", "organisation")]
+
+
+def test_where_a_person_is_from_is_no_part_of_his_name():
+    text = "The chairman, Manaspas Xuto of Thailand, said there was progress."  # Reuters-21578 0491
+    assert _names(text, [("Manaspas Xuto of Thailand", "PERSON")]) == [("Manaspas Xuto", "person")]
+
+
 def test_a_firm_the_model_took_for_a_person_is_an_organisation():
     text = ("Richard Jeffrey, economist at stockbrokers Hoare Govett, said firms including Archer Daniels Midland "
             "(ADM) and David Jones of Aubrey G. Lanston and Co disagreed with Jardine Fleming (Securities) Ltd.")
@@ -230,6 +240,18 @@ def test_documents_schemes_and_products_are_no_actors():
     found = _names(text, [("International Tin Agreement", "ORG"), ("Uruguay Round", "GPE"), ("Delta", "GPE"),
                           ("Santana", "GPE"), ("World Food Programme", "ORG"), ("Florida", "GPE")])
     assert found == [("World Food Programme", "organisation"), ("Florida", "place")]
+
+
+def test_a_company_suffix_alone_is_no_name():
+    text = "Analyst Lawrence Cohn of Merrill Lynch and Co said so."  # Reuters-21578: "Co" had a page of 23
+    found = _names(text, [("Lawrence Cohn", "PERSON"), ("Merrill Lynch", "ORG"), ("Co", "PERSON")])
+    assert found == [("Lawrence Cohn", "person"), ("Merrill Lynch", "organisation")]
+
+
+def test_a_document_noun_typed_with_a_letter_too_many_is_still_a_document():
+    text = "The International Natural Rubber Agreeement was renegotiated in Geneva."  # so in Reuters-21578 0491
+    found = _names(text, [("International Natural Rubber Agreeement", "ORG"), ("Geneva", "GPE")])
+    assert found == [("Geneva", "place")]
 
 
 def test_an_article_or_a_stray_bracket_is_no_part_of_the_name():

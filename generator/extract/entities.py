@@ -57,6 +57,7 @@ _MEASURE_PHRASES = ("gross domestic product", "gross national product", "current
 #: ("Programme" is not one: the World Food Programme is a body.)
 DOCUMENT_NOUNS = frozenset("agreement accord treaty charter protocol convention act bill resolution declaration "
                            "plan schedule round".split())
+_SQUEEZED_DOCUMENT_NOUNS = frozenset(re.sub(r"(.)\1+", r"\1", noun) for noun in DOCUMENT_NOUNS)
 #: Nouns after a name that make it a product's ("an unmanned Delta rocket", "Santana brand shoes").
 PRODUCT_NOUNS = frozenset("brand brands rocket rockets car cars model shoes computer computers software jet jets "
                           "satellite".split())
@@ -69,11 +70,14 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _OF_EXTENSION = re.compile(r"^ of (?:the )?[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*)*")
 _ACRONYM_AFTER = re.compile(r"^ \(\s*([A-Z][A-Z&]{1,9})\s*\)")
 _COMPANY_SUFFIX = re.compile(r"^(?: \([A-Z][\w ]{1,30}\))?(?: and| &)? (?:Co|Cos|Corp|Inc|Ltd|Plc|plc|AG|SA|NV|N\.V|LP|L\.P|GmbH|SpA)\b")
+#: A company suffix alone ("Merrill Lynch and Co" read as "Merrill Lynch" and "Co") names no one.
+_BARE_SUFFIXES = frozenset("co cos corp inc ltd plc ag nv gmbh".split())
 #: Words that make a name a firm's, not a person's, and nouns that introduce a firm's name.
 COMPANY_WORDS = frozenset("securities holdings group partners associates brothers bank capital investors "
                           "industries international corporation company".split())
 COMPANY_NOUNS = frozenset("company companies firm firms group brokers stockbrokers broker brokerage bank banks insurer "
                           "maker makers producer manufacturer conglomerate airline retailer house".split())
+_LIST_OPENING = re.compile(r"\s+(?:such as|including|like)$")
 _TITLE_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+\s+)?(?:Secretary|Minister|Adviser|Advisor|Spokesman|Spokeswoman|"
                           r"Undersecretary|Commissioner|Director|Chief|Chairman|Envoy|Ambassador)\s+[A-Z]")
 _DATELINE = re.compile(
@@ -214,7 +218,8 @@ _LIST_JOINER = re.compile(r"^(?:,\s*|,?\s+and\s+|,?\s+or\s+)$")
 
 def _places_by_context(text: str, spans: list[_Span]) -> list[_Span]:
     """A "person" the text writes as a place is one: after "in" or "at" ("officials in Sri Lanka"),
-    or in a list between places ("Ivory Coast, Mali, Niger"). The model's kind stands otherwise."""
+    or in a list between places ("Ivory Coast, Mali, Niger"). The model's kind stands otherwise.
+    Such a mention is the rule's: resolution weighs the text's cue above the model's guesses."""
     placed = list(spans)
     for index, span in enumerate(spans):
         if span.kind is not EntityKind.PERSON or span.origin != "model":
@@ -229,7 +234,7 @@ def _places_by_context(text: str, spans: list[_Span]) -> list[_Span]:
         # between two places, or after one with a bare comma ("Benin, Mali"): not "Niger, and Smith agreed"
         in_list = all(listed) or (listed[0] and text[before.end:span.start] == ", ")
         if in_before or in_list:
-            placed[index] = _Span(span.start, span.end, span.name, EntityKind.PLACE, span.origin)
+            placed[index] = _Span(span.start, span.end, span.name, EntityKind.PLACE, "rule")  # the text's cue
     return placed
 
 
@@ -324,6 +329,9 @@ def _model_span(text: str, span: NerSpan, registry: Registry) -> _Span | None:
             title = " ".join(words[:leading])
             role = title if any(w.lower().rstrip(".") in ROLE_NOUNS for w in words[:leading]) else None
             start += len(title) + 1
+        country = re.search(r" of (?:the )?[A-Z]", text[start:end])
+        if country and len(text[start:start + country.start()].split()) >= 2:
+            end = start + country.start()  # "Manaspas Xuto of Thailand": the person, not where he is from
     name = " ".join(text[start:end].split())
     if name.count("(") != name.count(")"):  # "(International Monetary) Fund": the brackets are no part of it
         name = " ".join(name.replace("(", " ").replace(")", " ").split())
@@ -334,12 +342,13 @@ def _model_span(text: str, span: NerSpan, registry: Registry) -> _Span | None:
 
 def _company_cue(text: str, start: int, end: int) -> bool:
     """A "person" that is a firm: a company suffix or its own acronym after it ("Archer Daniels
-    Midland (ADM)"), a company word in it, or a company noun just before it ("stockbrokers")."""
+    Midland (ADM)"), a company word in it, or a company noun just before it ("stockbrokers", "companies
+    such as")."""
     if _COMPANY_SUFFIX.match(text[end:]) or _ACRONYM_AFTER.match(text[end:]):
         return True
     if any(word.lower() in COMPANY_WORDS for word in text[start:end].split()):
         return True
-    before = text[:start].rstrip().rsplit(" ", 1)[-1]
+    before = _LIST_OPENING.sub("", text[:start].rstrip()).rsplit(" ", 1)[-1]
     return before.lower() in COMPANY_NOUNS
 
 
@@ -362,7 +371,11 @@ def _plausible_name(name: str, kind: EntityKind) -> bool:
         return False
     if _CREDIT_RATING.match(name) or _ADJECTIVE_PREFIX.match(name):  # "rated AAA", "non-OPEC countries"
         return False
-    if kind is not EntityKind.PERSON and folded.split()[-1] in DOCUMENT_NOUNS and not name.split()[-1].isupper():
+    if folded.replace(".", "") in _BARE_SUFFIXES:
+        return False
+    # a letter typed twice over does not hide the noun: wire copy has "Agreeement"
+    last_word = re.sub(r"(.)\1+", r"\1", folded.split()[-1])
+    if kind is not EntityKind.PERSON and last_word in _SQUEEZED_DOCUMENT_NOUNS and not name.split()[-1].isupper():
         return False  # "International Tin Agreement", "the Uruguay Round": a text or a negotiation, no actor
     if kind is EntityKind.PERSON and (any(char.isdigit() for char in name) or "/" in name):
         return False
