@@ -48,6 +48,8 @@ REGISTERED = "a spelling given in seeds/entities.yml"
 
 #: An acronym whose initials two names share joins the one named this many times as often as the rest.
 DOMINANT = 3
+_LEGAL_FORMS = frozenset("co cos inc corp ltd plc llc ag nv sa spa gmbh".split())
+_LEGAL_FORM_END = re.compile(r"(?:,? (?:and|&))?(?: (?:Co|Cos|Inc|Corp|Ltd|Plc|PLC|plc|LLC|AG|NV|N\.V|SA|SpA|GmbH)\.?)+$")
 _INITIALS_SKIP = frozenset("of the for and on in at to & de du des la le et".split())
 _ACRONYM_AFTER = re.compile(r"^ \(\s*([A-Z][A-Za-z&.]{1,11})\s*\)")
 _EDGE = " -,;:'\"<>()[]*"
@@ -83,6 +85,7 @@ def initials(name: str) -> set[str]:
 
 def resolve_entities(articles: Sequence[Article], registry: Registry) -> tuple[list[Article], Resolution]:
     """The articles with every mention renamed to its entity's one name and kind, and what was joined."""
+    articles = _completed_at_and(articles)
     mentions = [mention for article in articles for mention in article.mentions]
     groups = _Groups(registry)
     keys = [groups.add(mention) for mention in mentions]
@@ -102,6 +105,54 @@ def resolve_entities(articles: Sequence[Article], registry: Registry) -> tuple[l
                 for article in articles]
     return resolved, Resolution(joined=groups.explanations(names), shared_surname=groups.shared_surnames(names),
                                 common_words=tuple(sorted(names[root] for root in common)))
+
+
+_AND_TAIL = re.compile(r" and [A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3}")
+
+
+def _completed_at_and(articles: Sequence[Article]) -> list[Article]:
+    """"Organisation for Economic Co-operation", where the text goes on "and Development": the model
+    stopped at "and". Such a name is completed when the dossier writes its whole elsewhere; only then,
+    for "Bank of Hawaii and Philippine sugar trader Antonio Chan" is no one name."""
+    known = {_loose_key(bare_key(m.name), EntityKind.ORGANISATION) for article in articles for m in article.mentions
+             if m.kind is EntityKind.ORGANISATION and " and " in m.name}
+    if not known:
+        return list(articles)
+    # "World Bank and IMF" is two bodies however the model once read it: "IMF" is written alone
+    # elsewhere, where "Wireless" never is
+    alone = set()
+    for article in articles:
+        texts = {paragraph.number: paragraph.text for paragraph in article.paragraphs}
+        alone |= {_loose_key(bare_key(m.name), EntityKind.ORGANISATION) for m in article.mentions
+                  if not texts.get(m.paragraph, "")[:m.start].endswith(("and ", "& "))}
+    completed = []
+    for article in articles:
+        texts = {paragraph.number: paragraph.text for paragraph in article.paragraphs}
+        mentions = [_completed(m, texts.get(m.paragraph, ""), known, alone) for m in article.mentions]
+        if mentions == list(article.mentions):
+            completed.append(article)
+            continue
+        # "Cable and Wireless" read as "Cable" and "Wireless": the second is part of the completed name
+        covered = {(m.paragraph, offset) for m, was in zip(mentions, article.mentions, strict=True)
+                   if m is not was for offset in range(was.end, m.end)}
+        completed.append(replace(article, mentions=tuple(m for m in mentions if (m.paragraph, m.start) not in covered)))
+    return completed
+
+
+def _completed(mention: Mention, text: str, known: set[str], alone: set[str]) -> Mention:
+    if mention.kind is not EntityKind.ORGANISATION or mention.origin != "model":
+        return mention
+    tail = _AND_TAIL.match(text, mention.end)
+    if not tail:
+        return mention
+    words = tail[0].split(" ")
+    for count in range(len(words), 2, -1):  # the longest tail the dossier knows: " and", then the words
+        end = mention.end + len(" ".join(words[:count]))
+        name = f"{mention.name}{' '.join(words[:count])}"
+        second = _loose_key(bare_key(" ".join(words[2:count])), EntityKind.ORGANISATION)
+        if _loose_key(bare_key(name), EntityKind.ORGANISATION) in known and second not in alone:
+            return replace(mention, end=end, surface=text[mention.start:end], name=name)
+    return mention
 
 
 def _renamed(mention: Mention, name: str | None, kind: EntityKind) -> Mention | None:
@@ -156,8 +207,13 @@ class _Groups:
         return key
 
     def _mostly_people(self, key: str) -> bool:
+        return self._mostly(key) is EntityKind.PERSON
+
+    def _mostly(self, key: str) -> EntityKind | None:
+        """The kind more than half of the key's mentions have, if one has."""
         votes = self.kind_votes[key]
-        return votes[EntityKind.PERSON] * 2 > sum(votes.values())
+        kind, count = votes.most_common(1)[0] if votes else (None, 0)
+        return kind if count * 2 > sum(votes.values()) else None
 
     def add_surname(self, surname_key: str, person_key: str) -> None:
         self.surname_joins.add((person_key, surname_key))
@@ -166,7 +222,7 @@ class _Groups:
         """"Organisation for Economic Co-operation" and "Organization of Economic Cooperation"."""
         by_loose: dict[str, str] = {}
         for key in list(self.parent):
-            loose = _loose_key(key, person=self._mostly_people(key))
+            loose = _loose_key(key, self._mostly(key))
             if loose in by_loose:
                 self._union(by_loose[loose], key, SAME_NAME)
             else:
@@ -270,8 +326,10 @@ PLACE_SHARE = 1 / 3
 
 
 def _kind_by_votes(votes: Counter[EntityKind], cued: Counter[EntityKind], titled: bool) -> EntityKind:
-    """One kind from all of a name's mentions: the model's labels, and the text's cues weighed above them."""
-    ballot = votes + Counter({kind: count * (CUE_WEIGHT - 1) for kind, count in cued.items()})
+    """One kind from all of a name's mentions: the model's labels, and the text's cues weighed above them
+    unless the text also writes the name as a person's ("central bank head Miguel Mancera Aguayo")."""
+    weight = 1 if titled else CUE_WEIGHT
+    ballot = votes + Counter({kind: count * (weight - 1) for kind, count in cued.items()})
     kind = min(ballot, key=lambda kind: (-ballot[kind], _KIND_PREFERENCE[kind]))
     places = votes[EntityKind.PLACE]
     if kind is EntityKind.PERSON and not titled and places >= 2 and places >= PLACE_SHARE * sum(votes.values()):
@@ -290,7 +348,8 @@ def _display_name(written: Counter[str], known: str | None) -> str:
         return known
     def rank(name: str):
         bare = name.replace(".", "")
-        spelled_out = " " in name and not bare.replace(" ", "").isupper()
+        core = _LEGAL_FORM_END.sub("", name)  # "Chrysler Corp" is spelled no fuller than "Chrysler"
+        spelled_out = " " in core and not bare.replace(" ", "").isupper()
         tidy = name[:1].isalnum() and not name.lower().startswith("the ")
         return (spelled_out, not name.isupper(), tidy, written[name], len(name), name)
     return max(written, key=rank)
@@ -317,6 +376,7 @@ _QUALIFIER = (rf"(?:[A-Z][A-Za-z.]*-)*{_INITIALS_WORD}(?:-[A-Z][A-Za-z.]*)*"
 _QUALIFIED_WORD = re.compile(rf"({_QUALIFIER}) ([A-Z][a-z]+)")
 _LOWER_AFTER_INITIALS = re.compile(rf"(?<![\w.-])({_QUALIFIER}) ([a-z]+)")
 _LOWER_WORD = re.compile(r"(?<![\w.'’-])[a-z][a-z'’-]+")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 #: A capitalised word is a common noun, not a name, when the dossier writes it in lower case at least
 #: this many times as often as it names it ("Bank", "Administration"); a surname or "Reuters" never is.
 COMMON_WORD_RATIO = 2
@@ -339,7 +399,7 @@ def _common_words(articles: Sequence[Article], groups: _Groups, names: dict[str,
     lower_after: Counter[tuple[str, str]] = Counter()
     for article in articles:
         text = "\n".join(paragraph.text for paragraph in article.paragraphs)
-        lower.update(_LOWER_WORD.findall(text))
+        lower.update(_POSSESSIVE_END.sub("", word) for word in _LOWER_WORD.findall(text))  # "the kingdom's"
         lower_after.update(_LOWER_AFTER_INITIALS.findall(text))
     mentions: Counter[str] = Counter()
     for key, written in groups.written.items():
@@ -362,13 +422,18 @@ def _could_abbreviate(acronym: str, name: str) -> bool:
     return all(letter in letters for letter in acronym)
 
 
-def _loose_key(key: str, person: bool = False) -> str:
+def _loose_key(key: str, kind: EntityKind | None = None) -> str:
     """Spelling variants folded further: -isation/-ization, small words, spaces; a person's middle
-    initials ("Carl C. Icahn" is Carl Icahn)."""
+    initials ("Carl C. Icahn" is Carl Icahn); a firm's legal form ("Morgan Stanley and Co Inc").
+    People and bodies each fold apart: "France SA" is no spelling of the country."""
     words = [word for word in key.replace("isation", "ization").split() if word not in _INITIALS_SKIP]
-    if person and len(words) > 2:
+    if kind is EntityKind.ORGANISATION:
+        while len(words) > 1 and words[-1] in _LEGAL_FORMS:
+            words.pop()
+    if kind is EntityKind.PERSON and len(words) > 2:
         words = [words[0], *(word for word in words[1:-1] if len(word) > 1), words[-1]]
-    return ("person:" if person else "") + ("".join(words) or key)
+    namespace = {EntityKind.PERSON: "person:", EntityKind.ORGANISATION: "body:"}.get(kind, "")
+    return namespace + ("".join(words) or key)
 
 
 def _surnames(articles: Sequence[Article], keys: Sequence[str], groups: _Groups) -> dict[int, str]:

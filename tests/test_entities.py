@@ -242,10 +242,23 @@ def test_documents_schemes_and_products_are_no_actors():
     assert found == [("World Food Programme", "organisation"), ("Florida", "place")]
 
 
+def test_the_first_half_of_a_compound_is_no_part_of_the_name():
+    text = "The Japan-U.S. trade axis becomes a Japan- European Community axis."  # Reuters-21578 0211
+    found = _names(text, [("Japan- European Community", "ORG")])
+    assert found == [("European Community", "organisation")]
+
+
+def test_partners_names_joined_in_another_language_are_a_firm():
+    text = "Merchant banks Pierson, Heldring en Pierson and Mees en Hope said so."  # Reuters-21578 1649
+    found = _names(text, [("Heldring en", "PERSON"), ("Mees", "PERSON")])
+    assert found == [("Heldring en Pierson", "organisation"), ("Mees en Hope", "organisation")]
+
+
 def test_a_company_suffix_alone_is_no_name():
     text = "Analyst Lawrence Cohn of Merrill Lynch and Co said so."  # Reuters-21578: "Co" had a page of 23
     found = _names(text, [("Lawrence Cohn", "PERSON"), ("Merrill Lynch", "ORG"), ("Co", "PERSON")])
     assert found == [("Lawrence Cohn", "person"), ("Merrill Lynch", "organisation")]
+    assert _names("Dean Witter and Co Inc said so.", [("Co Inc", "ORG")]) == []
 
 
 def test_a_document_noun_typed_with_a_letter_too_many_is_still_a_document():

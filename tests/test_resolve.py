@@ -148,6 +148,10 @@ def test_a_kind_the_text_shows_outweighs_the_models_guesses():
                                   mention("c", "United Nations", PLACE, origin="rule"))])
     assert entities["Hanover"].kind is PLACE
     assert entities["United Nations"].kind is ORG  # one dateline does not outvote five mentions
+    # "the head of the central bank of Mexico, Miguel Mancera Aguayo": a list cue, but the man has a title
+    mancera = [mention("c", "Miguel Mancera Aguayo", PLACE, origin="rule")] * 2 + [
+        replace(mention("c", "Miguel Mancera Aguayo"), role="central bank head")] * 2
+    assert _entities([article("c", *mancera)])["Miguel Mancera Aguayo"].kind is PERSON
 
 
 def test_a_name_the_model_often_calls_a_place_is_one_unless_titled():
@@ -174,6 +178,13 @@ def test_a_word_the_dossier_mostly_writes_in_lower_case_is_no_entity():
     kept, _ = resolve_entities([article("a", mention("a", "Bank", ORG, origin="registry"), paragraphs=[text])],
                                registered)
     assert [m.name for m in kept[0].mentions] == ["Bank"]
+
+
+def test_a_common_word_counts_in_lower_case_with_its_possessive():
+    # Reuters-21578 writes "the kingdom's commitment" far more often than "the Kingdom"
+    text = "The kingdom's banks and the kingdom's oil. The kingdom's plans. Earnings in the Kingdom fell."
+    resolved, _ = resolve_entities([article("a", mention("a", "Kingdom", PLACE), paragraphs=[text])], Registry())
+    assert resolved[0].mentions == ()
 
 
 def test_an_acronym_joins_the_name_that_dominates_its_initials():
@@ -214,3 +225,45 @@ def test_initials_and_a_common_word_are_no_entity_but_initials_and_a_body_are():
     articles = [article("a", mention("a", "U.S. Investment", ORG), mention("a", "U.S. Army", ORG), paragraphs=[text])]
     resolved, _ = resolve_entities(articles, Registry())
     assert [m.name for m in resolved[0].mentions] == ["U.S. Army"]
+
+
+def test_a_name_cut_at_and_is_completed_when_the_dossier_writes_it_whole():
+    # Reuters-21578 0299 and 1041: the model stopped both names at "and"
+    survey = "A survey by the Organisation for Economic Co-operation and Development showed it."
+    bid = "A bid by Bank of Hawaii and Philippine sugar trader Antonio Chan failed."
+    cut = mention("a", "Organisation for Economic Co-operation", ORG, start=survey.index("Org"))
+    bank = mention("b", "Bank of Hawaii", ORG, start=bid.index("Bank"))
+    whole = mention("c", "Organisation for Economic Cooperation and Development", ORG)
+    resolved, _ = resolve_entities([article("a", cut, paragraphs=[survey]), article("b", bank, paragraphs=[bid]),
+                                    article("c", whole, paragraphs=[whole.surface])], Registry())
+    (completed,), (kept,) = resolved[0].mentions, resolved[1].mentions
+    assert completed.surface == "Organisation for Economic Co-operation and Development"
+    assert survey[completed.start:completed.end] == completed.surface
+    assert completed.name == resolved[2].mentions[0].name  # one entity: the cut name joined the whole one
+    assert kept.surface == "Bank of Hawaii"
+
+
+def test_the_second_half_of_a_name_split_at_and_joins_the_first():
+    text = "The bid by Cable and Wireless Plc was a test case."  # Reuters-21578: "Cable" had a page of 35
+    cable = mention("a", "Cable", ORG, start=text.index("Cable"))
+    wireless = mention("a", "Wireless Plc", ORG, start=text.index("Wireless"))
+    whole = mention("b", "Cable and Wireless", ORG)
+    entities = _entities([article("a", cable, wireless, paragraphs=[text]),
+                          article("b", whole, paragraphs=[whole.surface])])
+    (entity,) = entities.values()
+    assert len(entity.mentions) == 2 and entity.mentions[0].surface == "Cable and Wireless Plc"
+
+
+def test_two_bodies_the_model_once_read_as_one_stay_two():
+    text = "Loans from the World Bank and IMF resumed."  # Reuters-21578 1831
+    bank = mention("a", "World Bank", ORG, start=text.index("World"))
+    imf = mention("a", "IMF", ORG, start=text.index("IMF"))
+    elsewhere = [mention("b", "World Bank and IMF", ORG), mention("b", "IMF", ORG)]
+    entities = _entities([article("a", bank, imf, paragraphs=[text]), article("b", *elsewhere)])
+    assert {"World Bank", "IMF"} <= set(entities)
+
+
+def test_a_firms_legal_form_does_not_make_another_firm():
+    entities = _entities([article("a", mention("a", "Morgan Stanley", ORG)),
+                          article("b", mention("b", "Morgan Stanley and Co Inc", ORG))])
+    assert len(entities) == 1 and len(next(iter(entities.values())).mentions) == 2

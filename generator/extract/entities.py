@@ -46,7 +46,8 @@ _QUOTES = "\"'“”‘’«»"
 #: ("<Baker Hughes Inc>", a ticker "<DMP>").
 _EDGE_MARKS = "-–—<>*"
 _INITIALS_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")
-_TRAILING_SMALL_WORD = re.compile(r"(?:\s+(?:of|and|the|for|de|&))+$")
+_TRAILING_SMALL_WORD = re.compile(r"(?:\s+(?:of|and|the|for|de|&|en|et|und))+$")
+_FOREIGN_AND = re.compile(r" (?:en|et|und) [A-Z][\w'’-]*")
 #: Units of money and economic measures, which the small model takes for names ("N.Z. Dlrs").
 MONEY_AND_MEASURES = frozenset(
     "dlr dlrs dollar dollars pct mln bln stg cts lire gdp gnp".split())
@@ -286,6 +287,9 @@ def _model_span(text: str, span: NerSpan, registry: Registry) -> _Span | None:
     markup = re.search(r"[<>]|\s*\([^)]*$|\s+[-–—]\s|,\s+[A-Z]{2,6}$", text[start:end])
     if markup:  # wire markup, an unclosed bracket ("Cargill (USA"), a dash ("Reuter - Debt"), ", INRA"
         end = start + markup.start()
+    dangling = re.match(r"[\w.]+-\s+(?=[A-Z])", text[start:end])
+    if dangling:  # "Japan- European Community": the first half of a compound, then the name
+        start += dangling.end()
     article = _LEADING_ARTICLE.match(text[start:end])
     if article and (text[start].islower() or _starts_sentence(text, start)):
         start += article.end()  # a capital "The" mid-sentence is part of the name: "The Wall Street Journal"
@@ -303,6 +307,9 @@ def _model_span(text: str, span: NerSpan, registry: Registry) -> _Span | None:
     small_word = _TRAILING_SMALL_WORD.search(text[start:end])
     if small_word:  # "Group of" cut before "Five": not a name as it stands
         end = start + small_word.start()
+    partner = _FOREIGN_AND.match(text, end)
+    if partner:  # "Heldring en Pierson", "Fichtel und Sachs": partners' names joined, a firm's
+        end, kind = partner.end(), EntityKind.ORGANISATION
     following = re.match(r"\s+([a-z]+)", text[end:])
     if kind is not EntityKind.PERSON and following and following[1] in PRODUCT_NOUNS:
         return None  # a product named after it, not the place or body itself
@@ -371,8 +378,8 @@ def _plausible_name(name: str, kind: EntityKind) -> bool:
         return False
     if _CREDIT_RATING.match(name) or _ADJECTIVE_PREFIX.match(name):  # "rated AAA", "non-OPEC countries"
         return False
-    if folded.replace(".", "") in _BARE_SUFFIXES:
-        return False
+    if all(word in _BARE_SUFFIXES or word in ("and", "&") for word in folded.replace(".", "").split()):
+        return False  # "Co", "Co Inc"
     # a letter typed twice over does not hide the noun: wire copy has "Agreeement"
     last_word = re.sub(r"(.)\1+", r"\1", folded.split()[-1])
     if kind is not EntityKind.PERSON and last_word in _SQUEEZED_DOCUMENT_NOUNS and not name.split()[-1].isupper():
