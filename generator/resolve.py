@@ -282,7 +282,7 @@ class _Groups:
             if root in self.surname_candidates and votes[root][EntityKind.PLACE] < sum(votes[root].values()) / 2:
                 kinds[root] = EntityKind.PERSON  # a surname several people in the dossier share
             else:
-                kinds[root] = _kind_by_votes(votes[root], cued[root], titled=root in titled)
+                kinds[root] = _kind_by_votes(votes[root], cued[root], titled=root in titled, one_word=" " not in root)
         return names, kinds
 
     def _known_names(self) -> dict[str, str]:
@@ -325,9 +325,11 @@ CUE_WEIGHT = 2
 PLACE_SHARE = 1 / 3
 
 
-def _kind_by_votes(votes: Counter[EntityKind], cued: Counter[EntityKind], titled: bool) -> EntityKind:
+def _kind_by_votes(votes: Counter[EntityKind], cued: Counter[EntityKind], titled: bool, one_word: bool) -> EntityKind:
     """One kind from all of a name's mentions: the model's labels, and the text's cues weighed above them
     unless the text also writes the name as a person's ("central bank head Miguel Mancera Aguayo")."""
+    if one_word and not titled and cued[EntityKind.ORGANISATION]:
+        return EntityKind.ORGANISATION  # "lobby group Eurofer": one word, a firm's cue, and never a full name
     weight = 1 if titled else CUE_WEIGHT
     ballot = votes + Counter({kind: count * (weight - 1) for kind, count in cued.items()})
     kind = min(ballot, key=lambda kind: (-ballot[kind], _KIND_PREFERENCE[kind]))

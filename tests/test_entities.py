@@ -254,6 +254,17 @@ def test_partners_names_joined_in_another_language_are_a_firm():
     assert found == [("Heldring en Pierson", "organisation"), ("Mees en Hope", "organisation")]
 
 
+def test_a_firm_is_known_by_the_nouns_around_its_name():
+    # Reuters-21578: "brokers Phillips and Drew", "The Jardine group", "the then Republic of Vietnam"
+    text = ("Bill Martin, economist at brokers Phillips and Drew, said the Jardine group and the then Republic of "
+            "Vietnam agreed.")
+    found = _names(text, [("Bill Martin", "PERSON"), ("Drew", "PERSON"), ("Jardine", "PERSON"),
+                          ("Republic of Vietnam", "ORG")])
+    assert found == [("Bill Martin", "person"), ("Phillips and Drew", "organisation"),
+                     ("Jardine", "organisation"), ("Republic of Vietnam", "place")]
+    assert _names("A Reagan spokesman said so.", [("Reagan", "PERSON")]) == [("Reagan", "person")]
+
+
 def test_a_company_suffix_alone_is_no_name():
     text = "Analyst Lawrence Cohn of Merrill Lynch and Co said so."  # Reuters-21578: "Co" had a page of 23
     found = _names(text, [("Lawrence Cohn", "PERSON"), ("Merrill Lynch", "ORG"), ("Co", "PERSON")])

@@ -154,6 +154,12 @@ def test_a_kind_the_text_shows_outweighs_the_models_guesses():
     assert _entities([article("c", *mancera)])["Miguel Mancera Aguayo"].kind is PERSON
 
 
+def test_one_word_with_a_firms_cue_and_never_a_full_name_is_a_firm():
+    # Reuters-21578: "the industry lobby group Eurofer" three times, "Eurofer said" seven times as a person
+    eurofer = [mention("a", "Eurofer", ORG, origin="rule")] * 3 + [mention("a", "Eurofer")] * 7
+    assert _entities([article("a", *eurofer)])["Eurofer"].kind is ORG
+
+
 def test_a_name_the_model_often_calls_a_place_is_one_unless_titled():
     # Reuters-21578: the small model calls "Sri Lanka" a person in 7 of its 11 mentions, a place in 4
     sri_lanka = [mention("a", "Sri Lanka")] * 7 + [mention("a", "Sri Lanka", PLACE)] * 4

@@ -78,6 +78,12 @@ COMPANY_WORDS = frozenset("securities holdings group partners associates brother
                           "industries international corporation company".split())
 COMPANY_NOUNS = frozenset("company companies firm firms group brokers stockbrokers broker brokerage bank banks insurer "
                           "maker makers producer manufacturer conglomerate airline retailer house".split())
+#: Nouns after a name that only a firm's name takes ("the Jardine group"; "Reagan spokesman" is no cue).
+_FIRM_NOUNS_AFTER = frozenset("group subsidiary subsidiaries unit units chairman shareholders shares "
+                              "stock".split())
+_PARTNER_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+ (?:and|&) $")
+_STATE = re.compile(r"(?:(?:Federal|People['’]s|Islamic|Democratic|Socialist|Arab) )*(?:Republic|Kingdom|"
+                    r"Sultanate|Emirate|Principality|Grand Duchy) of [A-Z]")
 _LIST_OPENING = re.compile(r"\s+(?:such as|including|like)$")
 _TITLE_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+\s+)?(?:Secretary|Minister|Adviser|Advisor|Spokesman|Spokeswoman|"
                           r"Undersecretary|Commissioner|Director|Chief|Chairman|Envoy|Ambassador)\s+[A-Z]")
@@ -313,10 +319,16 @@ def _model_span(text: str, span: NerSpan, registry: Registry) -> _Span | None:
     following = re.match(r"\s+([a-z]+)", text[end:])
     if kind is not EntityKind.PERSON and following and following[1] in PRODUCT_NOUNS:
         return None  # a product named after it, not the place or body itself
+    origin = "model"
+    partner = _PARTNER_BEFORE.search(text, 0, start) if kind is EntityKind.PERSON else None
+    if partner and _company_cue(text, partner.start(), end):
+        start = partner.start()  # "brokers Phillips and Drew": the model saw only "Drew"
     if kind is EntityKind.PERSON and _company_cue(text, start, end):
-        kind = EntityKind.ORGANISATION  # "Aubrey G. Lanston and Co", "stockbrokers Hoare Govett"
+        kind, origin = EntityKind.ORGANISATION, "rule"  # "Aubrey G. Lanston and Co", "stockbrokers Hoare Govett"
         suffix = _COMPANY_SUFFIX.match(text[end:])
         end += suffix.end() if suffix else 0
+    if kind is EntityKind.ORGANISATION and _STATE.match(text, start):
+        kind = EntityKind.PLACE  # "the then Republic of Vietnam": a state, where the model saw a body
     if kind is EntityKind.ORGANISATION:
         extension = _OF_EXTENSION.match(text[end:])
         if extension:
@@ -344,16 +356,19 @@ def _model_span(text: str, span: NerSpan, registry: Registry) -> _Span | None:
         name = " ".join(name.replace("(", " ").replace(")", " ").split())
     if not _plausible_name(name, kind):
         return None
-    return _Span(start, end, name, kind, "model", role)
+    return _Span(start, end, name, kind, origin, role)
 
 
 def _company_cue(text: str, start: int, end: int) -> bool:
     """A "person" that is a firm: a company suffix or its own acronym after it ("Archer Daniels
-    Midland (ADM)"), a company word in it, or a company noun just before it ("stockbrokers", "companies
-    such as")."""
+    Midland (ADM)"), a company word in it, a company noun just before it ("stockbrokers", "companies
+    such as") or a firm's noun just after it ("the Jardine group")."""
     if _COMPANY_SUFFIX.match(text[end:]) or _ACRONYM_AFTER.match(text[end:]):
         return True
     if any(word.lower() in COMPANY_WORDS for word in text[start:end].split()):
+        return True
+    after = re.match(r"\s+([a-z]+)", text[end:])
+    if after and after[1] in _FIRM_NOUNS_AFTER:  # "the Jardine group", "Jardine chairman Simon Keswick"
         return True
     before = _LIST_OPENING.sub("", text[:start].rstrip()).rsplit(" ", 1)[-1]
     return before.lower() in COMPANY_NOUNS
