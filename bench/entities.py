@@ -80,7 +80,7 @@ def seeds_report(with_registry: bool) -> None:
               f"(recall {found / max(1, found + missed):.0%}, precision {found / max(1, found + wrong):.0%})")
 
 
-def reuters_report(limit: int, sample_size: int, seeds: list[int]) -> None:
+def reuters_report(limit: int, sample_size: int, sample_seeds: list[int]) -> None:
     """All Reuters stories as one dossier, as a new curator starts it (no registry)."""
     rows = list(csv.DictReader((REUTERS / "labels.tsv").open(encoding="utf-8"), delimiter="\t"))[:limit]
     with tempfile.TemporaryDirectory() as tmp:
@@ -93,7 +93,7 @@ def reuters_report(limit: int, sample_size: int, seeds: list[int]) -> None:
     print(f"\nReuters-21578: {len(rows)} stories as one dossier, empty registry, built in {seconds:.0f} s")
     _recall(dossier, rows)
     _duplicates(dossier)
-    for seed in seeds:  # seed 11 is the sample the rules were tuned on; 12 was read after, as a check
+    for seed in sample_seeds:  # seed 11 is the sample the rules were tuned on; 12 was read after, as a check
         _sample(dossier, sample_size, seed)
 
 
