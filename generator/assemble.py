@@ -67,5 +67,6 @@ def _entities(articles: Sequence[Article], registered, article_order: dict[str, 
             co_mentioned=tuple(sorted(together[name].items(), key=lambda item: (-item[1], item[0]))[:MAX_CO_MENTIONED]),
             article_ids=tuple(article_ids),
             joined=resolution.joined.get(name, ()), may_be=resolution.shared_surname.get(name, ()),
+            protected=bool(registry_entry and registry_entry.protect),
         ))
     return entities

@@ -16,6 +16,7 @@ import zipfile
 from pathlib import Path
 from typing import NoReturn
 
+from .errors import UnsafeToPublish
 from .extract.ner import ClusterUnavailable, cache_dir, shared_recogniser
 from .pipeline import build_dossier
 from .registry import REGISTRY_FILE
@@ -61,7 +62,6 @@ def main(argv: list[str] | None = None) -> int:
         _exec_mkdocs("serve", "--dirty", "-f", SITE_CONFIG, "--dev-addr", args.dev_addr)
     if args.command == "bundle":
         return build_then_swap(OFFLINE_CONFIG, OFFLINE_DIR, args.strict, then=_zip_bundle)
-        
     if args.command == "review":
         return review_names(args.seeds, args.examples)
     return check_seeds(args.seeds, strict=args.strict)
@@ -123,7 +123,10 @@ def _build_dossier(seeds: Path):
         recogniser = shared_recogniser(cache, os.environ.get("DOSSIER_SCHEDULER", ""))
     except ClusterUnavailable as error:
         raise SystemExit(f"{error}. Set DOSSIER_SCHEDULER to a reachable scheduler, or leave it empty.") from None
-    return build_dossier(seeds, recogniser, StageCache(cache / "stages"))
+    try:
+        return build_dossier(seeds, recogniser, StageCache(cache / "stages"))
+    except UnsafeToPublish as error:
+        raise SystemExit(f"ERROR: {error.problem}") from None
 
 
 def check_seeds(seeds: Path, strict: bool = False) -> int:

@@ -18,3 +18,11 @@ class InputError(Exception):
 def input_error(path: str, message: str, hint: str = "", *, line: int | None = None,
                 key: str | None = None) -> InputError:
     return InputError(Problem(path=path, message=message, hint=hint, line=line, key=key))
+
+
+class UnsafeToPublish(Exception):
+    """Publishing anything would risk a protected name (the registry that protects it is unreadable)."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem

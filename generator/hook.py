@@ -18,10 +18,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from generator.errors import UnsafeToPublish
 from generator.extract.ner import ClusterUnavailable, cache_dir, shared_recogniser
 from generator.model import Dossier
 from generator.pipeline import build_dossier
 from generator.preview import PreviewState, entries_by_page, fingerprint, merged_entries, setting_fingerprint
+from generator.protect import leaks
 from generator.render import Renderer
 from generator.stage_cache import shared_stage_cache
 
@@ -106,7 +108,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise Abort(f"{error}. Set extra.dossier.scheduler in mkdocs.yml (or DOSSIER_SCHEDULER) to a reachable "
                     "scheduler, or leave it empty to extract on this machine.") from None
     stage_cache = shared_stage_cache(ner_cache_dir(config) / "stages")
-    dossier = build_dossier(seeds_dir(config), recogniser, stage_cache)
+    try:
+        dossier = build_dossier(seeds_dir(config), recogniser, stage_cache)
+    except UnsafeToPublish as error:
+        raise Abort(str(error.problem)) from None
     stage_cache.forget_unused()
     for problem in dossier.problems:
         (log.error if problem.severity == "error" else log.warning)(str(problem))
@@ -190,6 +195,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if SUMMARY_MARKER in markdown and _build.dossier is not None and _build.renderer is not None:
         summary = _build.renderer.home_summary(_build.dossier, page=page.file.src_uri)
         markdown = markdown.replace(SUMMARY_MARKER, summary)
+    if _build.dossier is not None and _build.dossier.redactor and not isinstance(page.file, _GeneratedPage):
+        markdown = _build.dossier.redactor.redact(markdown)  # a page the curator wrote may name a protected person
     return markdown
 
 
@@ -221,6 +228,27 @@ def on_post_build(config: MkDocsConfig) -> None:
     """
     if _build.dirty:
         _preview.setting, _preview.pages = _build.pending
+    _finish_search_index(config)
+    if _build.dossier is not None and _build.dossier.redactor:
+        _refuse_leaks(_build.dossier.redactor, Path(config.site_dir))
+
+
+def _refuse_leaks(redactor, site_dir: Path) -> None:
+    """Stop before publishing if a protected name reached any built file by a way the pipeline does not
+    control (the site's name in mkdocs.yml, a theme override): the files that hold it are deleted."""
+    leaked = leaks(redactor, site_dir)
+    if not leaked:
+        return
+    for relative, _ in leaked:
+        (site_dir / relative).unlink(missing_ok=True)
+    _preview.pages, _preview.search = {}, {}
+    examples = "; ".join(f"{relative} (the name of {', '.join(names)})" for relative, names in leaked[:5])
+    raise Abort(f"{len(leaked)} built files hold a protected name and were deleted: {examples}. The pipeline "
+                "pseudonymises articles, the registry and docs/ pages; look for the name in mkdocs.yml (site_name, "
+                "nav, extra) and in overrides/, and replace it with the pseudonym.")
+
+
+def _finish_search_index(config: MkDocsConfig) -> None:
     index_path = Path(config.site_dir) / "search" / "search_index.json"
     if not (_build.raw_titles or _build.search_entries or _build.dirty) or not index_path.exists():
         return

@@ -30,7 +30,9 @@ MAX_SIDECAR_BYTES = 100_000
 MAX_LINE_CHARS = 20_000
 
 SIDECAR_TEXT_KEYS = ("title", "publisher", "author", "url", "language")
-SIDECAR_KEYS = SIDECAR_TEXT_KEYS + ("date",)
+SIDECAR_KEYS = SIDECAR_TEXT_KEYS + ("date", "withhold")
+#: What a curator can keep out of the published dossier for an article (see `protect.withhold`).
+WITHHOLDABLE = ("author", "photo credit")
 
 BINARY_SIGNATURES = (
     (b"%PDF", "a PDF", "Save its text as UTF-8 plain text (.txt) first."),
@@ -227,6 +229,13 @@ def read_sidecar(seeds_dir: Path, stem: str) -> tuple[dict[str, object], list[Pr
 def _sidecar_value(name: str, key: object, value: object, warnings: list[Problem]) -> object:
     if key not in SIDECAR_KEYS:
         raise input_error(name, f"unknown key '{key}'.", f"Allowed keys: {', '.join(SIDECAR_KEYS)}.", key=str(key))
+    if key == "withhold":
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list) or not items or any(item not in WITHHOLDABLE for item in items):
+            raise input_error(name, f"'withhold' must list what to keep out of the site: {', '.join(WITHHOLDABLE)}; "
+                                    f"got {shorten(repr(value))}.",
+                              "Write for example: withhold: [author, photo credit]", key="withhold")
+        return tuple(dict.fromkeys(items))
     if key == "date":
         if isinstance(value, dt.datetime):
             value = value.date()

@@ -11,6 +11,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .protect import Redactor
 
 
 class Precision(str, Enum):
@@ -30,6 +34,7 @@ class Provenance(str, Enum):
     SIDECAR = "sidecar"  # given by the curator in seeds/<stem>.yml
     INFERRED = "inferred"  # reasoned from evidence; `evidence` says from what
     DERIVED = "derived"  # made up from the text for display (e.g. a title from the first sentence)
+    WITHHELD = "withheld"  # known, and kept out of the dossier by the curator (`withhold:` in the sidecar)
     UNKNOWN = "unknown"
 
 
@@ -265,6 +270,7 @@ class Entity:
     article_ids: tuple[str, ...] = ()
     joined: tuple[Joined, ...] = ()  # spellings the resolution stage joined to this name, and why
     may_be: tuple[str, ...] = ()  # a surname kept apart: the people in the dossier who bear it
+    protected: bool = False  # published under a pseudonym the curator's registry gives it
 
     @property
     def page_path(self) -> str:
@@ -338,6 +344,7 @@ class Dossier:
     entities: tuple[Entity, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
     shared_passages: tuple[SharedPassage, ...] = ()
+    redactor: Redactor | None = None  # protected names, for pages the curator wrote and the audit of outputs
 
 
 def format_date_iso(value: dt.date, precision: Precision | None) -> str:

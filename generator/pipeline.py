@@ -17,6 +17,7 @@ from .extract.quotes import extract_quotes
 from .ingest import ingest
 from .model import Article, Dossier, Problem
 from .passages import find_shared_passages
+from .protect import protect, withhold
 from .registry import load_registry
 from .resolve import resolve_entities
 from .scan import scan_source
@@ -34,10 +35,16 @@ def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None, cache: 
     cache = cache or StageCache(None)
     ingested = ingest(seeds_dir)
     loaded_registry = load_registry(seeds_dir)
-    problems = [*ingested.problems, *loaded_registry.problems]
+    registry, redactor, protect_problems = protect(loaded_registry.registry)  # no stage after sees a protected name
+    problems = [*ingested.problems, *loaded_registry.problems, *protect_problems]
+    sources = []
+    for source in ingested.sources:
+        source, name_problems = redactor.source(source)
+        sources.append(source)
+        problems.extend(name_problems)
 
     cleaned = []
-    for source in ingested.sources:
+    for source in sources:
         result = _guarded(problems, source.name, "cleaned", cache.run, "clean", (source.name, source.text),
                           _clean_and_scan, source)
         if result is None:
@@ -62,7 +69,7 @@ def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None, cache: 
             continue
         metadata, metadata_problems = extracted
         problems.extend(metadata_problems)
-        articles.append(Article(source, clean, metadata, slug=""))
+        articles.append(withhold(Article(source, clean, metadata, slug="")))  # as the curator's sidecar asks
 
     recogniser = recogniser or Recogniser()
     views = _model_views(articles, problems)
@@ -71,8 +78,8 @@ def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None, cache: 
     except ModelUnavailable as error:
         problems.append(Problem("NER model", str(error), "Only names in seeds/entities.yml are found."))
         spans = [[] for _ in articles]
-    matcher = RegistryMatcher(loaded_registry.registry)
-    registry_key = _registry_key(loaded_registry.registry)
+    matcher = RegistryMatcher(registry)
+    registry_key = _registry_key(registry)
     with_names = []
     for article, article_spans, view in zip(articles, spans, views, strict=True):
         inputs = (article.metadata.article_id, article.paragraphs, tuple(article_spans), registry_key, tuple(view))
@@ -87,8 +94,8 @@ def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None, cache: 
                            "article")
     articles = [replace(article, slug=slugs[article.source.stem]) for article in articles]
     problems.extend(_page_name_warnings(articles))
-    articles, resolution = resolve_entities(articles, loaded_registry.registry)
-    entities = assemble_entities(articles, loaded_registry.registry, resolution)
+    articles, resolution = resolve_entities(articles, registry)
+    entities = assemble_entities(articles, registry, resolution)
 
     dated_articles = []
     for article, article_spans in zip(articles, spans, strict=True):
@@ -104,8 +111,9 @@ def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None, cache: 
         dated_articles.append(replace(article, events=tuple(events), quotes=tuple(quotes)))
     timeline = build_timeline(dated_articles)
     dated_articles = with_corroborated_dates(dated_articles, timeline)  # one date per article, everywhere
-    return Dossier(articles=tuple(dated_articles), problems=tuple(problems), entities=tuple(entities),
-                   timeline=tuple(timeline), shared_passages=tuple(find_shared_passages(dated_articles)))
+    return Dossier(articles=tuple(dated_articles), problems=tuple(map(redactor.problem, problems)),
+                   entities=tuple(entities), timeline=tuple(timeline),
+                   shared_passages=tuple(find_shared_passages(dated_articles)), redactor=redactor)
 
 
 def _model_views(articles, problems: list[Problem]) -> list[list[str]]:

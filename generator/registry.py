@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .curator_yaml import load_curator_yaml, shorten
-from .errors import InputError
+from .errors import InputError, UnsafeToPublish
 from .model import EntityKind, OrgType, Problem
 from .seedfiles import read_seed_file, seed_file_exists
 from .textfold import INVISIBLE_CONTROLS, fold_key
@@ -20,8 +20,9 @@ from .textfold import INVISIBLE_CONTROLS, fold_key
 REGISTRY_FILE = "entities.yml"
 REGISTRY_NAMES = (REGISTRY_FILE, "entities.yaml")
 MAX_REGISTRY_BYTES = 5_000_000
-ENTRY_KEYS = ("name", "kind", "type", "role", "description", "aliases", "wikidata")
+ENTRY_KEYS = ("name", "kind", "type", "role", "description", "aliases", "wikidata", "protect", "pseudonym")
 WIKIDATA = re.compile(r"^Q[1-9][0-9]*$")
+STILL_PROTECTED = "Its names are still published only under a pseudonym."
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ class RegisteredEntity:
     description: str | None = None
     aliases: tuple[str, ...] = ()
     wikidata: str | None = None
+    protect: bool = False  # a person at risk: published only under `pseudonym` (see `protect`)
+    pseudonym: str | None = None
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -67,11 +70,16 @@ def load_registry(seeds_dir: Path) -> LoadedRegistry:
     extra = tuple(Problem(other, f"is a second registry beside {name}; only {name} is read, so nothing in "
                                  f"{other} is used.", f"Merge the two into {name} and remove {other}.")
                   for other in present[1:])
+    text = b""
     try:
-        data = load_curator_yaml(read_seed_file(seeds_dir, name, MAX_REGISTRY_BYTES, "YAML file"), name,
-                                 "Fix the YAML syntax (indentation, quotes around values with ': '); "
-                                 "no entity is registered until it is fixed.")
+        text = read_seed_file(seeds_dir, name, MAX_REGISTRY_BYTES, "YAML file")
+        data = load_curator_yaml(text, name, "Fix the YAML syntax (indentation, quotes around values with ': '); "
+                                             "no entity is registered until it is fixed.")
     except InputError as error:
+        if b"protect" in text:
+            raise UnsafeToPublish(replace(error.problem, hint=(
+                "It marks names as protected, and they cannot be read: nothing is built until it is fixed, "
+                "so that no protected name is published."))) from None
         return LoadedRegistry(Registry(), (error.problem, *extra))
     loaded = _registry(data, name)
     return LoadedRegistry(loaded.registry, loaded.problems + extra)
@@ -97,16 +105,23 @@ def _registry(data: object, name: str) -> LoadedRegistry:
         try:
             entity = _entity(raw, key, name, problems)
         except _EntryError as error:
-            problems.append(error.problem)
+            still = _still_protected(raw)
+            problems.append(replace(error.problem, hint=f"{error.problem.hint} {STILL_PROTECTED}".strip())
+                            if still else error.problem)
+            if still:
+                entities.append(still)
             continue
-        clashes = [alias for alias in entity.names if claimed.get(fold_key(alias), entity.name) != entity.name]
+        claims = (*entity.names, *([entity.pseudonym] if entity.pseudonym else []))
+        clashes = [alias for alias in claims if claimed.get(fold_key(alias), entity.name) != entity.name]
         if clashes:
+            kept = "is kept protected" if entity.protect else "is left out"
             problems.append(Problem(
                 name, f"'{clashes[0]}' is claimed by both '{claimed[fold_key(clashes[0])]}' and '{entity.name}'; "
-                      f"'{entity.name}' is left out.",
+                      f"'{entity.name}' {kept}.",
                 "Give the name to one entity only (two different people need different names).", key=key))
-            continue
-        for alias in entity.names:
+            if not entity.protect:  # a protected name is never published for a mistake elsewhere
+                continue
+        for alias in claims:
             claimed[fold_key(alias)] = entity.name
         entities.append(entity)
 
@@ -116,6 +131,21 @@ def _registry(data: object, name: str) -> LoadedRegistry:
         raw_ignore = []
     ignore = frozenset(fold_key(item) for item in raw_ignore)
     return LoadedRegistry(Registry(tuple(entities), ignore), tuple(problems))
+
+
+def _still_protected(raw: object) -> RegisteredEntity | None:
+    """A protected entry with a mistake in it still protects its names: a typo in the registry
+    must never publish the name of a person at risk."""
+    if not isinstance(raw, dict) or raw.get("protect") in (None, False) or not isinstance(raw.get("name"), str):
+        return None
+    aliases = raw.get("aliases") if isinstance(raw.get("aliases"), list) else []
+    names = [" ".join(value.split()) for value in (raw["name"], *aliases) if isinstance(value, str) and value.strip()]
+    if not names:
+        return None
+    kind = raw.get("kind") if raw.get("kind") in {kind.value for kind in EntityKind} else EntityKind.PERSON.value
+    pseudonym = raw.get("pseudonym") if isinstance(raw.get("pseudonym"), str) and raw["pseudonym"].strip() else None
+    return RegisteredEntity(name=names[0], kind=EntityKind(kind), aliases=tuple(names[1:]), protect=True,
+                            pseudonym=pseudonym)
 
 
 class _EntryError(Exception):
@@ -142,7 +172,7 @@ def _entity(raw: object, key: str, file_name: str, problems: list[Problem]) -> R
     if unknown:
         raise fail(f"unknown key '{shorten(str(unknown[0]))}'.", shorten(str(unknown[0])), f"Allowed keys: {', '.join(ENTRY_KEYS)}.")
     text = {}
-    for sub in ("name", "role", "description", "wikidata"):
+    for sub in ("name", "role", "description", "wikidata", "pseudonym"):
         value = raw.get(sub)
         if value is not None and (not isinstance(value, str) or not value.strip()):
             raise fail(f"'{sub}' must be non-empty text.", sub, f'Write it in quotes: {sub}: "..."')
@@ -170,8 +200,18 @@ def _entity(raw: object, key: str, file_name: str, problems: list[Problem]) -> R
         raise fail("'aliases' must be a list of names.", "aliases")
     if text["wikidata"] and not WIKIDATA.match(text["wikidata"]):
         raise fail(f"'{shorten(text['wikidata'])}' is not a Wikidata id.", "wikidata", "Write it like Q7747.")
+    protect = raw.get("protect", False)
+    if not isinstance(protect, bool):
+        raise fail(f"'protect' must be true or false, not {shorten(repr(protect))}.", "protect",
+                   "Write protect: true to publish this name only under a pseudonym.")
+    if text["pseudonym"] and not protect:
+        raise fail("'pseudonym' is only for a protected entry.", "pseudonym",
+                   "Add protect: true, or remove the pseudonym.")
+    if text["pseudonym"] and fold_key(text["pseudonym"]) in {fold_key(name) for name in (text["name"], *aliases)}:
+        raise fail("the pseudonym is one of the entry's own names.", "pseudonym", "Choose a name that says nothing "
+                   "about the person, such as \"Person A\".")
     return RegisteredEntity(
         name=text["name"], kind=kind, org_type=org_type, role=text["role"], description=text["description"],
         aliases=tuple(alias for index, a in enumerate(aliases)
                       if (alias := _one_line(a, file_name, f"{key}.aliases[{index}]", problems))),
-        wikidata=text["wikidata"])
+        wikidata=text["wikidata"], protect=protect, pseudonym=text["pseudonym"])
