@@ -20,6 +20,7 @@ from .errors import UnsafeToPublish
 from .extract.ner import ClusterUnavailable, cache_dir, shared_recogniser
 from .pipeline import build_dossier
 from .registry import REGISTRY_FILE
+from .review import review_html, review_sections
 from .stage_cache import StageCache
 
 SITE_CONFIG = "mkdocs.yml"
@@ -27,6 +28,7 @@ OFFLINE_CONFIG = "mkdocs.offline.yml"
 SITE_DIR = Path("build/site")  # as `site_dir` in mkdocs.yml
 OFFLINE_DIR = Path("build/offline")  # as `site_dir` in mkdocs.offline.yml
 BUNDLE_PATH = Path("dist/dossier-offline.zip")
+REVIEW_PAGE = Path("build/review.html")  # beside the site, never in it
 ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)  # fixed, so the same site gives the same zip
 #: Files that only make sense on a web server: no server shows a 404 page from disk.
 NOT_OFFLINE = frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz"})
@@ -52,6 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     review = commands.add_parser("review", help="list names the model found that seeds/entities.yml does not register")
     review.add_argument("--seeds", type=Path, default=Path("seeds"), help="the seeds folder (default seeds/)")
     review.add_argument("--examples", type=int, default=2, help="example sentences per name (default 2)")
+    review.add_argument("--html", nargs="?", const=REVIEW_PAGE, type=Path, metavar="PATH",
+                        help=f"write everything to check before publishing as a page (default {REVIEW_PAGE}), "
+                             "never part of the site")
 
     args = parser.parse_args(argv)
     if args.command == "build":
@@ -63,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "bundle":
         return build_then_swap(OFFLINE_CONFIG, OFFLINE_DIR, args.strict, then=_zip_bundle)
     if args.command == "review":
+        if args.html:
+            return write_review_page(args.seeds, args.html)
         return review_names(args.seeds, args.examples)
     return check_seeds(args.seeds, strict=args.strict)
 
@@ -156,6 +163,32 @@ def review_names(seeds: Path, examples: int) -> int:
             print(f"    {titles[mention.article_id]} ¶{mention.paragraph}: {mention.sentence}")
         print()
     return 0
+
+
+def write_review_page(seeds: Path, target: Path) -> int:
+    dossier = _build_dossier(seeds)
+    site = os.path.relpath(SITE_DIR.resolve(), target.resolve().parent).replace(os.sep, "/") + "/"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    title = dossier.redactor.redact(_site_name()) if dossier.redactor else _site_name()
+    target.write_text(review_html(dossier, site, title), encoding="utf-8")
+    sections = review_sections(dossier)
+    print(f"Review page: {target} ({', '.join(f'{len(s.items)} {s.key}' for s in sections)}).")
+    return 0
+
+
+def _site_name() -> str:
+    """The site's name as mkdocs.yml gives it (its tags, such as !ENV, read as plain text)."""
+    try:
+        import yaml
+
+        class _Loader(yaml.SafeLoader):
+            pass
+
+        _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+        config = yaml.load(Path(SITE_CONFIG).read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 -- safe
+        return str(config.get("site_name") or "Dossier")
+    except (OSError, yaml.YAMLError, AttributeError):
+        return "Dossier"
 
 
 def zip_folder(folder: Path, target: Path) -> int:

@@ -83,6 +83,12 @@ class Redactor:
     def __bool__(self) -> bool:
         return bool(self.protected)
 
+    def __eq__(self, other: object) -> bool:  # two builds of the same registry protect the same names
+        return isinstance(other, Redactor) and other.protected == self.protected
+
+    def __hash__(self) -> int:
+        return hash(self.protected)
+
     def _matches(self, text: str) -> Iterator[tuple[int, int, str]]:
         if self._regex is None or not text:
             return

@@ -23,8 +23,10 @@ import yaml
 from markupsafe import Markup, escape
 
 from .chart import entries_per_year_svg
+from .dataset import data_files
 from .exports import events_csv, timelinejs_json
 from .feeds import json_feed, rss_feed
+from .ftm import FTM_FILE, ftm_lines
 from .index import (
     ENTITY_PAGE_ENTRIES,
     DossierIndex,
@@ -203,16 +205,19 @@ class Renderer:
                 "title": quotes_page.heading, "description": "Every direct quotation in the dossier, by speaker."},
                 "quotes_index.html.j2", heading=quotes_page.heading, speakers=quotes_page.speakers,
                 unattributed=quotes_page.unattributed, sections=quotes_page.sections, index=index))
+        data = data_files(dossier, site_name)
         pages.append(self.page("sources/index.md", {
             "title": "Sources",
             "description": "The publishers of the dossier's articles, and passages printed by more than one."},
             "sources_index.html.j2", publishers=index.articles_by_publisher(), unknown=index.unknown_publisher(),
-            shared=dossier.shared_passages, index=index))
+            shared=dossier.shared_passages, index=index, data=data, ftm_file=FTM_FILE))
         pages.append(RenderedPage("timeline/chart.svg", entries_per_year_svg(
             dossier.timeline, "Timeline entries per year")))
         pages.append(RenderedPage("timeline/timeline.json", timelinejs_json(
             list(dossier.timeline), index.articles, site_name, entry_date)))
         pages.append(RenderedPage("timeline/events.csv", events_csv(list(dossier.timeline), index.articles)))
+        pages.extend(RenderedPage(file.path, file.content) for file in data)
+        pages.append(RenderedPage(FTM_FILE, ftm_lines(dossier)))
         pages.append(RenderedPage("feed.xml", rss_feed(dossier.articles, site_name, site_description, site_url)))
         pages.append(RenderedPage("feed.json", json_feed(dossier.articles, site_name, site_description, site_url)))
         return pages

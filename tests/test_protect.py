@@ -155,8 +155,8 @@ def _cli(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
 @pytest.fixture(scope="module")
 def protected_build(tmp_path_factory) -> Path:
     project = _protected_project(tmp_path_factory.mktemp("protected"))
-    for command in ("build", "bundle"):
-        result = _cli(project, command, "--strict")
+    for command in (("build", "--strict"), ("bundle", "--strict"), ("review", "--html")):
+        result = _cli(project, *command)
         assert result.returncode == 0, result.stderr
     return project
 
@@ -184,6 +184,8 @@ def _every_output_text(project: Path) -> dict[str, str]:
 def test_no_spelling_of_a_protected_name_in_any_output(protected_build):
     texts = _every_output_text(protected_build)
     assert len(texts) > 150  # the site, and the bundle's files in its zip
+    assert any(where.endswith("review.html") for where in texts)
+    assert any("dossier.ftm.json" in where for where in texts)
     for spelling in (*KOOFI, WITHHELD_AUTHOR, "Wakil Kohsar"):
         holders = [where for where, text in texts.items() if spelling.lower() in text.lower()]
         assert not holders, f"{spelling!r} is published in {holders[:3]}"
@@ -207,6 +209,11 @@ def test_a_name_only_the_model_found_is_shown_never_protected_by_accident(protec
     assert "Rangin Dadfar Spanta" in page  # 004 ¶18 names him; the registry of this build does not
     review = _cli(protected_build, "review")
     assert "Rangin Dadfar Spanta  [person]" in review.stdout  # and the curator is asked to review him
+    page = (protected_build / "build" / "review.html").read_text(encoding="utf-8")
+    unreviewed = page.split('id="unreviewed"')[1].split("<h2")[0]
+    protected = page.split('id="protected"')[1].split("<h2")[0]
+    assert "Rangin Dadfar Spanta [person]" in unreviewed and "Rangin" not in protected
+    assert "Person A [person]" in protected
 
 
 def test_the_curators_own_pages_are_pseudonymised_too(protected_build):
