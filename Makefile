@@ -1,7 +1,8 @@
 # Two commands do everything on a fresh machine:
 #   make site   set up, then build the hosted site (build/site) and the offline bundle (dist/)
 #   make test   set up, then run every test (installs Debian's chromium for the browser tests)
-# Also: make serve (live preview on http://127.0.0.1:8000), make check, make review, make bench, make scale.
+# Also: make serve (live preview on http://127.0.0.1:8000), make check, make review (names to register, and
+# build/review.html: everything to check before publishing), make bench, make scale.
 
 PYTHON ?= python3
 VENV := .venv
@@ -26,6 +27,7 @@ test: $(STAMP) browser
 
 review: $(STAMP)
 	$(PY) -m generator review
+	$(PY) -m generator review --html
 
 bench: $(STAMP)
 	$(PY) bench/run.py

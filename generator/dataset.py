@@ -109,7 +109,7 @@ def data_files(dossier: Dossier, title: str) -> list[DataFile]:
     """`dossier.json` and the CSVs, each a flat view of one list of it."""
     record = dossier_record(dossier, title)
     files = [DataFile(f"{DATA_FOLDER}/dossier.json",
-                      json.dumps(record, ensure_ascii=False, indent=1, sort_keys=False) + "\n",
+                      json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n",  # C encoder: no indent
                       "everything below in one document, with paragraphs and set-aside lines")]
     for name, rows, description in _tables(record):
         columns = list(rows[0]) if rows else list(_EMPTY_COLUMNS[name])
@@ -120,7 +120,7 @@ def data_files(dossier: Dossier, title: str) -> list[DataFile]:
 
 _EMPTY_COLUMNS = {
     "articles": ("id", "title"), "entities": ("id", "name", "kind"), "mentions": ("entity", "article", "paragraph"),
-    "quotes": ("article", "paragraph", "text"), "events": ("event", "article", "paragraph"),
+    "quotes": ("article", "paragraph", "text"),
     "shared_passages": ("first_article", "first_paragraph", "second_article", "second_paragraph"),
 }
 
@@ -133,11 +133,6 @@ def _tables(record: dict) -> Iterator[tuple[str, list[dict[str, object]], str]]:
                        for entity in record["entities"]], "one row per person, organisation and place"
     yield "mentions", record["mentions"], "one row per mention: entity, article, paragraph, characters"
     yield "quotes", record["quotes"], "one row per quotation, with its speaker where the text names one"
-    yield "events", [{"event": event["id"], "date": event["date"], "first": event["first"], "last": event["last"],
-                      "precision": event["precision"], "qualifier": event["qualifier"], "planned": event["planned"],
-                      **citation, "entities": "; ".join(event["entities"])}
-                     for event in record["events"] for citation in event["citations"]], \
-        "one row per citation of a timeline entry"
     yield "shared_passages", [{"first_article": p["first"]["article"], "first_paragraph": p["first"]["paragraph"],
                                "second_article": p["second"]["article"], "second_paragraph": p["second"]["paragraph"],
                                "similarity": p["similarity"], "verbatim": p["verbatim"]}

@@ -124,7 +124,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     setting = _setting(config) if _build.dirty else b""
     fingerprints: dict[str, bytes] = {}
     for page in renderer.pages(dossier, site_name=config.site_name, site_description=config.site_description or "",
-                               site_url=config.site_url or ""):
+                               site_url=config.site_url or "", open_data=_build.command != "serve"):
         if files.get_file_from_path(page.path) is not None:
             log.error(f"docs/{page.path} is also a page the generator writes; rename or remove docs/{page.path}.")
             continue

@@ -158,8 +158,8 @@ def protect(registry: Registry) -> tuple[Registry, Redactor, list[Problem]]:
         pseudonyms[entity.name] = pseudonym
         protected.append(Protected(pseudonym, entity.kind, _spellings(entity, pseudonym, unprotected_words, problems)))
     redactor = Redactor(protected)
-    public = tuple(_published(entity, pseudonyms[entity.name], redactor) if entity.protect else entity
-                   for entity in registry.entities)
+    public = tuple(_published(entity, pseudonyms[entity.name], redactor) if entity.protect
+                   else _unprotected(entity, redactor) for entity in registry.entities)
     return replace(registry, entities=public), redactor, problems
 
 
@@ -168,6 +168,16 @@ def _published(entity: RegisteredEntity, pseudonym: str, redactor: Redactor) -> 
                             role=redactor.redact(entity.role) if entity.role else None,
                             description=redactor.redact(entity.description) if entity.description else None,
                             protect=True, pseudonym=pseudonym)
+
+
+def _unprotected(entity: RegisteredEntity, redactor: Redactor) -> RegisteredEntity:
+    """Another entry as the pseudonymised articles write it ("Jane Example Foundation" becomes
+    "Person A Foundation" in the text, so in the registry too), its role and description likewise."""
+    if not redactor:
+        return entity
+    return replace(entity, name=redactor.redact(entity.name), aliases=tuple(map(redactor.redact, entity.aliases)),
+                   role=redactor.redact(entity.role) if entity.role else None,
+                   description=redactor.redact(entity.description) if entity.description else None)
 
 
 def _spellings(entity: RegisteredEntity, pseudonym: str, unprotected_words: set[str], problems: list[Problem]) -> tuple[str, ...]:

@@ -75,6 +75,16 @@ def test_the_published_registry_holds_no_alias_nor_wikidata_id():
     assert (entry.name, entry.aliases, entry.wikidata, entry.role) == ("Person A", (), None, "Former Afghan politician")
 
 
+def test_other_entries_are_pseudonymised_where_they_hold_the_name():
+    registry = Registry((RegisteredEntity("Fawzia Koofi", EntityKind.PERSON, protect=True),
+                         RegisteredEntity("Fawzia Koofi Foundation", EntityKind.ORGANISATION,
+                                          role="Fawzia Koofi's charity")))
+    public, redactor, _ = protect(registry)
+    assert (public.entities[1].name, public.entities[1].role) == ("Person A Foundation", "Person A's charity")
+    # the articles are pseudonymised the same way, so the registry's entry still finds them
+    assert redactor.redact("the Fawzia Koofi Foundation said") == "the Person A Foundation said"
+
+
 def test_a_surname_inside_another_registered_name_is_not_protected_alone_and_the_curator_is_told():
     registry = Registry((RegisteredEntity("Ali Hassan", EntityKind.PERSON, protect=True),
                          RegisteredEntity("Gul Hassan Hassan", EntityKind.PERSON)))

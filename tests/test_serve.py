@@ -67,6 +67,9 @@ def server(tmp_path):
 
 def test_serve_picks_up_an_edited_and_a_new_seed(server):
     project, base = server
+    sources = _get(base + "sources/") or ""
+    assert "The live preview does not write the data files" in sources  # kept for `make site`: seconds an edit
+    assert _get(base + "data/dossier.json") is None
     page_url = base + "articles/civil-organizations-russias-move-to-legitimize-the-taliban/"
     assert "Russia is the first country to recognize" in (_get(page_url) or "")
 
