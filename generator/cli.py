@@ -21,6 +21,7 @@ from .extract.ner import ClusterUnavailable, cache_dir, shared_recogniser
 from .pipeline import build_dossier
 from .registry import REGISTRY_FILE
 from .review import review_html, review_sections
+from .scaffold import FolderNotEmpty, new_dossier
 from .stage_cache import StageCache
 
 SITE_CONFIG = "mkdocs.yml"
@@ -58,7 +59,14 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"write everything to check before publishing as a page (default {REVIEW_PAGE}), "
                              "never part of the site")
 
+    new = commands.add_parser("new", help="start a new dossier in an empty folder")
+    new.add_argument("path", type=Path, help="the folder to create")
+    new.add_argument("--title", required=True, help="the dossier's name, shown on every page")
+    new.add_argument("--description", default="", help="one sentence on what it documents")
+
     args = parser.parse_args(argv)
+    if args.command == "new":
+        return start_dossier(args.path, args.title, args.description)
     if args.command == "build":
         return build_then_swap(SITE_CONFIG, SITE_DIR, args.strict)
     if args.command == "serve":
@@ -162,6 +170,25 @@ def review_names(seeds: Path, examples: int) -> int:
         for mention in entity.mentions[:examples]:
             print(f"    {titles[mention.article_id]} ¶{mention.paragraph}: {mention.sentence}")
         print()
+    return 0
+
+
+def start_dossier(path: Path, title: str, description: str) -> int:
+    if not title.strip():
+        print("ERROR: --title is empty; give the dossier a name.", file=sys.stderr)
+        return 2
+    try:
+        written = new_dossier(path, title.strip(), description.strip())
+    except (FolderNotEmpty, OSError) as error:
+        print(f"ERROR: {error}", file=sys.stderr)
+        return 1
+    print(f"A new dossier in {path} ({len(written)} files). Next:\n"
+          f"  cd {path}\n"
+          "  put articles (.txt, saved .html pages, .md notes) in seeds/\n"
+          "  python -m generator serve     preview at http://127.0.0.1:8000, updating as seeds/ changes\n"
+          "  python -m generator build     the site, in build/site\n"
+          "  python -m generator bundle    the offline bundle, in dist/\n"
+          "Write what the dossier documents in docs/index.md.")
     return 0
 
 

@@ -1,8 +1,10 @@
-"""MkDocs hooks: run the pipeline and add its pages as virtual files.
+"""The MkDocs plugin (`plugins: - dossier`): run the pipeline and add its pages as virtual files.
 
 Nothing is written into docs/, so `mkdocs serve` (which watches seeds/) rebuilds
 once per edit instead of looping on its own output. Under `mkdocs serve --dirty` only the pages
-an edit changed are rebuilt (see `preview`).
+an edit changed are rebuilt (see `preview`). The plugin also brings the dossier's theme
+(`overrides/`: templates, stylesheet, the offline search shim), so a dossier's mkdocs.yml needs
+no more than `theme: material` and the plugin.
 """
 
 from __future__ import annotations
@@ -12,8 +14,11 @@ import json
 import logging
 from pathlib import Path
 
+from mkdocs.config import base
+from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -27,7 +32,23 @@ from generator.protect import leaks
 from generator.render import Renderer
 from generator.stage_cache import shared_stage_cache
 
-log = logging.getLogger("mkdocs.dossier")
+log = logging.getLogger("mkdocs.plugins.dossier")
+#: The dossier's theme overrides, at the top of the project (the design keeps them there, in `overrides/`).
+THEME_DIR = Path(__file__).resolve().parent.parent / "overrides"
+STYLESHEET = "assets/stylesheets/dossier.css"
+#: Material's offline plugin loads this Web Worker shim from a CDN unless a polyfill naming
+#: "iframe-worker" is given: the theme ships it (the npm package iframe-worker 1.0.4, MIT).
+OFFLINE_SHIM = "assets/javascripts/iframe-worker/shim.js"
+
+
+class DossierConfig(base.Config):
+    """The plugin's options, checked by MkDocs; a misspelt one is an error that names it."""
+
+    seeds = c.Type(str, default="seeds")  # the articles, relative to mkdocs.yml
+    cache = c.Type(str, default=".cache")  # the model's and the stages' caches, relative to mkdocs.yml
+    scheduler = c.Type(str, default="")  # a Dask scheduler (tcp://host:8786); empty: this machine
+    offline = c.Type(bool, default=False)  # the build opened from disk: no feeds, no sitemap
+    open_data = c.Type(bool, default=True)  # data/ exports (never written by the live preview)
 
 SUMMARY_MARKER = "<!-- dossier:summary -->"
 IN_NAV = frozenset({"articles/index.md", "actors/index.md", "organisations/index.md", "places/index.md",
@@ -47,6 +68,7 @@ class _Build:
     page_urls: list[str] = []  # every page, in the order MkDocs builds (and search indexes) them
     rebuilt_urls: set[str] = set()  # the pages this build writes; the others are kept as they are
     pending: tuple[bytes, dict[str, bytes]] = (b"", {})  # this build's setting and page fingerprints
+    options: DossierConfig = DossierConfig()
 
 
 _build = _Build()
@@ -70,12 +92,11 @@ class _DirtyWarningFilter(logging.Filter):
 
 
 def seeds_dir(config: MkDocsConfig) -> Path:
-    configured = (config.extra.get("dossier") or {}).get("seeds", "seeds")
-    return Path(config.config_file_path).parent / configured
+    return Path(config.config_file_path).parent / _build.options.seeds
 
 
 def ner_cache_dir(config: MkDocsConfig) -> Path:
-    return cache_dir(Path(config.config_file_path).parent, (config.extra.get("dossier") or {}).get("cache", ".cache"))
+    return cache_dir(Path(config.config_file_path).parent, _build.options.cache)
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -101,11 +122,11 @@ def on_serve(server, config: MkDocsConfig, builder) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    scheduler = str((config.extra.get("dossier") or {}).get("scheduler") or "")
+    scheduler = _build.options.scheduler
     try:
         recogniser = shared_recogniser(ner_cache_dir(config), scheduler)
     except ClusterUnavailable as error:
-        raise Abort(f"{error}. Set extra.dossier.scheduler in mkdocs.yml (or DOSSIER_SCHEDULER) to a reachable "
+        raise Abort(f"{error}. Set the dossier plugin's scheduler in mkdocs.yml (or DOSSIER_SCHEDULER) to a reachable "
                     "scheduler, or leave it empty to extract on this machine.") from None
     stage_cache = shared_stage_cache(ner_cache_dir(config) / "stages")
     try:
@@ -124,7 +145,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     setting = _setting(config) if _build.dirty else b""
     fingerprints: dict[str, bytes] = {}
     for page in renderer.pages(dossier, site_name=config.site_name, site_description=config.site_description or "",
-                               site_url=config.site_url or "", open_data=_build.command != "serve"):
+                               site_url=config.site_url or "",
+                               open_data=_build.options.open_data and _build.command != "serve"):
         if files.get_file_from_path(page.path) is not None:
             log.error(f"docs/{page.path} is also a page the generator writes; rename or remove docs/{page.path}.")
             continue
@@ -157,10 +179,8 @@ def _always() -> bool:
 
 
 def _setting(config: MkDocsConfig) -> bytes:
-    project = Path(config.config_file_path).parent
-    folders = [Path(config.docs_dir), project / "generator" / "templates"]
-    if config.theme.custom_dir:
-        folders.append(Path(config.theme.custom_dir))
+    folders = [Path(config.docs_dir), Path(__file__).resolve().parent / "templates"]
+    folders += [Path(folder) for folder in config.theme.dirs if Path(folder).resolve() in _theme_dirs(config)]
     return setting_fingerprint(Path(config.config_file_path), folders)
 
 
@@ -266,3 +286,77 @@ def _finish_search_index(config: MkDocsConfig) -> None:
     docs.extend(entry for entry in _build.search_entries if entry["location"] not in present)
     index["docs"] = docs
     index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _theme_dirs(config: MkDocsConfig) -> set[Path]:
+    """The dossier's own theme folders (its overrides and the project's): they shape every page."""
+    dirs = {THEME_DIR.resolve()}
+    if config.theme.custom_dir:
+        dirs.add(Path(config.theme.custom_dir).resolve())
+    return dirs
+
+
+def on_config(config: MkDocsConfig, options: DossierConfig) -> MkDocsConfig:
+    """The dossier's theme under the curator's own overrides (if any) and above Material's; its
+    stylesheet; and, offline, the search shim that would otherwise come from a CDN."""
+    _build.options = options
+    if config.theme.name != "material":
+        raise Abort(f"The dossier plugin needs the Material theme (theme: name: material), not '{config.theme.name}'.")
+    if not THEME_DIR.is_dir():
+        raise Abort(f"The dossier's theme is missing ({THEME_DIR}); reinstall the generator with pip install -e.")
+    dirs = [Path(folder).resolve() for folder in config.theme.dirs]
+    if THEME_DIR.resolve() not in dirs:
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+    if STYLESHEET not in [str(sheet) for sheet in config.extra_css]:
+        config.extra_css.append(STYLESHEET)
+    if options.offline and not any("iframe-worker" in str(polyfill) for polyfill in config.extra.get("polyfills") or []):
+        config.extra["polyfills"] = [*(config.extra.get("polyfills") or []), OFFLINE_SHIM]
+    return config
+
+
+class DossierPlugin(BasePlugin[DossierConfig]):
+    """`plugins: - dossier` in mkdocs.yml. The instance lives across a `mkdocs serve` (it has
+    `on_startup`), and so does what the preview remembers between builds."""
+
+    def load_config(self, options, config_file_path=None):
+        errors, warnings = super().load_config(options, config_file_path)
+        unknown = [(key, message) for key, message in warnings if message.startswith("Unrecognised configuration name")]
+        if unknown:  # MkDocs only warns; a misspelt option silently ignored would build the wrong dossier
+            allowed = ", ".join(name for name, _ in DossierConfig._schema)
+            errors = [*errors, *((key, ValueError(f"unknown option '{key}'; the dossier plugin's options are "
+                                                  f"{allowed}")) for key, _ in unknown)]
+            warnings = [item for item in warnings if item not in unknown]
+        return errors, warnings
+
+    def on_startup(self, *, command, dirty):
+        on_startup(command, dirty)
+
+    @event_priority(100)  # before Material's offline plugin, which would otherwise add the shim from a CDN
+    def on_config(self, config):
+        return on_config(config, self.config)
+
+    def on_pre_build(self, *, config):
+        on_pre_build(config)
+
+    def on_serve(self, server, *, config, builder):
+        on_serve(server, config, builder)
+        return server
+
+    def on_files(self, files, *, config):
+        return on_files(files, config)
+
+    def on_env(self, env, *, config, files):
+        env.globals["dossier_offline"] = self.config.offline
+        return on_env(env, config, files)
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        return on_page_markdown(markdown, page, config, files)
+
+    def on_page_content(self, html, *, page, config, files):
+        return on_page_content(html, page, config, files)
+
+    def on_build_error(self, *, error):
+        on_build_error(error)
+
+    def on_post_build(self, *, config):
+        on_post_build(config)
