@@ -10,22 +10,24 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .curator_yaml import load_curator_yaml, shorten
 from .errors import InputError, input_error
+from .formats import HTML_SUFFIXES, MARKDOWN_SUFFIXES, Converted, read_html, read_markdown
 from .lexicon import FIRST_YEAR, LAST_YEAR, web_address_host
 from .model import Problem, SourceFile
 from .registry import REGISTRY_NAMES
 from .seedfiles import read_seed_file, seed_file_exists
 from .textfold import BIDI_CONTROLS, INVISIBLE_CONTROLS
 
-ARTICLE_SUFFIXES = (".txt",)
+ARTICLE_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES, *HTML_SUFFIXES)
 SIDECAR_SUFFIXES = (".yml", ".yaml")
 IGNORED_NAMES = ("README.md", "README.txt", ".gitkeep", ".DS_Store")
 
 MAX_FILE_BYTES = 2_000_000
+MAX_HTML_BYTES = 10_000_000  # a saved page carries its scripts and styles; its text is held to MAX_FILE_BYTES
 MAX_SIDECAR_BYTES = 100_000
 MAX_LINE_CHARS = 20_000
 
@@ -60,6 +62,7 @@ def ingest(seeds_dir: Path) -> Ingested:
     names = sorted(entry.name for entry in seeds_dir.iterdir())
     sources: list[SourceFile] = []
     first_by_hash: dict[str, SourceFile] = {}
+    first_by_stem: dict[str, str] = {}
     for name in names:
         path = seeds_dir / name
         if name in REGISTRY_NAMES or name in IGNORED_NAMES:
@@ -75,10 +78,15 @@ def ingest(seeds_dir: Path) -> Ingested:
         if path.suffix in SIDECAR_SUFFIXES:
             problems.extend(_sidecar_problems(seeds_dir, path))
             continue
-        if path.suffix not in ARTICLE_SUFFIXES:
+        if path.suffix.lower() not in ARTICLE_SUFFIXES:
             problems.append(Problem(name, f"unknown file type '{path.suffix or name}', not read.",
-                                    "Articles are UTF-8 plain text files ending in .txt.", severity="warning"))
+                                    "Articles are UTF-8 text (.txt), saved web pages (.html, .htm) or Markdown (.md).", severity="warning"))
             continue
+        if path.stem in first_by_stem:  # "a.txt" and "a.html": one sidecar, one page name, one id for two
+            problems.append(Problem(name, f"has the same name as {first_by_stem[path.stem]} but for its ending; only "
+                                          f"{first_by_stem[path.stem]} is read.", "Rename one of the two."))
+            continue
+        first_by_stem[path.stem] = name
         try:
             source, source_problems = read_source(seeds_dir, name)
         except InputError as error:
@@ -98,7 +106,7 @@ def ingest(seeds_dir: Path) -> Ingested:
 
     if not sources and not any(p.severity == "error" for p in problems):
         problems.append(Problem(str(seeds_dir), "the seeds folder holds no article.",
-                                "Add one article per UTF-8 .txt file."))
+                                "Add one article per file: UTF-8 text (.txt), a saved web page (.html) or Markdown (.md)."))
     return Ingested(tuple(sources), tuple(problems))
 
 
@@ -127,17 +135,70 @@ def _sidecar_problems(seeds_dir: Path, path: Path) -> list[Problem]:
 def read_source(seeds_dir: Path, name: str) -> tuple[SourceFile, list[Problem]]:
     """One article and its sidecar. A bad sidecar key is reported and left out; the article is kept."""
     path = seeds_dir / name
-    data = read_seed_file(seeds_dir, name, MAX_FILE_BYTES, "UTF-8 text file")
-    text = decode_article(name, data)
-    problems = text_warnings(name, text)
+    html = path.suffix.lower() in HTML_SUFFIXES
+    data = read_seed_file(seeds_dir, name, MAX_HTML_BYTES if html else MAX_FILE_BYTES,
+                          "saved web page" if html else "UTF-8 text file")
+    converted, problems = _converted(name, path.suffix.lower(), data)
+    text = converted.text
+    problems += text_warnings(name, text)
     text = INVISIBLE_CONTROLS.sub("", text)
+    sidecar: dict[str, object] = {}
+    where = ""
+    if converted.front_matter is not None:
+        try:
+            front, front_problems = curator_values(name, load_curator_yaml(
+                converted.front_matter.encode("utf-8"), name, "Fix the front matter's YAML syntax (quote values "
+                "that contain ': ' or start with a symbol); the article is published without it until then."),
+                "front matter")
+        except InputError as error:  # the article goes on without its front matter, as without a bad sidecar
+            front, front_problems = {}, [replace(error.problem, line=(error.problem.line or 0) + 1)
+                                         if error.problem.line else error.problem]
+        sidecar, where = front, f"front matter of {name}"
+        problems += front_problems
     try:
-        sidecar, sidecar_problems = read_sidecar(seeds_dir, path.stem)
+        own, sidecar_problems = read_sidecar(seeds_dir, path.stem)
     except InputError as error:  # the whole sidecar is unreadable: the article goes on without it
-        sidecar, sidecar_problems = {}, [error.problem]
+        own, sidecar_problems = {}, [error.problem]
+    if own:
+        sidecar, where = {**sidecar, **own}, (f"sidecar {path.stem}.yml" + (f" and front matter of {name}" if sidecar else ""))
     source = SourceFile(path=path, name=name, stem=path.stem, text=unicodedata.normalize("NFC", text),
-                        sha256=hashlib.sha256(data).hexdigest(), sidecar=sidecar)
+                        sha256=hashlib.sha256(data).hexdigest(), sidecar=sidecar, sidecar_source=where,
+                        stated={key: (stated.value, stated.evidence) for key, stated in converted.stated.items()})
     return source, problems + sidecar_problems
+
+
+def _converted(name: str, suffix: str, data: bytes) -> tuple[Converted, list[Problem]]:
+    """The file as plain article text: decoded and checked, a web page's main text or a note's Markdown read."""
+    problems: list[Problem] = []
+    if suffix in HTML_SUFFIXES:
+        for signature, what, hint in BINARY_SIGNATURES:
+            if data.startswith(signature):
+                raise input_error(name, f"looks like {what}, not a saved web page.", hint)
+        if not re.search(rb"(?i)<(?:!doctype\s+html|html|head|body|p|div|article)\b", data[:200_000]):
+            raise input_error(name, "is named like a web page but holds no HTML.",
+                              "Save the page again from the browser (Save page as…, HTML only), or rename it .txt.")
+        converted = read_html(name, data)
+        if not converted.text.strip():
+            raise input_error(name, "is a web page with no article text in it (nothing but navigation, scripts or "
+                                    "an empty body); not published.",
+                              "Save the article's own page, or paste its text into a .txt file.")
+        if converted.text.count("\n\n") == 0 and "title" in converted.stated:
+            raise input_error(name, "is a web page whose only text is its title; not published.",
+                              "Save the article's own page (not a list of links), or paste its text into a .txt file.")
+        converted.text = decode_article(name, converted.text.encode("utf-8"))
+        return converted, problems
+    text = decode_article(name, data)
+    if suffix in MARKDOWN_SUFFIXES:
+        converted = read_markdown(text)
+        if converted.dropped:
+            problems.append(Problem(name, f"holds raw HTML ({', '.join(converted.dropped[:3])}); it is left out: "
+                                          "an article's text is shown as text.",
+                                    "Write the passage as Markdown or plain text.", severity="warning"))
+        if not converted.text.strip():
+            raise input_error(name, "has front matter but no article text under it.",
+                              "Write the article's text below the closing --- line.")
+        return converted, problems
+    return Converted(text=text), problems
 
 
 def text_warnings(name: str, text: str) -> list[Problem]:
@@ -204,10 +265,15 @@ def read_sidecar(seeds_dir: Path, stem: str) -> tuple[dict[str, object], list[Pr
         return {}, []
     data = read_seed_file(seeds_dir, name, MAX_SIDECAR_BYTES, "YAML file")
     loaded = load_curator_yaml(data, name, "Fix the YAML syntax; quote values that contain ': ' or start with a symbol.")
+    return curator_values(name, loaded, "sidecar")
+
+
+def curator_values(name: str, loaded: object, what: str) -> tuple[dict[str, object], list[Problem]]:
+    """A sidecar's or a front matter's keys, each checked; a bad one is reported and left out."""
     if loaded is None:
         return {}, []
     if not isinstance(loaded, dict):
-        raise input_error(name, "must be a mapping of keys to values (e.g. 'title: ...').",
+        raise input_error(name, f"the {what} must be a mapping of keys to values (e.g. 'title: ...').",
                           f"Allowed keys: {', '.join(SIDECAR_KEYS)}.")
     values: dict[str, object] = {}
     problems: list[Problem] = []

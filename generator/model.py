@@ -63,7 +63,9 @@ class SourceFile:
     stem: str
     text: str
     sha256: str
-    sidecar: dict[str, object] = field(default_factory=dict)
+    sidecar: dict[str, object] = field(default_factory=dict)  # the curator's: a sidecar or a Markdown front matter
+    sidecar_source: str = ""  # where the curator's values were written, for their evidence ("sidecar a.yml")
+    stated: dict[str, tuple[str, str]] = field(default_factory=dict)  # what a saved page says of itself: (value, where)
 
 
 @dataclass(frozen=True)

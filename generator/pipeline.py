@@ -14,6 +14,7 @@ from .extract.events import extract_events
 from .extract.metadata import DossierEvidence, extract_metadata, stated_publication_year
 from .extract.ner import ModelUnavailable, Recogniser
 from .extract.quotes import extract_quotes
+from .formats import HTML_SUFFIXES
 from .ingest import ingest
 from .model import Article, Dossier, Problem
 from .passages import find_shared_passages
@@ -52,8 +53,10 @@ def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None, cache: 
         clean, scan_problems = result
         if not clean.paragraphs:
             what = "only a headline" if clean.headline else "only lines recognised as boilerplate"
+            web_page = source.name.lower().endswith(HTML_SUFFIXES)
             problems.append(Problem(source.name, f"has {what} and no body text; not published.",
-                                    "Paste the article's text under its headline."))
+                                    "Save the article's own page (not an index or a login page), or paste its text "
+                                    "into a .txt file." if web_page else "Paste the article's text under its headline."))
             continue
         problems.extend(scan_problems)
         cleaned.append((source, clean))
@@ -62,7 +65,8 @@ def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None, cache: 
         {year for source, clean in cleaned if (year := stated_publication_year(source, clean)) is not None})))
     articles = []
     for source, clean in cleaned:
-        inputs = (source.name, source.stem, source.text, source.sha256, source.sidecar, evidence)
+        inputs = (source.name, source.stem, source.text, source.sha256, source.sidecar, source.sidecar_source,
+                  source.stated, evidence)
         extracted = _guarded(problems, source.name, "read for its metadata", cache.run, "metadata", inputs,
                              extract_metadata, source, clean, evidence)
         if extracted is None:

@@ -113,7 +113,10 @@ class Redactor:
             return source, []
         sidecar = {key: self.redact(value) if isinstance(value, str) else value for key, value in source.sidecar.items()}
         redacted = replace(source, name=self.redact(source.name), stem=self.redact(source.stem),
-                           text=self.redact(source.text), sidecar=sidecar)
+                           text=self.redact(source.text), sidecar=sidecar,
+                           sidecar_source=self.redact(source.sidecar_source),
+                           stated={key: (self.redact(value), self.redact(where))
+                                   for key, (value, where) in source.stated.items()})
         problems = []
         if redacted.name != source.name:
             problems.append(Problem(redacted.name, "this file's name holds a protected name; the site shows it as "

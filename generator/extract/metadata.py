@@ -59,6 +59,8 @@ def stated_publication_year(source: SourceFile, clean: CleanText) -> int | None:
     sidecar_date = source.sidecar.get("date")
     if sidecar_date is not None:
         return int(str(sidecar_date)[:4])
+    if "date" in source.stated:
+        return int(source.stated["date"][0][:4])
     for item in _date_lines(clean.set_aside):
         parsed = parse_date_only(item.text)
         if parsed and parsed.year is not None:
@@ -78,8 +80,8 @@ def extract_metadata(source: SourceFile, clean: CleanText,
         publisher=publisher,
         author=author,
         date=_publication_date(source, clean, evidence, problems),
-        url=_sidecar_text(source, "url") or url,
-        language=_sidecar_text(source, "language"),
+        url=_sidecar_text(source, "url") or (source.stated.get("url") or (url,))[0],
+        language=_sidecar_text(source, "language") or (source.stated.get("language") or (None,))[0],
         word_count=body_words,
         reading_minutes=max(1, math.ceil(body_words / WORDS_PER_MINUTE)),
         sha256=source.sha256,
@@ -91,6 +93,19 @@ def extract_metadata(source: SourceFile, clean: CleanText,
     return metadata, problems
 
 
+def _curator(source: SourceFile) -> str:
+    """Where the curator wrote an article's values: its sidecar, or a Markdown note's front matter."""
+    return source.sidecar_source or f"sidecar {source.stem}.yml"
+
+
+def _stated(source: SourceFile, key: str) -> Attributed | None:
+    """A value the file states about itself (a saved page's metadata), with where it was read."""
+    if key not in source.stated:
+        return None
+    value, where = source.stated[key]
+    return Attributed(value, Provenance.STATED, where)
+
+
 def _sidecar_text(source: SourceFile, key: str) -> str | None:
     value = source.sidecar.get(key)
     return str(value) if value is not None else None
@@ -98,7 +113,9 @@ def _sidecar_text(source: SourceFile, key: str) -> str | None:
 
 def _title(source: SourceFile, clean: CleanText) -> Attributed:
     if "title" in source.sidecar:
-        return Attributed(str(source.sidecar["title"]), Provenance.SIDECAR, f"sidecar {source.stem}.yml")
+        return Attributed(str(source.sidecar["title"]), Provenance.SIDECAR, _curator(source))
+    if stated := _stated(source, "title"):
+        return stated
     if clean.headline:
         return Attributed(clean.headline, Provenance.STATED, f"headline, line {clean.headline_line}")
     first = split_sentences(clean.paragraphs[0].text)[0] if clean.paragraphs else source.stem
@@ -143,10 +160,12 @@ def _byline(source: SourceFile, set_aside: Iterable[SetAside], url: str | None) 
         domain = re.sub(r"^www\d?\.", "", web_address_host(url) or "")
         if domain:
             publisher = Attributed(domain, Provenance.INFERRED, f"inferred from the address of the source, {url}")
+    publisher = _stated(source, "publisher") or publisher  # a saved page's site name over the text's clues
+    author = _stated(source, "author") or author
     if "publisher" in source.sidecar:
-        publisher = Attributed(str(source.sidecar["publisher"]), Provenance.SIDECAR, f"sidecar {source.stem}.yml")
+        publisher = Attributed(str(source.sidecar["publisher"]), Provenance.SIDECAR, _curator(source))
     if "author" in source.sidecar:
-        author = Attributed(str(source.sidecar["author"]), Provenance.SIDECAR, f"sidecar {source.stem}.yml")
+        author = Attributed(str(source.sidecar["author"]), Provenance.SIDECAR, _curator(source))
     return publisher, author
 
 
@@ -177,6 +196,9 @@ def _publication_date(source: SourceFile, clean: CleanText, evidence: DossierEvi
                       problems: list[Problem]) -> PublicationDate:
     if "date" in source.sidecar:
         return _sidecar_date(source)
+    if "date" in source.stated:
+        value, where = source.stated["date"]
+        return PublicationDate(dt.date.fromisoformat(value), Precision.DAY, Provenance.STATED, where)
     for item in _date_lines(clean.set_aside):
         parsed = parse_date_only(item.text)
         if not parsed:
@@ -219,7 +241,7 @@ def _past_dates(clean: CleanText, evidence: DossierEvidence) -> list[tuple[int, 
 
 def _sidecar_date(source: SourceFile) -> PublicationDate:
     value = source.sidecar["date"]
-    where = f"sidecar {source.stem}.yml"
+    where = _curator(source)
     if isinstance(value, dt.date):
         return PublicationDate(value, Precision.DAY, Provenance.SIDECAR, where)
     text = str(value)
