@@ -197,8 +197,8 @@ def write_review_page(seeds: Path, target: Path) -> int:
     site = os.path.relpath(SITE_DIR.resolve(), target.resolve().parent).replace(os.sep, "/") + "/"
     target.parent.mkdir(parents=True, exist_ok=True)
     title = dossier.redactor.redact(_site_name()) if dossier.redactor else _site_name()
-    target.write_text(review_html(dossier, site, title), encoding="utf-8")
     sections = review_sections(dossier)
+    target.write_text(review_html(sections, site, title), encoding="utf-8")
     print(f"Review page: {target} ({', '.join(f'{len(s.items)} {s.key}' for s in sections)}).")
     return 0
 

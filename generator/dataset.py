@@ -112,16 +112,24 @@ def data_files(dossier: Dossier, title: str) -> list[DataFile]:
                       json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n",  # C encoder: no indent
                       "everything below in one document, with paragraphs and set-aside lines")]
     for name, rows, description in _tables(record):
-        columns = list(rows[0]) if rows else list(_EMPTY_COLUMNS[name])
+        columns = CSV_COLUMNS[name]  # the same header whether the table has rows or none
         files.append(DataFile(f"{DATA_FOLDER}/{name}.csv", write_csv(columns, ([row[c] for c in columns] for row in rows)),
                               description))
     return files
 
 
-_EMPTY_COLUMNS = {
-    "articles": ("id", "title"), "entities": ("id", "name", "kind"), "mentions": ("entity", "article", "paragraph"),
-    "quotes": ("article", "paragraph", "text"),
-    "shared_passages": ("first_article", "first_paragraph", "second_article", "second_paragraph"),
+#: Every CSV's columns, in order: the keys of its rows (a row without one of them is a bug, and fails).
+CSV_COLUMNS = {
+    "articles": ("id", "page", "source_file", "sha256", "title", "title_provenance", "publisher",
+                 "publisher_provenance", "author", "author_provenance", "date", "date_precision", "date_provenance",
+                 "date_evidence", "date_not_before", "date_not_before_evidence", "url", "language", "dateline", "words",
+                 "paragraphs"),
+    "entities": ("id", "name", "kind", "type", "role", "role_source", "description", "wikidata", "reviewed",
+                 "protected", "page", "aliases", "articles", "joined"),
+    "mentions": ("entity", "article", "paragraph", "start", "end", "surface", "origin", "role", "sentence"),
+    "quotes": ("article", "paragraph", "start", "end", "text", "speaker", "cue", "how"),
+    "shared_passages": ("first_article", "first_paragraph", "second_article", "second_paragraph", "similarity",
+                        "verbatim"),
 }
 
 

@@ -135,7 +135,7 @@ class _PageMetadata(HTMLParser):
         found = dict(self.found)
         article = _news_article(self._scripts)
         for key, value in article.items():
-            found.setdefault(key, (value, f"JSON-LD {key_name(key)}"))
+            found.setdefault(key, (value, f"JSON-LD {_JSON_LD_KEYS[key]}"))
         for key, names in self._META.items():
             for meta_name in names:
                 if meta_name in self.meta:
@@ -154,10 +154,6 @@ class _PageMetadata(HTMLParser):
 
 _JSON_LD_KEYS = {"title": "headline", "author": "author.name", "publisher": "publisher.name", "date": "datePublished",
                  "url": "url"}
-
-
-def key_name(key: str) -> str:
-    return _JSON_LD_KEYS[key]
 
 
 def _news_article(scripts: list[str]) -> dict[str, str]:

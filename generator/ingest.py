@@ -151,7 +151,7 @@ def read_source(seeds_dir: Path, name: str) -> tuple[SourceFile, list[Problem]]:
                 "that contain ': ' or start with a symbol); the article is published without it until then."),
                 "front matter")
         except InputError as error:  # the article goes on without its front matter, as without a bad sidecar
-            front, front_problems = {}, [replace(error.problem, line=(error.problem.line or 0) + 1)
+            front, front_problems = {}, [replace(error.problem, line=error.problem.line + 1)  # the opening ---
                                          if error.problem.line else error.problem]
         sidecar, where = front, f"front matter of {name}"
         problems += front_problems
@@ -182,9 +182,6 @@ def _converted(name: str, suffix: str, data: bytes) -> tuple[Converted, list[Pro
             raise input_error(name, "is a web page with no article text in it (nothing but navigation, scripts or "
                                     "an empty body); not published.",
                               "Save the article's own page, or paste its text into a .txt file.")
-        if converted.text.count("\n\n") == 0 and "title" in converted.stated:
-            raise input_error(name, "is a web page whose only text is its title; not published.",
-                              "Save the article's own page (not a list of links), or paste its text into a .txt file.")
         converted.text = decode_article(name, converted.text.encode("utf-8"))
         return converted, problems
     text = decode_article(name, data)

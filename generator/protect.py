@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .extract.metadata import split_names
 from .model import Article, Attributed, EntityKind, Problem, Provenance, SourceFile
 from .registry import REGISTRY_FILE, RegisteredEntity, Registry
 from .slugs import slugify
@@ -266,8 +267,7 @@ def withhold(article: Article) -> Article:
     metadata, names = article.metadata, Redactor(())
     if "author" in withheld:
         if metadata.author.value:
-            authors = tuple(part.strip() for part in re.split(r",|\band\b|&", metadata.author.value) if part.strip())
-            names = Redactor([Protected(WITHHELD_AUTHOR, EntityKind.PERSON, authors)])
+            names = Redactor([Protected(WITHHELD_AUTHOR, EntityKind.PERSON, tuple(split_names(metadata.author.value)))])
         metadata = replace(metadata, author=Attributed(None, Provenance.WITHHELD, "withheld by the curator"))
     kinds = {kind for item in withheld for kind in _WITHHELD_KINDS[item]}
     set_aside = tuple(replace(item, text=WITHHELD_LINE) if item.kind in kinds else replace(item, text=names.redact(item.text))

@@ -119,9 +119,9 @@ def review_sections(dossier: Dossier, examples: int = 2) -> list[Section]:
     return sections
 
 
-def review_html(dossier: Dossier, site_prefix: str, title: str) -> str:
-    """A standalone page; `site_prefix` is where the built site lies, relative to the page."""
+def review_html(sections: list[Section], site_prefix: str, title: str) -> str:
+    """A standalone page of `review_sections`; `site_prefix` is where the built site lies, relative to the page."""
     env = jinja2.Environment(loader=jinja2.PackageLoader("generator", "templates"), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["code"] = lambda text: Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", str(escape(text))))
-    return env.get_template("review.html.j2").render(sections=review_sections(dossier), site=site_prefix, title=title)
+    return env.get_template("review.html.j2").render(sections=sections, site=site_prefix, title=title)

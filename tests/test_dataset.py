@@ -90,3 +90,12 @@ def test_the_sources_page_links_every_export(built_site):
         assert f'href="../data/{name}"' in page
         assert (built_site / "data" / name).is_file()
     assert 'href="../timeline/events.csv"' in page
+
+
+def test_an_empty_table_keeps_its_whole_header(dossier):
+    from dataclasses import replace
+
+    from generator.dataset import CSV_COLUMNS
+
+    files = {file.path: file.content for file in data_files(replace(dossier, shared_passages=()), "Seeds")}
+    assert files["data/shared_passages.csv"] == ",".join(CSV_COLUMNS["shared_passages"]) + "\n"

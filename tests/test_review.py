@@ -41,7 +41,7 @@ def test_quotes_without_a_speaker_link_to_their_paragraph(dossier, sections):
 
 
 def test_every_section_is_on_the_page_and_links_into_the_built_site(dossier):
-    page = review_html(dossier, "site/", "Seeds")
+    page = review_html(review_sections(dossier), "site/", "Seeds")
     for heading in ("Problems in the inputs", "Names the model found", "Spellings the resolution stage joined",
                     "article dates", "Articles with no publisher", "Events given different dates",
                     "Quotes without a speaker", "Protected names"):

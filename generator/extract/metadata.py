@@ -145,7 +145,7 @@ def _byline(source: SourceFile, set_aside: Iterable[SetAside], url: str | None) 
         if item.kind not in ("byline", "header line"):
             continue
         labelled = bool(_BYLINE_LABEL.match(item.text))
-        names = [part.strip() for part in re.split(r",|\band\b|&", _BYLINE_LABEL.sub("", item.text)) if part.strip()]
+        names = split_names(_BYLINE_LABEL.sub("", item.text))
         where = f"{item.kind} '{item.text}', line {item.line}"
         authors = []
         for name in names:
@@ -167,6 +167,11 @@ def _byline(source: SourceFile, set_aside: Iterable[SetAside], url: str | None) 
     if "author" in source.sidecar:
         author = Attributed(str(source.sidecar["author"]), Provenance.SIDECAR, _curator(source))
     return publisher, author
+
+
+def split_names(text: str) -> list[str]:
+    """"Jonathan Lynn and Anthony Williams" -> both names; commas and "&" part names too."""
+    return [part.strip() for part in re.split(r",|\band\b|&", text) if part.strip()]
 
 
 def _in_words(names: list[str]) -> str:
