@@ -16,10 +16,12 @@ import zipfile
 from pathlib import Path
 from typing import NoReturn
 
+from .audit import leaks_in_file
 from .errors import UnsafeToPublish
 from .extract.ner import ClusterUnavailable, cache_dir, shared_recogniser
 from .pipeline import build_dossier
-from .registry import REGISTRY_FILE
+from .protect import Redactor, protect
+from .registry import REGISTRY_FILE, load_registry
 from .review import review_html, review_sections
 from .scaffold import FolderNotEmpty, new_dossier
 from .stage_cache import StageCache
@@ -124,10 +126,23 @@ def build_then_swap(config: str, site_dir: Path, strict: bool, then=None) -> int
 def _zip_bundle(built: Path) -> int:
     staging = BUNDLE_PATH.with_name(f".{BUNDLE_PATH.name}.partial")
     count = zip_folder(built, staging)
+    leaked = leaks_in_file(_redactor(OFFLINE_CONFIG), staging)
+    if leaked:  # the built folder was audited; the archive made of it is read again before it is published
+        staging.unlink(missing_ok=True)
+        print(f"ERROR: the bundle's zip holds the name of {', '.join(leaked)}; it is not published.", file=sys.stderr)
+        return 1
     staging.replace(BUNDLE_PATH)
     print(f"Offline bundle: {BUNDLE_PATH} ({count} files, {BUNDLE_PATH.stat().st_size:,} bytes). "
           f"Unzip it and open index.html.")
     return 0
+
+
+def _redactor(config: str) -> Redactor:
+    """The protected names of the dossier a MkDocs configuration builds (its plugin's seeds folder)."""
+    try:
+        return protect(load_registry(_seeds_folder(config)).registry)[1]
+    except UnsafeToPublish as error:
+        raise SystemExit(error.report()) from None
 
 
 def _build_dossier(seeds: Path):
@@ -141,7 +156,7 @@ def _build_dossier(seeds: Path):
     try:
         return build_dossier(seeds, recogniser, StageCache(cache / "stages"))
     except UnsafeToPublish as error:
-        raise SystemExit(f"ERROR: {error.problem}") from None
+        raise SystemExit(error.report()) from None
 
 
 def check_seeds(seeds: Path, strict: bool = False) -> int:
@@ -198,24 +213,40 @@ def write_review_page(seeds: Path, target: Path) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     title = dossier.redactor.redact(_site_name()) if dossier.redactor else _site_name()
     sections = review_sections(dossier)
-    target.write_text(review_html(sections, site, title), encoding="utf-8")
+    page = review_html(sections, site, title)
+    if dossier.redactor and (named := dossier.redactor.pseudonyms_in(page)):
+        print(f"ERROR: the review page would hold the name of {', '.join(named)}; it is not written.", file=sys.stderr)
+        return 1
+    target.write_text(page, encoding="utf-8")
     print(f"Review page: {target} ({', '.join(f'{len(s.items)} {s.key}' for s in sections)}).")
     return 0
 
 
-def _site_name() -> str:
-    """The site's name as mkdocs.yml gives it (its tags, such as !ENV, read as plain text)."""
+def _site_config(config: str = SITE_CONFIG) -> dict:
+    """A MkDocs configuration as plain data (its tags, such as !ENV, read as nothing)."""
+    import yaml
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
     try:
-        import yaml
+        data = yaml.load(Path(config).read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 -- safe
+    except (OSError, yaml.YAMLError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
-        class _Loader(yaml.SafeLoader):
-            pass
 
-        _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-        config = yaml.load(Path(SITE_CONFIG).read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 -- safe
-        return str(config.get("site_name") or "Dossier")
-    except (OSError, yaml.YAMLError, AttributeError):
-        return "Dossier"
+def _site_name() -> str:
+    return str(_site_config().get("site_name") or "Dossier")
+
+
+def _seeds_folder(config: str) -> Path:
+    """The seeds folder the dossier plugin of `config` reads (`seeds:` under `- dossier:`), beside it."""
+    for plugin in _site_config(config).get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("dossier"), dict):
+            return Path(config).parent / str(plugin["dossier"].get("seeds") or "seeds")
+    return Path(config).parent / "seeds"
 
 
 def zip_folder(folder: Path, target: Path) -> int:

@@ -62,13 +62,28 @@ _CuratorLoader.add_constructor("tag:yaml.org,2002:float",
 
 def load_curator_yaml(data: bytes, name: str, hint: str) -> object:
     """The document in `data`, or an `InputError` naming the file, the line and what is wrong."""
+    return load_curator_yaml_with_lines(data, name, hint)[0]
+
+
+def load_curator_yaml_with_lines(data: bytes, name: str, hint: str) -> tuple[object, dict[str, int]]:
+    """The document, and the line of each key and item by its path (`entities[3].kind`), so that a
+    message can say where to look without quoting what is written there."""
     try:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         raise input_error(name, f"is not valid UTF-8 (byte {error.start}).", "Re-save it as UTF-8.",
                           line=data[:error.start].count(b"\n") + 1) from None
     try:
-        return yaml.load(text, Loader=_CuratorLoader)  # noqa: S506 -- a SafeLoader subclass
+        loader = _CuratorLoader(text)
+        try:
+            node = loader.get_single_node()
+            document = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+        lines: dict[str, int] = {}
+        if node is not None:
+            _lines(node, "", lines)
+        return document, lines
     except CuratorYamlError as error:
         raise input_error(name, f"{error.message}.", hint, line=error.line) from None
     except yaml.YAMLError as error:
@@ -78,6 +93,18 @@ def load_curator_yaml(data: bytes, name: str, hint: str) -> object:
                           line=mark.line + 1 if mark else None) from None
     except (RecursionError, MemoryError):
         raise input_error(name, "is too deeply nested or too large to read as YAML.", hint) from None
+
+
+def _lines(node: yaml.Node, path: str, lines: dict[str, int]) -> None:
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            sub = f"{path}.{key.value}" if path else str(key.value)
+            lines[sub] = key.start_mark.line + 1
+            _lines(value, sub, lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _lines(item, f"{path}[{index}]", lines)
 
 
 def shorten(text: str, limit: int = 80) -> str:

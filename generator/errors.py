@@ -21,8 +21,16 @@ def input_error(path: str, message: str, hint: str = "", *, line: int | None = N
 
 
 class UnsafeToPublish(Exception):
-    """Publishing anything would risk a protected name (the registry that protects it is unreadable)."""
+    """Publishing anything would risk a protected name: the registry that says who is protected has an
+    error (it is read whole or not at all), or a built file still holds a protected name."""
 
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(str(problem))
-        self.problem = problem
+    def __init__(self, *problems: Problem) -> None:
+        super().__init__("\n".join(map(str, problems)))
+        self.problems = problems
+        self.problem = problems[0]
+
+    def report(self) -> str:
+        """Every problem, one a line, and what follows from them."""
+        lines = [f"ERROR: {problem}" for problem in self.problems]
+        return "\n".join([*lines, "Nothing was built or published, so that no protected name can be: fix the "
+                                   "registry and build again (the previous site is left as it was)."])

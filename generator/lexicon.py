@@ -55,7 +55,10 @@ def web_address_host(url: str) -> str | None:
     return host if parts.scheme.lower() in ("http", "https") and host else None
 
 
-SOURCE_URL = re.compile(r"^(?:(?:source|url|link|original|via)\s*:\s*)?<?(https?://[^\s<>]{4,500})>?$", re.IGNORECASE)
+#: Stands where an address held a protected name (`protect`): the link is not published at all.
+WITHHELD_LINK = "[link withheld]"
+SOURCE_URL = re.compile(r"^(?:(?:source|url|link|original|via)\s*:\s*)?<?(https?://[^\s<>]{4,500}|\[link withheld\])>?$",
+                        re.IGNORECASE)
 
 #: Persian (۰–۹) and Arabic-Indic (٠–٩) digits read as ASCII digits.
 #: A press release's or statement's header, with the issuer's name before or after it.

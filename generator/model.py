@@ -151,6 +151,7 @@ class Metadata:
     article_id: str
     description: str
     dateline: str | None = None  # "LOS ANGELES, March 12": where and when the wire story was filed
+    url_withheld: bool = False  # the original's address named a protected person, so it is not published
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from .registry import load_registry
 from .resolve import resolve_entities
 from .scan import scan_source
 from .slugs import RESERVED, allocate_slugs, slugify
-from .stage_cache import StageCache
+from .stage_cache import StageCache, forget_on_protection_change
 from .timeline import build_timeline, with_corroborated_dates
 
 #: Opens the message of an error that no check foresaw (a bug): see `_guarded`.
@@ -37,6 +37,8 @@ def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None, cache: 
     ingested = ingest(seeds_dir)
     loaded_registry = load_registry(seeds_dir)
     registry, redactor, protect_problems = protect(loaded_registry.registry)  # no stage after sees a protected name
+    if cache.folder is not None:  # results cached before a name was protected hold it: they go
+        forget_on_protection_change(cache.folder.parent, redactor.fingerprint)
     problems = [*ingested.problems, *loaded_registry.problems, *protect_problems]
     sources = []
     for source in ingested.sources:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import json
 import logging
+import shutil
 from pathlib import Path
 
 from mkdocs.config import base
@@ -23,12 +24,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from generator.audit import describe, leaks
 from generator.errors import UnsafeToPublish
 from generator.extract.ner import ClusterUnavailable, cache_dir, shared_recogniser
 from generator.model import Dossier
 from generator.pipeline import build_dossier
 from generator.preview import PreviewState, entries_by_page, fingerprint, merged_entries, setting_fingerprint
-from generator.protect import leaks
+from generator.protect import Redactor, protect
+from generator.registry import load_registry
 from generator.render import Renderer
 from generator.stage_cache import shared_stage_cache
 
@@ -64,6 +67,8 @@ class _Build:
     html: dict[str, tuple[str, tuple[dict, ...]]] = {}  # generated page -> its HTML and table of contents
     search_entries: list[dict[str, str]] = []  # lean entries for pages kept out of Material's own indexing
     command: str = "build"
+    redactor: Redactor = Redactor(())  # this build's protected names: every message logged is redacted with it
+    refused: UnsafeToPublish | None = None  # the registry's errors, when the preview shows them instead of pages
     dirty: bool = False  # `mkdocs serve --dirty`: rebuild only the pages that changed
     page_urls: list[str] = []  # every page, in the order MkDocs builds (and search indexes) them
     rebuilt_urls: set[str] = set()  # the pages this build writes; the others are kept as they are
@@ -91,6 +96,29 @@ class _DirtyWarningFilter(logging.Filter):
         return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
+class _RedactingFilter(logging.Filter):
+    """Every message MkDocs or a plugin logs (a file name, a warning quoting a page) is redacted
+    before it is printed: a message must never name a protected person."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if _build.redactor:
+            message = record.getMessage()
+            redacted = _build.redactor.redact(message)
+            if redacted != message:
+                record.msg, record.args = redacted, ()
+        return True
+
+
+_REDACTING = _RedactingFilter()
+
+
+def _redact_every_log_message() -> None:
+    for logger in (logging.getLogger(), logging.getLogger("mkdocs")):
+        for handler in logger.handlers:
+            if _REDACTING not in handler.filters:
+                handler.addFilter(_REDACTING)
+
+
 def seeds_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent / _build.options.seeds
 
@@ -106,8 +134,22 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    """Under a dirty rebuild, Material's search would merge its previous index for one page only;
+    """Read the registry before anything is written: it is read whole or not at all, and an error
+    in it stops the build here, before MkDocs empties the site folder, so the previous site stays
+    (the preview shows the error instead of pages: see `_refusal_page`).
+
+    Under a dirty rebuild, Material's search would merge its previous index for one page only;
     `on_post_build` merges for every page instead."""
+    _redact_every_log_message()
+    _build.refused = None
+    try:
+        _, _build.redactor, _ = protect(load_registry(seeds_dir(config)).registry)
+    except UnsafeToPublish as error:
+        _build.redactor = Redactor(())
+        if _build.command != "serve":
+            raise Abort(error.report()) from None
+        _build.refused = error
+        _preview.pages, _preview.search = {}, {}
     if _build.dirty:
         for plugin in config.plugins.values():
             if hasattr(plugin, "search_index_prev"):
@@ -122,6 +164,8 @@ def on_serve(server, config: MkDocsConfig, builder) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if _build.refused is not None:
+        return _refusal_page(files, config, _build.refused)
     scheduler = _build.options.scheduler
     try:
         recogniser = shared_recogniser(ner_cache_dir(config), scheduler)
@@ -132,7 +176,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     try:
         dossier = build_dossier(seeds_dir(config), recogniser, stage_cache)
     except UnsafeToPublish as error:
-        raise Abort(str(error.problem)) from None
+        raise Abort(error.report()) from None
     stage_cache.forget_unused()
     for problem in dossier.problems:
         (log.error if problem.severity == "error" else log.warning)(str(problem))
@@ -172,6 +216,27 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 file.is_modified = _always  # a hand-written page may show the dossier's summary
         _build.pending = (setting, fingerprints)  # remembered once the pages are written: `on_post_build`
     return files
+
+
+def _refusal_page(files: Files, config: MkDocsConfig, error: UnsafeToPublish) -> Files:
+    """The preview when the registry has an error: one page that says what to fix, and nothing of the
+    dossier (no article, no page of the curator's, no name of the site's), the previous pages deleted."""
+    log.error(error.report())
+    _build.dossier, _build.renderer, _build.html, _build.search_entries = None, None, {}, []
+    _build.pending = (b"", {})
+    site = Path(config.site_dir)
+    if site.is_dir():
+        for path in site.iterdir():
+            shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink(missing_ok=True)
+    docs = Path(config.docs_dir).resolve()
+    kept = Files([file for file in files if not file.is_documentation_page()
+                  and docs not in Path(file.abs_src_path or docs).resolve().parents])
+    items = "".join(f"<li><code>{html.escape(str(problem))}</code></li>" for problem in error.problems)
+    content = (f"# Nothing is shown\n\n<p>The registry has errors, and it says who must never be named, so no page "
+               f"is built until it is fixed. This page updates when it is saved.</p>\n\n<ul>{items}</ul>\n")
+    kept.append(File.generated(config, "index.md", content=content))
+    config.site_name, config.nav, config.site_description = "Dossier not built", None, ""
+    return kept
 
 
 def _always() -> bool:
@@ -249,23 +314,24 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _build.dirty:
         _preview.setting, _preview.pages = _build.pending
     _finish_search_index(config)
-    if _build.dossier is not None and _build.dossier.redactor:
-        _refuse_leaks(_build.dossier.redactor, Path(config.site_dir))
+    if _build.redactor:
+        _refuse_leaks(_build.redactor, Path(config.site_dir))
 
 
-def _refuse_leaks(redactor, site_dir: Path) -> None:
-    """Stop before publishing if a protected name reached any built file by a way the pipeline does not
-    control (the site's name in mkdocs.yml, a theme override): the files that hold it are deleted."""
+def _refuse_leaks(redactor: Redactor, site_dir: Path) -> None:
+    """Stop before publishing if a protected name reached any built file or file name by a way the
+    pipeline does not control (the site's name in mkdocs.yml, a theme override, a file in docs/):
+    everything this build wrote is deleted."""
     leaked = leaks(redactor, site_dir)
     if not leaked:
         return
-    for relative, _ in leaked:
-        (site_dir / relative).unlink(missing_ok=True)
+    for path in site_dir.iterdir():
+        shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink(missing_ok=True)
     _preview.pages, _preview.search = {}, {}
-    examples = "; ".join(f"{relative} (the name of {', '.join(names)})" for relative, names in leaked[:5])
-    raise Abort(f"{len(leaked)} built files hold a protected name and were deleted: {examples}. The pipeline "
-                "pseudonymises articles, the registry and docs/ pages; look for the name in mkdocs.yml (site_name, "
-                "nav, extra) and in overrides/, and replace it with the pseudonym.")
+    raise Abort(f"{len(leaked)} built files hold a protected name, so nothing is published (the files this build "
+                f"wrote were deleted): {describe(leaked)}. The pipeline pseudonymises articles, the registry and "
+                "docs/ pages; look for the name in mkdocs.yml (site_name, nav, extra), in overrides/ and in the "
+                "files and file names under docs/, and replace it with the pseudonym.")
 
 
 def _finish_search_index(config: MkDocsConfig) -> None:

@@ -1,71 +1,46 @@
 """Pseudonyms for people at risk: a protected name never reaches any output.
 
 The curator marks a registry entry `protect: true`. Before any stage reads an article, every
-spelling of that name (its aliases, a person's surname alone, in any case, with or without
-accents or Arabic vowel marks, Arabic and Persian letter variants) is replaced by its pseudonym
-in the text, the sidecar and the file name. No later stage, cache, page, index or export ever
-holds the name, so none can leak it. `Redactor.leaks` checks a built site for any spelling that
-got in another way (a page the curator wrote, the site's name) so the build can refuse to publish.
+spelling of that name (its aliases and a person's surname alone, however typed or disguised: see
+`spelling`) is replaced by its pseudonym in the text, the sidecar and the file name, and so is the
+person's given name alone in an article that names them ("Fawzia said"). No later stage, cache,
+page, index or export ever holds the name, so none can leak it; `audit` reads every output for a
+spelling that got in another way and refuses to publish it.
 """
 
 from __future__ import annotations
 
-import gzip
+import hashlib
 import re
-import string
-import unicodedata
-import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from .extract.metadata import split_names
+from .lexicon import WITHHELD_LINK
 from .model import Article, Attributed, EntityKind, Problem, Provenance, SourceFile
-from .registry import REGISTRY_FILE, RegisteredEntity, Registry
-from .slugs import slugify
-from .textfold import fold
+from .registry import PSEUDONYM_NOUN, REGISTRY_FILE, RegisteredEntity, Registry, letters
+from .spelling import Found, NameFinder, words
 
-PSEUDONYM_NOUN = {EntityKind.PERSON: "Person", EntityKind.ORGANISATION: "Organisation", EntityKind.PLACE: "Place"}
-#: Stands in the skeleton for every mark that sits on a letter (accents, Arabic harakat, the kashida).
-_MARK = "\u0301"
-_MARKS = f"{_MARK}*"
-#: A surname shorter than this is not protected alone ("Li"): it would pseudonymise common words.
+#: A surname or given name shorter than this is not protected alone ("Li"): it would pseudonymise common words.
 MIN_SURNAME_LETTERS = 3
+#: A web address or an e-mail address: one that holds a protected name is withheld whole, never half-redacted.
+_LINK = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_NEXT_WORD = re.compile(r"[\s\u00a0]+(\w)")
 
 
 @dataclass(frozen=True)
 class Protected:
-    """One protected entity: the pseudonym it is published under and every spelling it hides."""
+    """One protected entity: the pseudonym it is published under, every spelling it hides, and the
+    given names hidden where the article also names it."""
 
     pseudonym: str
     kind: EntityKind
     spellings: tuple[str, ...]
-
-
-def _skeleton_char(char: str) -> str:
-    if unicodedata.category(char) in ("Mn", "Me") or char == "\u0640":  # marks and the kashida
-        return _MARK
-    base = unicodedata.normalize("NFD", char)[0]
-    return base if unicodedata.category(base) not in ("Mn", "Me") else _MARK
-
-
-def skeleton(text: str) -> str:
-    """Same length as `text`: folded (case, letter variants) and stripped of accents, one for one."""
-    return "".join(_skeleton_char(char) for char in fold(text))
-
-
-def _letters(text: str) -> list[str]:
-    """A spelling as the words of its skeleton, marks dropped."""
-    return [word for word in skeleton(text).replace(_MARK, "").split() if word]
+    given_names: tuple[str, ...] = ()
 
 
 def _key(text: str) -> str:
-    return " ".join(_letters(text))
-
-
-def _pattern(spelling: str) -> str:
-    words = ["".join(re.escape(char) + _MARKS for char in word) for word in _letters(spelling)]
-    return r"[\s\u0301-]+".join(words)
+    return " ".join(words(text))
 
 
 class Redactor:
@@ -73,13 +48,10 @@ class Redactor:
 
     def __init__(self, protected: Iterable[Protected]) -> None:
         self.protected = tuple(protected)
-        self._pseudonym_by_key: dict[str, str] = {}
-        for entry in self.protected:
-            for spelling in entry.spellings:
-                self._pseudonym_by_key.setdefault(_key(spelling), entry.pseudonym)
-        keys = sorted(self._pseudonym_by_key, key=lambda key: (-len(key), key))  # the longest spelling first
-        self._regex = (re.compile(r"(?<!\w)(?:" + "|".join(_pattern(key) for key in keys) + r")(?!\w)")
-                       if keys else None)
+        self._names = NameFinder((spelling, entry.pseudonym, entry.kind is EntityKind.PERSON)
+                                 for entry in self.protected for spelling in entry.spellings)
+        self._given = NameFinder((given, entry.pseudonym, False)
+                                 for entry in self.protected for given in entry.given_names)
 
     def __bool__(self) -> bool:
         return bool(self.protected)
@@ -90,34 +62,67 @@ class Redactor:
     def __hash__(self) -> int:
         return hash(self.protected)
 
-    def _matches(self, text: str) -> Iterator[tuple[int, int, str]]:
-        if self._regex is None or not text:
-            return
-        for match in self._regex.finditer(skeleton(text)):
-            yield match.start(), match.end(), self._pseudonym_by_key[_key(match.group())]
+    @property
+    def fingerprint(self) -> str:
+        """Stands for the set of protected spellings (for caches to know it changed), and reveals none."""
+        return hashlib.sha256(repr(self.protected).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
-    def redact(self, text: str) -> str:
-        parts, last = [], 0
-        for start, end, pseudonym in self._matches(text):
-            written = text[start:end]
-            parts += [text[last:start], pseudonym.upper() if written.isupper() and len(written) > 1 else pseudonym]
-            last = end
-        return "".join(parts) + text[last:] if parts else text
+    def names_in(self, text: str) -> set[str]:
+        """The pseudonyms whose names `text` holds, read fast (for the audit: never the names themselves)."""
+        return self._names.names_in(text)  # type: ignore[return-value]
 
     def pseudonyms_in(self, text: str) -> list[str]:
-        """The pseudonyms whose names `text` still holds (for the audit: never the names themselves)."""
-        return sorted({pseudonym for _, _, pseudonym in self._matches(text)})
+        return sorted(self.names_in(text))
+
+    def redact(self, text: str, given: Collection[str] = ()) -> str:
+        """`text` with every protected spelling replaced by its pseudonym, and the given names of the
+        pseudonyms in `given` too; a link or address that holds one is withheld whole."""
+        if not self or not text:
+            return text
+        found = self._names.find(text)
+        if given:
+            found = _merged(found, [hit for hit in self._given.find(text)
+                                    if hit.value in given and _stands_alone(text, hit)])
+        if not found:
+            return text
+        links = [match.span() for match in _LINK.finditer(text)]
+        parts, last = [], 0
+        for hit in found:
+            if hit.start < last:
+                continue
+            link = next(((start, end) for start, end in links if start <= hit.start < end), None)
+            if link is not None:
+                parts += [text[last:link[0]], WITHHELD_LINK]
+                last = link[1]
+                continue
+            written = text[hit.start:hit.end]
+            pseudonym = str(hit.value)
+            parts += [text[last:hit.start], pseudonym.upper() if written.isupper() and len(written) > 1 else pseudonym]
+            last = hit.end
+        return "".join(parts) + text[last:]
 
     def source(self, source: SourceFile) -> tuple[SourceFile, list[Problem]]:
-        """An article as every later stage must see it: text, sidecar and file name pseudonymised."""
+        """An article as every later stage must see it: text, sidecar and file name pseudonymised, and
+        the given names of the people it names; an address that named someone is withheld."""
         if not self:
             return source, []
-        sidecar = {key: self.redact(value) if isinstance(value, str) else value for key, value in source.sidecar.items()}
-        redacted = replace(source, name=self.redact(source.name), stem=self.redact(source.stem),
-                           text=self.redact(source.text), sidecar=sidecar,
-                           sidecar_source=self.redact(source.sidecar_source),
-                           stated={key: (self.redact(value), self.redact(where))
-                                   for key, (value, where) in source.stated.items()})
+        texts = [source.name, source.text, source.sidecar_source,
+                 *(value for value in source.sidecar.values() if isinstance(value, str)),
+                 *(part for pair in source.stated.values() for part in pair)]
+        named = set().union(*(self.names_in(text) for text in texts))
+        given = {entry.pseudonym for entry in self.protected if entry.pseudonym in named and entry.given_names}
+
+        def redact(value: str) -> str:
+            return self.redact(value, given)
+
+        sidecar = {key: redact(value) if isinstance(value, str) else value for key, value in source.sidecar.items()}
+        if isinstance(sidecar.get("url"), str) and sidecar["url"] != source.sidecar["url"]:
+            sidecar["url"] = WITHHELD_LINK
+        stated = {key: (redact(value), redact(where)) for key, (value, where) in source.stated.items()}
+        if "url" in stated and stated["url"][0] != source.stated["url"][0]:
+            stated["url"] = (WITHHELD_LINK, stated["url"][1])
+        redacted = replace(source, name=redact(source.name), stem=redact(source.stem), text=redact(source.text),
+                           sidecar=sidecar, sidecar_source=redact(source.sidecar_source), stated=stated)
         problems = []
         if redacted.name != source.name:
             problems.append(Problem(redacted.name, "this file's name holds a protected name; the site shows it as "
@@ -132,19 +137,28 @@ class Redactor:
         return replace(problem, path=self.redact(problem.path), message=self.redact(problem.message),
                        hint=self.redact(problem.hint), key=self.redact(problem.key) if problem.key else None)
 
-    def slug_spellings(self) -> Iterator[tuple[str, str]]:
-        """(slug, pseudonym): a name as a URL writes it, for the audit of built files."""
-        for entry in self.protected:
-            for spelling in entry.spellings:
-                if (slug := slugify(spelling)) and len(slug) >= MIN_SURNAME_LETTERS:
-                    yield slug, entry.pseudonym
+
+def _stands_alone(text: str, hit: Found) -> bool:
+    """A given name is the protected person's when written as a name (a capital, or a script without
+    case) and not as the first word of another person's full name ("Fawzia Ahmadi")."""
+    first = text[hit.start]
+    if first.lower() != first.upper() and not first.isupper():
+        return False
+    after = _NEXT_WORD.match(text, hit.end)
+    return after is None or not after.group(1).isupper()
+
+
+def _merged(names: list[Found], given: list[Found]) -> list[Found]:
+    """Full names first: a given name inside one already found is no second hit."""
+    kept = [hit for hit in given if not any(found.start < hit.end and hit.start < found.end for found in names)]
+    return sorted([*names, *kept], key=lambda hit: hit.start)
 
 
 def protect(registry: Registry) -> tuple[Registry, Redactor, list[Problem]]:
     """The registry as the dossier publishes it (protected entries under their pseudonyms, with
     neither aliases nor Wikidata id, which would name them) and the redactor for the articles."""
     unprotected_words = {word for entity in registry.entities if not entity.protect
-                         for name in entity.names for word in _letters(name)}
+                         for name in entity.names for word in words(name)}
     problems: list[Problem] = []
     taken = {_key(name) for entity in registry.entities
              for name in (*entity.names, *([entity.pseudonym] if entity.pseudonym else []))}
@@ -156,11 +170,12 @@ def protect(registry: Registry) -> tuple[Registry, Redactor, list[Problem]]:
             continue
         pseudonym = entity.pseudonym
         while pseudonym is None or (pseudonym != entity.pseudonym and _key(pseudonym) in taken):
-            pseudonym = f"{PSEUDONYM_NOUN[entity.kind]} {_letter(counters[entity.kind])}"
+            pseudonym = f"{PSEUDONYM_NOUN[entity.kind]} {letters(counters[entity.kind])}"
             counters[entity.kind] += 1
         taken.add(_key(pseudonym))
         pseudonyms[entity.name] = pseudonym
-        protected.append(Protected(pseudonym, entity.kind, _spellings(entity, pseudonym, unprotected_words, problems)))
+        protected.append(Protected(pseudonym, entity.kind, _spellings(entity, pseudonym, unprotected_words, problems),
+                                   _given_names(entity)))
     redactor = Redactor(protected)
     public = tuple(_published(entity, pseudonyms[entity.name], redactor) if entity.protect
                    else _unprotected(entity, redactor) for entity in registry.entities)
@@ -190,9 +205,9 @@ def _spellings(entity: RegisteredEntity, pseudonym: str, unprotected_words: set[
     spellings = list(entity.names)
     if entity.kind is EntityKind.PERSON:
         for name in entity.names:
-            words = name.split()
-            surname = words[-1]
-            if len(words) < 2 or len(_key(surname)) < MIN_SURNAME_LETTERS or _key(surname) in map(_key, entity.names):
+            written = name.split()
+            surname = written[-1]
+            if len(written) < 2 or len(_key(surname)) < MIN_SURNAME_LETTERS or _key(surname) in map(_key, entity.names):
                 continue
             if _key(surname) in unprotected_words:
                 problems.append(Problem(REGISTRY_FILE, f"the surname of protected {entity.kind.value} "
@@ -205,51 +220,15 @@ def _spellings(entity: RegisteredEntity, pseudonym: str, unprotected_words: set[
     return tuple(dict.fromkeys(spellings))
 
 
-def _letter(number: int) -> str:
-    """A, B, … Z, AA, AB, …: pseudonyms in the registry's order."""
-    letters = ""
-    number += 1
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = string.ascii_uppercase[rest] + letters
-    return letters
-
-
-#: Material's own scripts and styles: code, not content, and the same in every dossier.
-_THEME_ASSETS = ("assets/javascripts/", "assets/stylesheets/")
-_JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
-
-
-def leaks(redactor: Redactor, site_dir: Path) -> list[tuple[str, list[str]]]:
-    """Every built file that still holds a protected name, as written or as a URL writes it,
-    with the pseudonyms concerned (never the names: this list is printed)."""
-    if not redactor:
-        return []
-    slugs = [(re.compile(rf"(?<![a-z0-9]){re.escape(slug)}(?![a-z0-9])"), pseudonym)
-             for slug, pseudonym in redactor.slug_spellings()]
-    found = []
-    for path in sorted(site_dir.rglob("*")):
-        relative = path.relative_to(site_dir).as_posix()
-        if not path.is_file() or relative.startswith(_THEME_ASSETS):
-            continue
-        text = _readable(path)
-        named = set(redactor.pseudonyms_in(text) + redactor.pseudonyms_in(relative))
-        lowered = f"{relative}\n{text}".lower()
-        named.update(pseudonym for pattern, pseudonym in slugs if pattern.search(lowered))
-        if named:
-            found.append((relative, sorted(named)))
-    return found
-
-
-def _readable(path: Path) -> str:
-    data = path.read_bytes()
-    if path.suffix == ".gz":
-        data = gzip.decompress(data)
-    elif path.suffix == ".zip":
-        with zipfile.ZipFile(path) as archive:
-            data = b"\n".join(archive.read(name) for name in archive.namelist())
-    text = data.decode("utf-8", errors="replace")
-    return _JSON_ESCAPE.sub(lambda match: chr(int(match.group(1), 16)), text)  # JSON and JS string escapes
+def _given_names(entity: RegisteredEntity) -> tuple[str, ...]:
+    """The first word of each of a person's names ("Fawzia"), hidden where the article names the
+    person in full or by surname; not when the curator says it names someone else here."""
+    if entity.kind is not EntityKind.PERSON or not entity.redact_given_name:
+        return ()
+    full = {_key(name) for name in entity.names}
+    given = [name.split()[0] for name in entity.names if len(name.split()) >= 2]
+    return tuple(dict.fromkeys(name for name in given
+                               if len(_key(name)) >= MIN_SURNAME_LETTERS and _key(name) not in full))
 
 
 WITHHELD_LINE = "(withheld by the curator)"

@@ -6,12 +6,13 @@ out and reported, the rest of the registry still applies.
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .curator_yaml import load_curator_yaml, shorten
+from .curator_yaml import load_curator_yaml_with_lines
 from .errors import InputError, UnsafeToPublish
 from .model import EntityKind, OrgType, Problem
 from .seedfiles import read_seed_file, seed_file_exists
@@ -20,9 +21,13 @@ from .textfold import INVISIBLE_CONTROLS, fold_key
 REGISTRY_FILE = "entities.yml"
 REGISTRY_NAMES = (REGISTRY_FILE, "entities.yaml")
 MAX_REGISTRY_BYTES = 5_000_000
-ENTRY_KEYS = ("name", "kind", "type", "role", "description", "aliases", "wikidata", "protect", "pseudonym")
+TOP_KEYS = ("entities", "ignore")
+ENTRY_KEYS = ("name", "kind", "type", "role", "description", "aliases", "wikidata", "protect", "pseudonym",
+              "redact_given_name")
 WIKIDATA = re.compile(r"^Q[1-9][0-9]*$")
-STILL_PROTECTED = "Its names are still published only under a pseudonym."
+PSEUDONYM_NOUN = {EntityKind.PERSON: "Person", EntityKind.ORGANISATION: "Organisation", EntityKind.PLACE: "Place"}
+#: A key this close to `protect` (`protected`, `Protect`, `protec`) marks an entry the curator meant to protect.
+PROTECT_KEY = "protect"
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,7 @@ class RegisteredEntity:
     wikidata: str | None = None
     protect: bool = False  # a person at risk: published only under `pseudonym` (see `protect`)
     pseudonym: str | None = None
+    redact_given_name: bool = True  # a protected person's given name alone, in an article that names them
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -62,156 +68,209 @@ class LoadedRegistry:
 
 
 def load_registry(seeds_dir: Path) -> LoadedRegistry:
-    """The registry in `seeds_dir` (entities.yml, or entities.yaml); one unreadable file registers nothing."""
+    """The registry in `seeds_dir` (entities.yml, or entities.yaml), read whole or not at all.
+
+    It says who must never be named, so any error in it (a YAML error, an unknown or misspelt key at
+    any level, a wrong type, an unknown kind, a name claimed twice, a file too large or unreadable)
+    raises `UnsafeToPublish`: nothing is built until it is fixed. Messages name the file, the line and
+    the key, never a name written in the registry (it may be the name of a person at risk); an entry
+    that is or may be meant as protected is named by its number and pseudonym. Warnings (a name
+    written over two lines) leave the registry usable.
+    """
     present = [name for name in REGISTRY_NAMES if seed_file_exists(seeds_dir, name)]
     if not present:
         return LoadedRegistry(Registry(), ())
     name = present[0]
-    extra = tuple(Problem(other, f"is a second registry beside {name}; only {name} is read, so nothing in "
-                                 f"{other} is used.", f"Merge the two into {name} and remove {other}.")
-                  for other in present[1:])
-    text = b""
+    if present[1:]:
+        raise UnsafeToPublish(Problem(present[1], f"is a second registry beside {name}; which one says who is "
+                                                  "protected cannot be told.", f"Merge the two into {name} and "
+                                                  f"remove {present[1]}."))
+    hint = "Fix the YAML syntax (indentation, quotes around values with ': ')."
     try:
         text = read_seed_file(seeds_dir, name, MAX_REGISTRY_BYTES, "YAML file")
-        data = load_curator_yaml(text, name, "Fix the YAML syntax (indentation, quotes around values with ': '); "
-                                             "no entity is registered until it is fixed.")
+        data, lines = load_curator_yaml_with_lines(text, name, hint)
     except InputError as error:
-        if b"protect" in text:
-            raise UnsafeToPublish(replace(error.problem, hint=(
-                "It marks names as protected, and they cannot be read: nothing is built until it is fixed, "
-                "so that no protected name is published."))) from None
-        return LoadedRegistry(Registry(), (error.problem, *extra))
-    loaded = _registry(data, name)
-    return LoadedRegistry(loaded.registry, loaded.problems + extra)
+        raise UnsafeToPublish(error.problem) from None
+    reader = _Reader(name, lines)
+    registry = reader.registry(data)
+    if reader.errors:
+        raise UnsafeToPublish(*reader.errors)
+    return LoadedRegistry(registry, tuple(reader.warnings))
 
 
-def _registry(data: object, name: str) -> LoadedRegistry:
-    if data is None:
-        return LoadedRegistry(Registry(), ())
-    if not isinstance(data, dict) or set(data) - {"entities", "ignore"}:
-        return LoadedRegistry(Registry(), (Problem(
-            name, "must be a mapping with the keys 'entities' (a list) and 'ignore' (a list of names).",
-            key=",".join(sorted(map(str, set(data) - {"entities", "ignore"}))) if isinstance(data, dict) else None),))
-
-    problems: list[Problem] = []
-    entities: list[RegisteredEntity] = []
-    claimed: dict[str, str] = {}
-    raw_entities = data.get("entities") or []
-    if not isinstance(raw_entities, list):
-        problems.append(Problem(name, "'entities' must be a list of entries.", key="entities"))
-        raw_entities = []
-    for index, raw in enumerate(raw_entities):
-        key = f"entities[{index}]"
-        try:
-            entity = _entity(raw, key, name, problems)
-        except _EntryError as error:
-            still = _still_protected(raw)
-            problems.append(replace(error.problem, hint=f"{error.problem.hint} {STILL_PROTECTED}".strip())
-                            if still else error.problem)
-            if still:
-                entities.append(still)
-            continue
-        claims = (*entity.names, *([entity.pseudonym] if entity.pseudonym else []))
-        clashes = [alias for alias in claims if claimed.get(fold_key(alias), entity.name) != entity.name]
-        if clashes:
-            kept = "is kept protected" if entity.protect else "is left out"
-            problems.append(Problem(
-                name, f"'{clashes[0]}' is claimed by both '{claimed[fold_key(clashes[0])]}' and '{entity.name}'; "
-                      f"'{entity.name}' {kept}.",
-                "Give the name to one entity only (two different people need different names).", key=key))
-            if not entity.protect:  # a protected name is never published for a mistake elsewhere
-                continue
-        for alias in claims:
-            claimed[fold_key(alias)] = entity.name
-        entities.append(entity)
-
-    raw_ignore = data.get("ignore") or []
-    if not isinstance(raw_ignore, list) or not all(isinstance(item, str) for item in raw_ignore):
-        problems.append(Problem(name, "'ignore' must be a list of names.", key="ignore"))
-        raw_ignore = []
-    ignore = frozenset(fold_key(item) for item in raw_ignore)
-    return LoadedRegistry(Registry(tuple(entities), ignore), tuple(problems))
-
-
-def _still_protected(raw: object) -> RegisteredEntity | None:
-    """A protected entry with a mistake in it still protects its names: a typo in the registry
-    must never publish the name of a person at risk."""
-    if not isinstance(raw, dict) or raw.get("protect") in (None, False) or not isinstance(raw.get("name"), str):
+def _close_key(key: object, known: tuple[str, ...]) -> str | None:
+    """The known key a written one was probably meant to be (`Protect`, `protected`, `alias`)."""
+    if not isinstance(key, str):
         return None
-    aliases = raw.get("aliases") if isinstance(raw.get("aliases"), list) else []
-    names = [" ".join(value.split()) for value in (raw["name"], *aliases) if isinstance(value, str) and value.strip()]
-    if not names:
-        return None
-    kind = raw.get("kind") if raw.get("kind") in {kind.value for kind in EntityKind} else EntityKind.PERSON.value
-    pseudonym = raw.get("pseudonym") if isinstance(raw.get("pseudonym"), str) and raw["pseudonym"].strip() else None
-    return RegisteredEntity(name=names[0], kind=EntityKind(kind), aliases=tuple(names[1:]), protect=True,
-                            pseudonym=pseudonym)
+    folded = key.strip().lower().replace("-", "_").replace(" ", "_")
+    if folded in known:
+        return folded
+    close = difflib.get_close_matches(folded, known, n=1, cutoff=0.75)
+    if close:
+        return close[0]
+    return next((candidate for candidate in known if folded.startswith(candidate) or
+                 (len(folded) >= 4 and candidate.startswith(folded))), None)
 
 
-class _EntryError(Exception):
-    def __init__(self, problem: Problem) -> None:
-        self.problem = problem
-
-
-def _one_line(value: str, file_name: str, key: str, problems: list[Problem]) -> str:
-    """A name is one line of visible text: line breaks become spaces (and are reported), controls go."""
-    cleaned = " ".join(INVISIBLE_CONTROLS.sub("", unicodedata.normalize("NFC", value)).split())
-    if "\n" in value or "\r" in value:
-        problems.append(Problem(file_name, f"{shorten(repr(value))} has line breaks; they are read as spaces.",
-                                "Write the name on one line.", key=key, severity="warning"))
-    return cleaned
-
-
-def _entity(raw: object, key: str, file_name: str, problems: list[Problem]) -> RegisteredEntity:
-    def fail(message: str, sub: str | None = None, hint: str = "") -> _EntryError:
-        return _EntryError(Problem(file_name, message, hint, key=f"{key}.{sub}" if sub else key))
-
+def _meant_protected(raw: object) -> bool:
+    """Whether an entry says, or seems to say, that its person is protected: messages then never name
+    it, even by mistake ("protected: yes", "Protect: true", a pseudonym without protect)."""
     if not isinstance(raw, dict):
-        raise fail("each entry must be a mapping with at least 'name' and 'kind'.")
-    unknown = [k for k in raw if k not in ENTRY_KEYS]
-    if unknown:
-        raise fail(f"unknown key '{shorten(str(unknown[0]))}'.", shorten(str(unknown[0])), f"Allowed keys: {', '.join(ENTRY_KEYS)}.")
-    text = {}
-    for sub in ("name", "role", "description", "wikidata", "pseudonym"):
-        value = raw.get(sub)
-        if value is not None and (not isinstance(value, str) or not value.strip()):
-            raise fail(f"'{sub}' must be non-empty text.", sub, f'Write it in quotes: {sub}: "..."')
-        text[sub] = _one_line(value, file_name, f"{key}.{sub}", problems) if isinstance(value, str) else None
-    if text["name"] is not None and not text["name"]:
-        raise fail("'name' has no visible text.", "name")
-    if not text["name"]:
-        raise fail("an entry has no 'name'.", "name")
-    kinds = ", ".join(kind.value for kind in EntityKind)
-    try:
-        kind = EntityKind(raw.get("kind"))
-    except ValueError:
-        raise fail(f"unknown kind {shorten(repr(raw.get('kind')))} for '{text['name']}'.", "kind", f"Use one of: {kinds}.") from None
-    org_type = None
-    if raw.get("type") is not None:
-        types = "; ".join(t.value for t in OrgType)
-        if kind is not EntityKind.ORGANISATION:
-            raise fail("'type' is only for organisations.", "type")
-        try:
-            org_type = OrgType(raw["type"])
-        except ValueError:
-            raise fail(f"unknown organisation type {shorten(repr(raw['type']))}.", "type", f"Use one of: {types}.") from None
-    aliases = raw.get("aliases") or []
-    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-        raise fail("'aliases' must be a list of names.", "aliases")
-    if text["wikidata"] and not WIKIDATA.match(text["wikidata"]):
-        raise fail(f"'{shorten(text['wikidata'])}' is not a Wikidata id.", "wikidata", "Write it like Q7747.")
-    protect = raw.get("protect", False)
-    if not isinstance(protect, bool):
-        raise fail(f"'protect' must be true or false, not {shorten(repr(protect))}.", "protect",
-                   "Write protect: true to publish this name only under a pseudonym.")
-    if text["pseudonym"] and not protect:
-        raise fail("'pseudonym' is only for a protected entry.", "pseudonym",
-                   "Add protect: true, or remove the pseudonym.")
-    if text["pseudonym"] and fold_key(text["pseudonym"]) in {fold_key(name) for name in (text["name"], *aliases)}:
-        raise fail("the pseudonym is one of the entry's own names.", "pseudonym", "Choose a name that says nothing "
-                   "about the person, such as \"Person A\".")
-    return RegisteredEntity(
-        name=text["name"], kind=kind, org_type=org_type, role=text["role"], description=text["description"],
-        aliases=tuple(alias for index, a in enumerate(aliases)
-                      if (alias := _one_line(a, file_name, f"{key}.aliases[{index}]", problems))),
-        wikidata=text["wikidata"], protect=protect, pseudonym=text["pseudonym"])
+        return False
+    for key, value in raw.items():
+        meant = _close_key(key, ENTRY_KEYS)
+        if meant == "pseudonym" or (meant == PROTECT_KEY and value not in (False, "false", "no", "False")):
+            return True
+    return False
+
+
+class _Reader:
+    """Reads the registry's document, collecting every error with its line and key."""
+
+    def __init__(self, file_name: str, lines: dict[str, int]) -> None:
+        self.file_name, self.lines = file_name, lines
+        self.errors: list[Problem] = []
+        self.warnings: list[Problem] = []
+        self._protected_seen = dict.fromkeys(EntityKind, 0)
+
+    def _problem(self, key: str, message: str, hint: str = "", severity: str = "error", at: str | None = None) -> None:
+        line, path = None, at or key
+        while line is None and path:
+            line = self.lines.get(path)
+            path = re.sub(r"(\.[^.\[]*|\[\d+\])$", "", path) if re.search(r"(\.[^.\[]*|\[\d+\])$", path) else ""
+        problem = Problem(self.file_name, message, hint, line=line, key=key or None, severity=severity)
+        (self.errors if severity == "error" else self.warnings).append(problem)
+
+    def _unknown_key(self, key: object, path: str, known: tuple[str, ...], where: str) -> None:
+        meant = _close_key(key, known)
+        written = f"{path}.{key}" if path else str(key)
+        if meant is not None:
+            self._problem(written, f"unknown key{where}; it looks like a misspelling of '{meant}'.",
+                          f"Write it exactly '{meant}'. Allowed keys: {', '.join(known)}.")
+        else:
+            self._problem(path, f"has a key that is not one of {', '.join(known)}{where}.",
+                          "Remove it or correct it; see the line given.", at=written)
+
+    def registry(self, data: object) -> Registry:
+        if data is None:
+            return Registry()
+        if not isinstance(data, dict):
+            self._problem("", "must be a mapping with the keys 'entities' (a list) and 'ignore' (a list of names).")
+            return Registry()
+        for key in data:
+            if key not in TOP_KEYS:
+                self._unknown_key(key, "", TOP_KEYS, " at the top level")
+        raw_entities = data.get("entities") or []
+        if not isinstance(raw_entities, list):
+            self._problem("entities", "'entities' must be a list of entries (each line starting with '- ').")
+            raw_entities = []
+        entities = [entity for index, raw in enumerate(raw_entities)
+                    if (entity := self._entity(raw, f"entities[{index}]")) is not None]
+        self._check_claims(entities)
+        raw_ignore = data.get("ignore") or []
+        if not isinstance(raw_ignore, list) or not all(isinstance(item, str) for item in raw_ignore):
+            self._problem("ignore", "'ignore' must be a list of names.")
+            raw_ignore = []
+        return Registry(tuple(entity for entity, _ in entities), frozenset(fold_key(item) for item in raw_ignore))
+
+    def _entity(self, raw: object, key: str) -> tuple[RegisteredEntity, str] | None:
+        protected = _meant_protected(raw)
+        label = key
+        if protected:  # named as the site would name it; the name itself is never printed
+            kind = next((k for k in EntityKind if k.value == raw.get("kind")), EntityKind.PERSON)
+            pseudonym = raw.get("pseudonym") if isinstance(raw.get("pseudonym"), str) else None
+            if not pseudonym:
+                pseudonym = f"{PSEUDONYM_NOUN[kind]} {letters(self._protected_seen[kind])}"
+                self._protected_seen[kind] += 1
+            label = f"{key} (protected: {' '.join(pseudonym.split())[:40]})"
+        before = len(self.errors)
+        if not isinstance(raw, dict):
+            self._problem(key, "each entry must be a mapping with at least 'name' and 'kind'.")
+            return None
+        for sub in raw:
+            if sub not in ENTRY_KEYS:
+                self._unknown_key(sub, key, ENTRY_KEYS, f" in {label}")
+        text = {}
+        for sub in ("name", "role", "description", "wikidata", "pseudonym"):
+            value = raw.get(sub)
+            if value is not None and (not isinstance(value, str) or not value.strip()):
+                self._problem(f"{key}.{sub}", f"'{sub}' of {label} must be non-empty text.",
+                              f'Write it in quotes: {sub}: "..."')
+                value = None
+            text[sub] = self._one_line(value, f"{key}.{sub}", label) if isinstance(value, str) else None
+        if not text["name"]:
+            self._problem(f"{key}.name", f"{label} has no 'name' (or a name with no visible text).")
+        kinds = ", ".join(kind.value for kind in EntityKind)
+        kind = next((k for k in EntityKind if k.value == raw.get("kind")), None)
+        if kind is None:
+            self._problem(f"{key}.kind", f"{label} has no kind, or one that is not known.", f"Use one of: {kinds}.")
+        org_type = None
+        if raw.get("type") is not None:
+            org_type = next((t for t in OrgType if t.value == raw["type"]), None)
+            if kind is not None and kind is not EntityKind.ORGANISATION:
+                self._problem(f"{key}.type", f"'type' of {label} is only for organisations.")
+            elif org_type is None:
+                self._problem(f"{key}.type", f"{label} has an unknown organisation type.",
+                              f"Use one of: {'; '.join(t.value for t in OrgType)}.")
+        aliases = raw.get("aliases") or []
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+            self._problem(f"{key}.aliases", f"'aliases' of {label} must be a list of names.",
+                          "Write them as [one, two] or one a line starting with '- '.")
+            aliases = []
+        aliases = [alias for index, a in enumerate(aliases)
+                   if (alias := self._one_line(a, f"{key}.aliases[{index}]", label))]
+        if text["wikidata"] and not WIKIDATA.match(text["wikidata"]):
+            self._problem(f"{key}.wikidata", f"'wikidata' of {label} is not a Wikidata id.", "Write it like Q7747.")
+        flags = {}
+        for sub, default in (("protect", False), ("redact_given_name", True)):
+            value = raw.get(sub, default)
+            if not isinstance(value, bool):
+                quoted = " (without quotes)" if isinstance(value, str) and value.lower() in ("true", "false") else ""
+                self._problem(f"{key}.{sub}", f"'{sub}' of {label} must be true or false{quoted}.",
+                              f"Write {sub}: true or {sub}: false.")
+                value = default
+            flags[sub] = value
+        if text["pseudonym"] and not flags["protect"]:
+            self._problem(f"{key}.pseudonym", f"{label} has a pseudonym but no 'protect: true'.",
+                          "Add protect: true, or remove the pseudonym.")
+        if text["pseudonym"] and fold_key(text["pseudonym"]) in {fold_key(n) for n in (text["name"] or "", *aliases)}:
+            self._problem(f"{key}.pseudonym", f"the pseudonym of {label} is one of the entry's own names.",
+                          "Choose a name that says nothing about the person, such as \"Person A\".")
+        if len(self.errors) > before or kind is None or not text["name"]:
+            return None
+        entity = RegisteredEntity(name=text["name"], kind=kind, org_type=org_type, role=text["role"],
+                                  description=text["description"], aliases=tuple(aliases),
+                                  wikidata=text["wikidata"], protect=flags["protect"], pseudonym=text["pseudonym"],
+                                  redact_given_name=flags["redact_given_name"])
+        return entity, label
+
+    def _check_claims(self, entities: list[tuple[RegisteredEntity, str]]) -> None:
+        """A name (or pseudonym) given to two entries: which one it means cannot be told."""
+        claimed: dict[str, str] = {}
+        for entity, label in entities:
+            claims = (*entity.names, *([entity.pseudonym] if entity.pseudonym else []))
+            for claim in dict.fromkeys(map(fold_key, claims)):
+                if claim in claimed:
+                    self._problem(label.split(" ")[0], f"{label} gives a name that {claimed[claim]} gives too.",
+                                  "Give each name to one entry only (two different people need different "
+                                  "names); the line shows the entry.")
+                else:
+                    claimed[claim] = label
+
+    def _one_line(self, value: str, key: str, label: str) -> str:
+        """A name is one line of visible text: line breaks become spaces (and are reported), controls go."""
+        cleaned = " ".join(INVISIBLE_CONTROLS.sub("", unicodedata.normalize("NFC", value)).split())
+        if "\n" in value or "\r" in value:
+            self._problem(key, f"a value of {label} has line breaks; they are read as spaces.",
+                          "Write it on one line.", severity="warning")
+        return cleaned
+
+
+def letters(number: int) -> str:
+    """A, B, … Z, AA, AB, …: the letters of the pseudonym of the protected entry `number` (from 0)."""
+    written = ""
+    number += 1
+    while number:
+        number, rest = divmod(number - 1, 26)
+        written = chr(ord("A") + rest) + written
+    return written

@@ -442,6 +442,7 @@ def article_meta(article: Article) -> dict[str, object]:
         "not_before_evidence": date.not_before_evidence or None,
         "dateline": meta.dateline,
         "url": meta.url,
+        "url_withheld": meta.url_withheld,
         "language": meta.language,
         "words": meta.word_count,
         "reading_minutes": meta.reading_minutes,

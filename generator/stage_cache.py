@@ -19,6 +19,8 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import shutil
+import weakref
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +28,8 @@ from typing import TypeVar
 
 T = TypeVar("T")
 FORMAT = 1
+#: Every cache with a folder in this process, so that a change of protected names empties their memory too.
+_LIVE: weakref.WeakSet[StageCache] = weakref.WeakSet()
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +58,8 @@ class StageCache:
         self.misses = 0
         self._memory: dict[str, object] = {}  # key -> result, for the results used since `forget_unused`
         self._used: set[str] = set()
+        if folder is not None:
+            _LIVE.add(self)
 
     def run(self, stage: str, inputs: tuple, function: Callable[..., T], *args: object) -> T:
         """`function(*args)`, or its stored result when `inputs` (everything it depends on) are unchanged.
@@ -98,3 +104,30 @@ class StageCache:
             temporary.replace(path)
         except OSError:
             pass  # a read-only or full cache folder costs speed, never the build
+
+
+#: Beside the caches: the fingerprint of the protected names they were made under (never the names).
+PROTECTION_MARK = "protection"
+#: The folders of a cache that hold text read from articles: the model's spans and the stages' results.
+TEXT_CACHES = ("ner", "stages")
+
+
+def forget_on_protection_change(cache_root: Path, fingerprint: str) -> bool:
+    """Delete every cached result when the set of protected names changes: a result made before a
+    name was protected holds that name, on disk and in a preview's memory. True when it did."""
+    mark = cache_root / PROTECTION_MARK
+    try:
+        if mark.read_text(encoding="ascii") == fingerprint:
+            return False
+    except (OSError, UnicodeDecodeError):
+        pass
+    for folder in TEXT_CACHES:
+        shutil.rmtree(cache_root / folder, ignore_errors=True)
+    for cache in list(_LIVE):
+        cache._memory.clear()
+    try:
+        cache_root.mkdir(parents=True, exist_ok=True)
+        mark.write_text(fingerprint, encoding="ascii")
+    except OSError:
+        pass  # a read-only cache folder: the next build forgets again, which costs time only
+    return True

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..curator_yaml import shorten
-from ..lexicon import MONTH, RELEASE_HEADER, SOURCE_URL, parse_date_only, web_address_host
+from ..lexicon import MONTH, RELEASE_HEADER, SOURCE_URL, WITHHELD_LINK, parse_date_only, web_address_host
 from ..model import (
     Attributed,
     CleanText,
@@ -73,14 +73,18 @@ def extract_metadata(source: SourceFile, clean: CleanText,
     """The article's metadata, and problems such as a date line that cannot be used."""
     body_words = sum(len(paragraph.text.split()) for paragraph in clean.paragraphs)
     problems: list[Problem] = []
-    url = _source_url(source, clean.set_aside, problems)
-    publisher, author = _byline(source, clean.set_aside, url)
+    text_url = _source_url(source, clean.set_aside, problems)
+    url = _sidecar_text(source, "url") or (source.stated.get("url") or (text_url,))[0]
+    url_withheld = url == WITHHELD_LINK  # it named a protected person (see `protect`)
+    url = None if url_withheld else url
+    publisher, author = _byline(source, clean.set_aside, None if text_url == WITHHELD_LINK else text_url)
     metadata = Metadata(
         title=_title(source, clean),
         publisher=publisher,
         author=author,
         date=_publication_date(source, clean, evidence, problems),
-        url=_sidecar_text(source, "url") or (source.stated.get("url") or (url,))[0],
+        url=url,
+        url_withheld=url_withheld,
         language=_sidecar_text(source, "language") or (source.stated.get("language") or (None,))[0],
         word_count=body_words,
         reading_minutes=max(1, math.ceil(body_words / WORDS_PER_MINUTE)),
@@ -184,7 +188,7 @@ def _source_url(source: SourceFile, set_aside: Iterable[SetAside], problems: lis
     for item in set_aside:
         if item.kind == "source url":
             url = SOURCE_URL.match(item.text).group(1)
-            if web_address_host(url):
+            if web_address_host(url) or url == WITHHELD_LINK:
                 return url
             problems.append(Problem(source.name, f"'{shorten(url)}' looks like a web address but is not a valid "
                                                  "one; it is not used as the source link.",
