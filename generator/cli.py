@@ -19,6 +19,7 @@ from typing import NoReturn
 from .audit import leaks_in_file
 from .errors import UnsafeToPublish
 from .extract.ner import ClusterUnavailable, cache_dir, shared_recogniser
+from .near_miss import near_misses
 from .pipeline import build_dossier
 from .protect import Redactor, protect
 from .registry import REGISTRY_FILE, load_registry
@@ -163,9 +164,13 @@ def check_seeds(seeds: Path, strict: bool = False) -> int:
     dossier = _build_dossier(seeds)
     for problem in dossier.problems:
         print(f"{problem.severity.upper()}: {problem}", file=sys.stderr)
+    misses = near_misses(dossier)
+    for miss in misses:
+        print(f"REVIEW: {miss}", file=sys.stderr)
     errors = sum(problem.severity == "error" for problem in dossier.problems)
     warnings = len(dossier.problems) - errors
-    print(f"{len(dossier.articles)} articles ready; {errors} errors, {warnings} warnings.")
+    close = f"; {len(misses)} words close to a protected name to review" if misses else ""
+    print(f"{len(dossier.articles)} articles ready; {errors} errors, {warnings} warnings{close}.")
     return 1 if errors or (strict and warnings) else 0
 
 

@@ -15,6 +15,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .model import Article, Dossier, Provenance
+from .near_miss import near_misses
 from .registry import REGISTRY_FILE
 from .render import date_text, published
 
@@ -116,6 +117,12 @@ def review_sections(dossier: Dossier, examples: int = 2) -> list[Section]:
         Item(f"{entity.name} [{entity.kind.value}]: {len(entity.mentions)} mentions in {len(entity.article_ids)} "
              "articles", _page(entity.page_path) if entity.has_page else "", entity.name if entity.has_page else "")
         for entity in protected)))
+    sections.append(Section("near-misses", "Words close to a protected name",
+                            "Published as written: another transliteration of a protected name, or an unrelated "
+                            "word? The word is not shown here (it may be the name); open the file at the line.",
+                            tuple(Item(str(miss), fix=f"If it is {miss.pseudonym}, add the spelling to the entry's "
+                                                      f"aliases in {REGISTRY_FILE}.")
+                                  for miss in near_misses(dossier))))
     return sections
 
 

@@ -96,13 +96,24 @@ def _character(char: str) -> str:
         if unicodedata.category(part)[0] not in "LNM":  # a symbol is a separator, whatever it looks like
             out.append(" ")
             continue
-        skeleton = _SPOOF.getSkeleton(0, fold(part.casefold()))
+        skeleton = _skeleton(part)
         for piece in unicodedata.normalize("NFD", skeleton).casefold():
             category = unicodedata.category(piece)
             if category in ("Mn", "Me") or icu.Char.hasBinaryProperty(piece, _IGNORABLE):
                 continue
             out.append(piece if category[0] in "LN" or category == "Mc" else " ")
     return "".join(out)
+
+
+def _skeleton(char: str) -> str:
+    """The TR39 skeleton of a character, case folded. Case comes first ("I" is "i", not the "l" it looks
+    like), except for a capital of another script whose skeleton is a Latin letter: Greek "Κ" reads as "k"."""
+    skeleton = _SPOOF.getSkeleton(0, fold(char.casefold()))
+    if char.casefold() != char and not unicodedata.name(char, "").startswith("LATIN"):
+        capital = _SPOOF.getSkeleton(0, char).casefold()
+        if capital.isascii() and capital.isalpha() and not skeleton.isascii():
+            return "i" if capital == "l" else capital  # a capital that looks like "l" looks like "I"
+    return skeleton
 
 
 class _Characters(dict):
