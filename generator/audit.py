@@ -5,7 +5,7 @@ actually written, whatever wrote it (a page the curator added, the site's name, 
 an asset in docs/): every file and every file and folder name under the site, the members of
 zip and gzip archives, with the same reading of text as the redaction (`spelling`: escapes
 decoded, lookalike letters, invisible characters, any separator). Markup is read twice, as written
-and with its tags taken out, so a name split by a tag ("Fawzia <b>Koofi</b>") is still one.
+and with its tags taken out, so a name split by a tag ("Jane <b>Example</b>") is still one.
 
 A file is skipped only when it is byte for byte a file of the theme (Material's or the dossier's
 own) at the same place: code that is the same in every dossier and holds no article text.

@@ -1,7 +1,7 @@
 """Words that look like a protected name but were published as written: for the curator to judge.
 
 Redaction hides every spelling the registry lists, in any disguise (`spelling`); it cannot know
-that "Kufi" or "Koofy" is the same person in another transliteration. `check` and the review page
+that "Exampel" or "Egzample" is the same person in another transliteration. `check` and the review page
 list every word of the published articles within a small edit distance of a protected name's
 word (one letter for short words, two for long ones), or with the same consonants (vowels and
 doubled letters aside: the usual variation of transliterated names), by file, line and pseudonym.

@@ -3,7 +3,7 @@
 The curator marks a registry entry `protect: true`. Before any stage reads an article, every
 spelling of that name (its aliases and a person's surname alone, however typed or disguised: see
 `spelling`) is replaced by its pseudonym in the text, the sidecar and the file name, and so is the
-person's given name alone in an article that names them ("Fawzia said"). No later stage, cache,
+person's given name alone in an article that names them ("Jane said"). No later stage, cache,
 page, index or export ever holds the name, so none can leak it; `audit` reads every output for a
 spelling that got in another way and refuses to publish it.
 """
@@ -140,7 +140,7 @@ class Redactor:
 
 def _stands_alone(text: str, hit: Found) -> bool:
     """A given name is the protected person's when written as a name (a capital, or a script without
-    case) and not as the first word of another person's full name ("Fawzia Ahmadi")."""
+    case) and not as the first word of another person's full name ("Jane Doe")."""
     first = text[hit.start]
     if first.lower() != first.upper() and not first.isupper():
         return False
@@ -221,7 +221,7 @@ def _spellings(entity: RegisteredEntity, pseudonym: str, unprotected_words: set[
 
 
 def _given_names(entity: RegisteredEntity) -> tuple[str, ...]:
-    """The first word of each of a person's names ("Fawzia"), hidden where the article names the
+    """The first word of each of a person's names ("Jane"), hidden where the article names the
     person in full or by surname; not when the curator says it names someone else here."""
     if entity.kind is not EntityKind.PERSON or not entity.redact_given_name:
         return ()

@@ -3,10 +3,10 @@
 A name must be found however it was typed, encoded or disguised, so a text is reduced to a
 *view* in which every way of writing the name looks the same:
 
-1. escapes are decoded: HTML character references (`&#75;`), percent-encoding (`Fawzia%20Koofi`),
+1. escapes are decoded: HTML character references (`&#75;`), percent-encoding (`Jane%20Example`),
    JSON and JavaScript `\\u` escapes (twice, for text escaped twice);
-2. a hyphen at the end of a line joins the word it breaks ("Koo-" / "fi");
-3. in the *split* view only, a small letter followed by a capital is a word boundary ("#FreeKoofi");
+2. a hyphen at the end of a line joins the word it breaks ("Exam-" / "ple");
+3. in the *split* view only, a small letter followed by a capital is a word boundary ("#FreeExample");
 4. each character is put in compatibility form (NFKC: fullwidth letters, ligatures), dropped if it
    is default-ignorable (soft hyphen, zero-width space and joiners, BOM, bidi controls) or a
    combining mark (accents, Arabic vowel marks), case-folded, its Arabic and Persian letter
@@ -15,7 +15,7 @@ A name must be found however it was typed, encoded or disguised, so a text is re
    digit (spaces, hyphens, dots, underscores, slashes, punctuation) becomes one space.
 
 A name is then a sequence of whole words of the view; between two of its words the text may have
-any separator or none at all ("fawzia koofi", "fawzia_koofi", "FawziaKoofi"), but inside one of its
+any separator or none at all ("jane example", "jane_example", "JaneExample"), but inside one of its
 words none ("no or" is not "Noor"). `NameFinder` holds every spelling in one Aho-Corasick automaton,
 so a text is read once whatever the number of names.
 
@@ -224,7 +224,7 @@ _MAX_MIXED_WORDS = 6
 
 
 def _variants(name_words: tuple[str, ...], plural: bool) -> Iterator[str]:
-    """Every way the words can be joined: a space or nothing between each two ("fawzia koofi", "fawziakoofi")."""
+    """Every way the words can be joined: a space or nothing between each two ("jane example", "janeexample")."""
     if len(name_words) > _MAX_MIXED_WORDS:
         joins: Iterable[tuple[str, ...]] = [(" ",) * (len(name_words) - 1), ("",) * (len(name_words) - 1)]
     else:
@@ -233,7 +233,7 @@ def _variants(name_words: tuple[str, ...], plural: bool) -> Iterator[str]:
         joined = name_words[0] + "".join(separator + word for separator, word in zip(join, name_words[1:], strict=True))
         yield joined
         if plural and joined[-1].isascii() and joined[-1].isalpha():
-            yield joined + "s"  # a family named by its surname: "the Koofis"
+            yield joined + "s"  # a family named by its surname: "the Examples"
             yield joined + "es"
 
 
