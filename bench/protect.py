@@ -41,16 +41,18 @@ def _made_up_name(rng: random.Random) -> str:
 def _project(folder: Path, extra_names: int) -> Path:
     for name in ("mkdocs.yml", "mkdocs.offline.yml"):
         shutil.copy2(PROJECT / name, folder / name)
-    for name in ("docs", "seeds", "overrides"):
-        shutil.copytree(PROJECT / name, folder / name)
+    for name in ("docs", "seeds", "overrides", "generator"):
+        shutil.copytree(PROJECT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
     registry_path = folder / "seeds" / "entities.yml"
     registry = yaml.safe_load(registry_path.read_text(encoding="utf-8"))
     for entry in registry["entities"]:
         if entry["name"] == "Fawzia Koofi":
             entry["protect"] = True
     rng = random.Random(22)
-    registry["entities"] += [{"name": _made_up_name(rng), "kind": "person", "protect": True}
-                             for _ in range(extra_names)]
+    names: dict[str, None] = {}
+    while len(names) < extra_names:
+        names[_made_up_name(rng)] = None
+    registry["entities"] += [{"name": name, "kind": "person", "protect": True} for name in names]
     registry_path.write_text(yaml.safe_dump(registry, allow_unicode=True), encoding="utf-8")
     return folder
 

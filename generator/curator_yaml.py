@@ -53,11 +53,47 @@ def _as_written_on_failure(constructor):
     return construct
 
 
-_CuratorLoader.add_constructor("tag:yaml.org,2002:timestamp",
-                               _as_written_on_failure(yaml.SafeLoader.construct_yaml_timestamp))
-_CuratorLoader.add_constructor("tag:yaml.org,2002:int", _as_written_on_failure(yaml.SafeLoader.construct_yaml_int))
-_CuratorLoader.add_constructor("tag:yaml.org,2002:float",
-                               _as_written_on_failure(yaml.SafeLoader.construct_yaml_float))
+#: libyaml's parser, when PyYAML was built with it: a 10,000-entry registry parses in a tenth of the time.
+_FAST = getattr(yaml, "CSafeLoader", None)
+
+
+class _FastCuratorLoader(_FAST or yaml.SafeLoader):  # type: ignore[misc]
+    """The same document as `_CuratorLoader`, parsed and composed in C once `_refusals` has passed its events."""
+
+
+for _loader in (_CuratorLoader, _FastCuratorLoader):
+    _loader.add_constructor("tag:yaml.org,2002:timestamp",
+                            _as_written_on_failure(yaml.SafeLoader.construct_yaml_timestamp))
+    _loader.add_constructor("tag:yaml.org,2002:int", _as_written_on_failure(yaml.SafeLoader.construct_yaml_int))
+    _loader.add_constructor("tag:yaml.org,2002:float", _as_written_on_failure(yaml.SafeLoader.construct_yaml_float))
+
+
+def _refusals(text: str) -> None:
+    """What `_CuratorLoader.compose_node` refuses (anchors and aliases, nesting too deep), found in the
+    C parser's events before anything is composed."""
+    try:
+        _refuse_events(text)
+    except yaml.YAMLError as error:  # libyaml's own nesting limit, met while it reads ahead of our count
+        if "nesting depth" not in str(error):
+            raise
+        mark = getattr(error, "problem_mark", None)
+        raise CuratorYamlError(f"nests lists or mappings more than {MAX_DEPTH} levels deep",
+                               mark.line + 1 if mark else None) from None
+
+
+def _refuse_events(text: str) -> None:
+    depth = 0
+    for event in yaml.parse(text, Loader=_FastCuratorLoader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise CuratorYamlError("uses YAML anchors or aliases (& and *), which are not allowed here; "
+                                   "write each value out", event.start_mark.line + 1)
+        if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            if depth + 1 > MAX_DEPTH:
+                raise CuratorYamlError(f"nests lists or mappings more than {MAX_DEPTH} levels deep",
+                                       event.start_mark.line + 1)
+            depth += not isinstance(event, yaml.ScalarEvent)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
 
 
 def load_curator_yaml(data: bytes, name: str, hint: str) -> object:
@@ -74,7 +110,9 @@ def load_curator_yaml_with_lines(data: bytes, name: str, hint: str) -> tuple[obj
         raise input_error(name, f"is not valid UTF-8 (byte {error.start}).", "Re-save it as UTF-8.",
                           line=data[:error.start].count(b"\n") + 1) from None
     try:
-        loader = _CuratorLoader(text)
+        if _FAST is not None:
+            _refusals(text)
+        loader = (_FastCuratorLoader if _FAST is not None else _CuratorLoader)(text)
         try:
             node = loader.get_single_node()
             document = loader.construct_document(node) if node is not None else None

@@ -19,7 +19,7 @@ from .ingest import ingest
 from .model import Article, Dossier, Problem
 from .passages import find_shared_passages
 from .protect import protect, withhold
-from .registry import load_registry
+from .registry import LoadedRegistry, load_registry
 from .resolve import resolve_entities
 from .scan import scan_source
 from .slugs import RESERVED, allocate_slugs, slugify
@@ -30,12 +30,14 @@ from .timeline import build_timeline, with_corroborated_dates
 INTERNAL_ERROR = "the generator failed on this file"
 
 
-def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None, cache: StageCache | None = None) -> Dossier:
+def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None, cache: StageCache | None = None,
+                  loaded_registry: LoadedRegistry | None = None) -> Dossier:
     """The whole dossier from a seeds folder; `recogniser` carries the NER model and its cache,
-    `cache` the per-article results of earlier builds (see `stage_cache`)."""
+    `cache` the per-article results of earlier builds (see `stage_cache`), `loaded_registry` the
+    registry if the caller read it already (the plugin does, before anything is written)."""
     cache = cache or StageCache(None)
     ingested = ingest(seeds_dir)
-    loaded_registry = load_registry(seeds_dir)
+    loaded_registry = loaded_registry or load_registry(seeds_dir)
     registry, redactor, protect_problems = protect(loaded_registry.registry)  # no stage after sees a protected name
     if cache.folder is not None:  # results cached before a name was protected hold it: they go
         forget_on_protection_change(cache.folder.parent, redactor.fingerprint)

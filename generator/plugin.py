@@ -31,7 +31,7 @@ from generator.model import Dossier
 from generator.pipeline import build_dossier
 from generator.preview import PreviewState, entries_by_page, fingerprint, merged_entries, setting_fingerprint
 from generator.protect import Redactor, protect
-from generator.registry import load_registry
+from generator.registry import LoadedRegistry, load_registry
 from generator.render import Renderer
 from generator.stage_cache import shared_stage_cache
 
@@ -69,6 +69,7 @@ class _Build:
     command: str = "build"
     redactor: Redactor = Redactor(())  # this build's protected names: every message logged is redacted with it
     refused: UnsafeToPublish | None = None  # the registry's errors, when the preview shows them instead of pages
+    registry: LoadedRegistry | None = None  # read by `on_pre_build`, before anything is written
     dirty: bool = False  # `mkdocs serve --dirty`: rebuild only the pages that changed
     page_urls: list[str] = []  # every page, in the order MkDocs builds (and search indexes) them
     rebuilt_urls: set[str] = set()  # the pages this build writes; the others are kept as they are
@@ -143,7 +144,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _redact_every_log_message()
     _build.refused = None
     try:
-        _, _build.redactor, _ = protect(load_registry(seeds_dir(config)).registry)
+        _build.registry = load_registry(seeds_dir(config))
+        _, _build.redactor, _ = protect(_build.registry.registry)
     except UnsafeToPublish as error:
         _build.redactor = Redactor(())
         if _build.command != "serve":
@@ -174,7 +176,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                     "scheduler, or leave it empty to extract on this machine.") from None
     stage_cache = shared_stage_cache(ner_cache_dir(config) / "stages")
     try:
-        dossier = build_dossier(seeds_dir(config), recogniser, stage_cache)
+        dossier = build_dossier(seeds_dir(config), recogniser, stage_cache, _build.registry)
     except UnsafeToPublish as error:
         raise Abort(error.report()) from None
     stage_cache.forget_unused()

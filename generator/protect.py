@@ -14,6 +14,7 @@ import hashlib
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .extract.metadata import split_names
 from .lexicon import WITHHELD_LINK
@@ -154,7 +155,8 @@ def _merged(names: list[Found], given: list[Found]) -> list[Found]:
     return sorted([*names, *kept], key=lambda hit: hit.start)
 
 
-def protect(registry: Registry) -> tuple[Registry, Redactor, list[Problem]]:
+@lru_cache(maxsize=4)  # the plugin reads the registry before the build, the pipeline during it: once
+def protect(registry: Registry) -> tuple[Registry, Redactor, tuple[Problem, ...]]:
     """The registry as the dossier publishes it (protected entries under their pseudonyms, with
     neither aliases nor Wikidata id, which would name them) and the redactor for the articles."""
     unprotected_words = {word for entity in registry.entities if not entity.protect
@@ -179,7 +181,7 @@ def protect(registry: Registry) -> tuple[Registry, Redactor, list[Problem]]:
     redactor = Redactor(protected)
     public = tuple(_published(entity, pseudonyms[entity.name], redactor) if entity.protect
                    else _unprotected(entity, redactor) for entity in registry.entities)
-    return replace(registry, entities=public), redactor, problems
+    return replace(registry, entities=public), redactor, tuple(problems)
 
 
 def _published(entity: RegisteredEntity, pseudonym: str, redactor: Redactor) -> RegisteredEntity:

@@ -33,6 +33,7 @@ import unicodedata
 import urllib.parse
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import product
 
 import ahocorasick
@@ -214,6 +215,7 @@ def _sub_tracked(pattern: re.Pattern[str], replacement, text: str, spans: Spans)
     return "".join(parts), new_spans
 
 
+@lru_cache(maxsize=1 << 17)
 def words(spelling: str) -> tuple[str, ...]:
     """A spelling as the words of its view (a capital inside a word starts a new one: "McDonald" is two)."""
     return tuple(word for word in view(spelling, split_camel=True).split(" ") if word)
