@@ -107,14 +107,17 @@ def _character(char: str) -> str:
 
 
 def _skeleton(char: str) -> str:
-    """The TR39 skeleton of a character, case folded. Case comes first ("I" is "i", not the "l" it looks
-    like), except for a capital of another script whose skeleton is a Latin letter: Greek "Κ" reads as "k"."""
-    skeleton = _SPOOF.getSkeleton(0, fold(char.casefold()))
-    if char.casefold() != char and not unicodedata.name(char, "").startswith("LATIN"):
-        capital = _SPOOF.getSkeleton(0, char).casefold()
-        if capital.isascii() and capital.isalpha() and not skeleton.isascii():
-            return "i" if capital == "l" else capital  # a capital that looks like "l" looks like "I"
-    return skeleton
+    """The TR39 skeleton of a character, case folded. A Latin letter is folded first ("I" is "i", not the
+    "l" it looks like); a letter of another script is read as written when it looks like a Latin letter
+    (Greek "Ν" is "n", while its small "ν" looks like, and is, "v"), a capital like "l" being "I"."""
+    lowered = _SPOOF.getSkeleton(0, fold(char.casefold()))
+    if unicodedata.name(char, "").startswith("LATIN"):
+        return lowered
+    as_written = "".join(part for part in unicodedata.normalize("NFD", _SPOOF.getSkeleton(0, char))
+                         if unicodedata.category(part) not in ("Mn", "Me")).casefold()
+    if as_written.isascii() and as_written.isalpha():
+        return "i" if as_written == "l" and char.lower() != char else as_written
+    return lowered
 
 
 class _Characters(dict):
@@ -155,9 +158,9 @@ def _mapped(text: str) -> str:
             data = data.replace(char.encode(), value.encode())
         return b" ".join(data.split()).decode("ascii")
     text = _NOT_A_LETTER.sub(" ", text.lower())
-    for char, value in _ASCII_LONGER.items():
+    for char, value in _ASCII_CHANGED.items():
         text = text.replace(char, value)
-    return " ".join(text.split(" ")) if "  " not in text else _SPACES.sub(" ", text).strip(" ")
+    return _SPACES.sub(" ", text).strip(" ")
 
 
 def _mapped_run(match: re.Match[str]) -> str:
@@ -171,8 +174,13 @@ _ASCII_BYTES = bytes((_TABLE[code] or " ").encode("ascii")[0] if len(_TABLE[code
 #: ASCII characters whose view is longer ("m" is "rn" in the skeleton: the two look alike).
 _ASCII_LONGER = {chr(code): _TABLE[code] for code in range(128) if len(_TABLE[code]) > 1}
 #: Left by the ASCII step: what is neither a letter or digit of the view nor a character outside ASCII.
-_NOT_A_LETTER = re.compile("[^" + re.escape("".join(sorted({_TABLE[code] for code in range(128)} - {" "}))) + "\x80-\U0010ffff]+")
-assert all(value.isascii() and (value == " " or value.isalnum()) for value in _ASCII_LONGER.values())
+_NOT_A_LETTER = re.compile("[^a-z0-9\x80-\U0010ffff]+")
+#: ASCII letters and digits whose view is another letter ("0" reads as "o", "m" as "rn").
+_ASCII_CHANGED = {chr(code).lower(): _TABLE[code] for code in range(128)
+                  if chr(code).isalnum() and _TABLE[code] != chr(code).lower()}
+assert all(value.isascii() and value.isalnum() for value in _ASCII_LONGER.values())
+assert all(_TABLE[code] == " " for code in range(128) if not chr(code).isalnum())
+assert not set("".join(_ASCII_CHANGED.values())) & set(_ASCII_CHANGED)  # one replacement never feeds another
 
 
 def view_with_spans(text: str, split_camel: bool = False) -> tuple[str, Spans]:

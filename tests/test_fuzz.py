@@ -92,3 +92,30 @@ _MODEL = Recogniser(None)
 @given(_mixed(ARTICLE_FRAGMENTS))
 def test_random_articles_through_the_language_model(text):
     _build({"fuzz.txt": ("Headline\n\n" + text).encode("utf-8", "replace")}, _MODEL)
+
+
+PROTECTED_REGISTRY = b"entities:\n  - {name: Nadia Rahimzada, kind: person, aliases: [Rahimzada], protect: true}\n"
+DISGUISES = ["", " ", "-", ".", "_", "\u00ad", "\u200b", "\u200c", "\u200d", "\ufeff", "\u2060", "%20", "-\n"]
+INVISIBLE = {"\u00ad", "\u200b", "\u200c", "\u200d", "\ufeff", "\u2060"}
+LOOKALIKES = {"a": "\u0430", "i": "\u0456", "m": "\u217f", "R": "\u13a1", "N": "\u039d", "h": "\u04bb"}
+
+
+@settings(max_examples=60, deadline=10000, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(DISGUISES), st.booleans(), st.booleans()), min_size=15, max_size=15),
+       _mixed(ARTICLE_FRAGMENTS))
+def test_a_disguised_protected_name_never_reaches_a_page(marks, noise):
+    """Random separators, invisible characters, lookalike letters and case inside a protected name,
+    in an article of random text: no page the renderer makes holds the name in any form."""
+    written = ""
+    for letter, (disguise, lookalike, upper) in zip("Nadia Rahimzada", marks, strict=True):
+        if letter == " ":
+            written += disguise if disguise.strip(" \n") else " "
+            continue
+        letter = LOOKALIKES.get(letter, letter) if lookalike else letter
+        written += (letter.upper() if upper else letter) + (disguise if disguise in INVISIBLE else "")
+    text = f"Headline\n\n{noise}\n\nThe activist {written} spoke on 3 July 2025.\n"
+    dossier = _build({"a.txt": text.encode("utf-8", "replace"), "entities.yml": PROTECTED_REGISTRY})
+    assert dossier is not None and dossier.redactor
+    assert dossier.redactor.names_in(f"The activist {written} spoke"), written  # the disguise is still her name
+    for page in Renderer().pages(dossier):
+        assert not dossier.redactor.names_in(page.content + (page.html or "")), (written, page.path)
