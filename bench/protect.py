@@ -4,7 +4,11 @@ Redaction and the audit read each text once through one automaton (`generator.sp
 number of protected names should barely change the build. Prints the build times, their ratio,
 and the audit alone over the built site; the target is a ratio under 2.
 
-    python bench/protect.py [--names 10000] [--runs 2]
+With --corpus N it also builds N real corpus articles (from ../shared/corpora, copied to a temporary
+folder) with nobody protected and then with one much-named person protected, and times the audit
+of that site alone: what protection costs a dossier of realistic size.
+
+    python bench/protect.py [--names 10000] [--runs 2] [--corpus 2000]
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
+sys.path.insert(0, str(PROJECT / "bench"))
 
 from generator.audit import leaks  # noqa: E402
 from generator.protect import protect  # noqa: E402
@@ -68,11 +73,41 @@ def _build(project: Path, cache: Path) -> float:
     return elapsed
 
 
+def corpus_cost(count: int, runs: int) -> None:
+    from scale import build_project, corpus_files
+
+    with tempfile.TemporaryDirectory() as work:
+        project = build_project(corpus_files(count), Path(work))
+        cache = Path(work) / "cache"
+        registry = project / "seeds" / "entities.yml"
+        figures = {}
+        for label, text in (("nobody protected", "entities: []\n"),
+                            ("one person protected", "entities:\n  - {name: James Baker, kind: person, "
+                                                     "aliases: [Baker], protect: true}\n")):
+            registry.write_text(text, encoding="utf-8")
+            _build(project, cache)
+            figures[label] = min(_build(project, cache) for _ in range(runs))
+        redactor = protect(load_registry(project / "seeds").registry)[1]
+        started = time.perf_counter()
+        found = leaks(redactor, project / "site")
+        audit = time.perf_counter() - started
+        size = sum(path.stat().st_size for path in (project / "site").rglob("*") if path.is_file())
+        named = sum(bool(redactor.names_in(path.read_text(encoding="utf-8", errors="replace")))
+                    for path in (project / "seeds").glob("*.txt"))
+        print(f"{count:,} corpus articles, {named} of which name the protected person:")
+        for label, seconds in figures.items():
+            print(f"{label:>24}: warm build {seconds:6.1f} s")
+        print(f"{'audit alone':>24}: {audit:6.1f} s over {size / 1e6:.0f} MB ({len(found)} leaks)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--names", type=int, default=10_000, help="protected names of the large registry")
     parser.add_argument("--runs", type=int, default=2, help="builds of each, the best kept")
+    parser.add_argument("--corpus", type=int, default=0, help="also this many corpus articles, with and without")
     args = parser.parse_args()
+    if args.corpus:
+        corpus_cost(args.corpus, args.runs)
     with tempfile.TemporaryDirectory() as work:
         work = Path(work)
         figures = {}

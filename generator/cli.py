@@ -16,7 +16,7 @@ import zipfile
 from pathlib import Path
 from typing import NoReturn
 
-from .audit import leaks_in_file
+from .audit import AuditMemory, leaks_in_file
 from .errors import UnsafeToPublish
 from .extract.ner import ClusterUnavailable, cache_dir, shared_recogniser
 from .near_miss import near_misses
@@ -127,7 +127,8 @@ def build_then_swap(config: str, site_dir: Path, strict: bool, then=None) -> int
 def _zip_bundle(built: Path) -> int:
     staging = BUNDLE_PATH.with_name(f".{BUNDLE_PATH.name}.partial")
     count = zip_folder(built, staging)
-    leaked = leaks_in_file(_redactor(OFFLINE_CONFIG), staging)
+    redactor = _redactor(OFFLINE_CONFIG)
+    leaked = leaks_in_file(redactor, staging, AuditMemory(cache_dir(Path.cwd()), redactor))
     if leaked:  # the built folder was audited; the archive made of it is read again before it is published
         staging.unlink(missing_ok=True)
         print(f"ERROR: the bundle's zip holds the name of {', '.join(leaked)}; it is not published.", file=sys.stderr)

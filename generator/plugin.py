@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from generator.audit import describe, leaks
+from generator.audit import AuditMemory, describe, leaks
 from generator.errors import UnsafeToPublish
 from generator.extract.ner import ClusterUnavailable, cache_dir, shared_recogniser
 from generator.model import Dossier
@@ -317,14 +317,14 @@ def on_post_build(config: MkDocsConfig) -> None:
         _preview.setting, _preview.pages = _build.pending
     _finish_search_index(config)
     if _build.redactor:
-        _refuse_leaks(_build.redactor, Path(config.site_dir))
+        _refuse_leaks(_build.redactor, Path(config.site_dir), AuditMemory(ner_cache_dir(config), _build.redactor))
 
 
-def _refuse_leaks(redactor: Redactor, site_dir: Path) -> None:
+def _refuse_leaks(redactor: Redactor, site_dir: Path, memory: AuditMemory) -> None:
     """Stop before publishing if a protected name reached any built file or file name by a way the
     pipeline does not control (the site's name in mkdocs.yml, a theme override, a file in docs/):
     everything this build wrote is deleted."""
-    leaked = leaks(redactor, site_dir)
+    leaked = leaks(redactor, site_dir, memory)
     if not leaked:
         return
     for path in site_dir.iterdir():

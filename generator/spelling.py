@@ -267,7 +267,7 @@ class NameFinder:
             if not name_words:
                 continue
             for variant in _variants(name_words, plural):
-                by_key.setdefault(f" {variant} ", value)  # the first spelling given keeps a key
+                by_key.setdefault(variant, value)  # the first spelling given keeps a key
         self._automaton = ahocorasick.Automaton()
         for key, value in by_key.items():
             self._automaton.add_word(key, (len(key), value))
@@ -278,28 +278,44 @@ class NameFinder:
     def __bool__(self) -> bool:
         return self.size > 0
 
-    def _hits(self, text_view: str) -> Iterator[tuple[int, int, Hashable]]:
-        """(start, end, value) in the view, for every key found, overlapping ones included."""
-        for end, (length, value) in self._automaton.iter(f" {text_view} "):
-            yield end - length + 1, end - 1, value
+    def _hits(self, text_view: str) -> Iterator[tuple[int, int, Hashable, bool]]:
+        """(start, end, value, whole words) in the view, for every key found, overlapping ones included.
+        A key found inside a longer word ("free" + "koofi") may still be a name where a capital starts
+        it ("#FreeKoofi"): the split view, read only then, tells."""
+        last = len(text_view) - 1
+        for end, (length, value) in self._automaton.iter(text_view):
+            start = end - length + 1
+            whole = (start == 0 or text_view[start - 1] == " ") and (end == last or text_view[end + 1] == " ")
+            yield start, end + 1, value, whole
 
     def names_in(self, text: str) -> set[Hashable]:
         """What `text` names, read fast (no positions): for the audit and for the question "any?"."""
         if not self or not text:
             return set()
-        found = {value for _, _, value in self._hits(view(text))}
-        found.update(value for _, _, value in self._hits(view(text, split_camel=True)))
+        found, inside_words = set(), False
+        for _, _, value, whole in self._hits(view(text)):
+            if whole:
+                found.add(value)
+            else:
+                inside_words = True
+        if inside_words:
+            found.update(value for _, _, value, whole in self._hits(view(text, split_camel=True)) if whole)
         return found
 
     def find(self, text: str) -> list[Found]:
         """Every spelling in `text`, as spans of `text` itself; where two overlap, the longer (then the first) wins."""
         if not self or not text or not self.names_in(text):
             return []
-        candidates = []
+        candidates, inside_words = [], False
         for split in (False, True):
+            if split and not inside_words:
+                break
             text_view, spans = view_with_spans(text, split_camel=split)
-            for start, end, value in self._hits(text_view):
-                candidates.append(Found(spans[start][0], spans[end - 1][1], value))
+            for start, end, value, whole in self._hits(text_view):
+                if whole:
+                    candidates.append(Found(spans[start][0], spans[end - 1][1], value))
+                else:
+                    inside_words = True
         chosen: list[Found] = []
         for found in sorted(candidates, key=lambda f: (f.start, -(f.end - f.start))):
             if chosen and found.start < chosen[-1].end:

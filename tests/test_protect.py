@@ -401,6 +401,11 @@ def test_a_name_in_a_curators_asset_or_the_site_name_stops_the_build_and_deletes
     result = _cli(project, "build")
     assert result.returncode != 0 and "assets/Person A.jpg" in result.stdout + result.stderr
     (assets / "fawzia-koofi.jpg").unlink()
+    (project / "docs" / "fawzia-koofi.md").write_text("# Notes\n\nNothing here.\n", encoding="utf-8")
+    result = _cli(project, "build")  # MkDocs itself logs the page's name (not in the nav): redacted too
+    assert result.returncode != 0 and "Person A" in result.stdout + result.stderr
+    assert "koofi" not in (result.stdout + result.stderr).lower()
+    (project / "docs" / "fawzia-koofi.md").unlink()
     config = project / "mkdocs.yml"
     config.write_text(re.sub(r"^site_name: .*$", 'site_name: "Ko\u00adofi files"', config.read_text(encoding="utf-8"),
                              flags=re.M), encoding="utf-8")
