@@ -451,6 +451,11 @@ def test_check_lists_words_close_to_a_protected_name_without_printing_them(tmp_p
     review = [line for line in result.stderr.splitlines() if line.startswith("REVIEW: 950_variant.txt:3:")]
     assert review and "a name of Person A" in review[0], result.stderr
     assert "Kufi" not in result.stderr and "Koofi" not in result.stderr
+    assert _cli(project, "review", "--html").returncode == 0
+    page = (project / "build" / "review.html").read_text(encoding="utf-8")
+    close = page.split('id="near-misses"')[1].split("<h2")[0]
+    assert "950_variant.txt:3: a 4-letter word" in close and "Person A" in close
+    assert "Kufi" not in page
 
 
 def test_the_cli_refuses_to_build_when_the_registry_protecting_names_is_unreadable(tmp_path):
