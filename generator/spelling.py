@@ -280,8 +280,8 @@ class NameFinder:
 
     def _hits(self, text_view: str) -> Iterator[tuple[int, int, Hashable, bool]]:
         """(start, end, value, whole words) in the view, for every key found, overlapping ones included.
-        A key found inside a longer word ("free" + "koofi") may still be a name where a capital starts
-        it ("#FreeKoofi"): the split view, read only then, tells."""
+        A key found inside a longer word ("free" + "example") may still be a name where a capital starts
+        it ("#FreeExample"): the split view, read only then, tells."""
         last = len(text_view) - 1
         for end, (length, value) in self._automaton.iter(text_view):
             start = end - length + 1
