@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import jdatetime
@@ -60,19 +61,24 @@ WITHHELD_LINK = "[link withheld]"
 SOURCE_URL = re.compile(r"^(?:(?:source|url|link|original|via)\s*:\s*)?<?(https?://[^\s<>]{4,500}|\[link withheld\])>?$",
                         re.IGNORECASE)
 
-#: Persian (۰–۹) and Arabic-Indic (٠–٩) digits read as ASCII digits.
 #: A press release's or statement's header, with the issuer's name before or after it.
 RELEASE_HEADER = re.compile(
     r"^(?:(?P<before>[^|:–—]{2,80}?)\s*[|:–—-]\s*)?(?:for immediate release|(?:joint |public )?(?:press|news|media) "
     r"(?:release|statement)|public statement|joint statement|embargoed(?: until| till)? .{0,60})"
     r"(?:\s*[|:–—-]\s*(?P<after>[^|:–—]{2,80}))?\s*$", re.IGNORECASE)
-#: Words that make a name a body's: "Bank of Japan Governor Satoshi Sumita" names a bank, while
-#: "National Security Adviser John Poindexter" names no body.
-ORGANISATION_HEADS = frozenset(
-    "bank committee council ministry department agency fund commission party group company corp inc ltd plc co "
-    "association organisation organization office institute authority board union federation court bureau "
-    "exchange service services corporation foundation trust army navy police house senate congress parliament "
-    "assembly government administration secretariat centre center university school church league club".split())
+
+
+def word_list(name: str) -> frozenset[str]:
+    """A list of words kept as data (`generator/data/NAME.txt`: one a line, `#` comments), not as code."""
+    text = (Path(__file__).parent / "data" / f"{name}.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+#: Words that make a name a body's: "Bank of Japan Governor Satoshi Sumita" names a bank.
+ORGANISATION_HEADS = word_list("organisation_heads")
+#: Plural nouns a body's name holds in the possessive: "Afghan Women's Justice Collective".
+GROUP_NOUNS = word_list("group_nouns")
+#: Persian (۰–۹) and Arabic-Indic (٠–٩) digits read as ASCII digits.
 EASTERN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 #: Years this low in a Y/M/D date are Solar Hijri (1404 SH began in March 2025).
 SOLAR_HIJRI_YEARS = range(1200, 1500)

@@ -66,6 +66,22 @@ NON_DATES = [
 ]
 
 
+TWELFTH_MARCH = Reference(D(2026, 3, 12))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The women said they would hold another protest on 20 March.", D(2026, 3, 20)),
+    ("The court is scheduled to hear the case on 2 April.", D(2026, 4, 2)),
+    ("The group plans to meet again on 5 January.", D(2027, 1, 5)),  # a plan for a day already past this year
+    ("Amiri was detained at a rally on 11 March.", D(2026, 3, 11)),
+    ("They will march on 20 March, the group said.", D(2026, 3, 20)),
+    ("The group said it would publish its report by 30 April.", D(2026, 4, 30)),
+])
+def test_a_day_and_month_without_a_year_look_forward_in_a_plan_and_back_otherwise(sentence, expected):
+    dated = [e for e in find_time_expressions(sentence, TWELFTH_MARCH) if e.resolved]
+    assert [(e.first, e.planned) for e in dated] == [(expected, expected > TWELFTH_MARCH.date)]
+
+
 @pytest.mark.parametrize("sentence", NON_DATES)
 def test_numbers_that_are_not_dates_stay_numbers(sentence):
     assert find_time_expressions(sentence, FRIDAY) == []

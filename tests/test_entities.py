@@ -33,6 +33,24 @@ def test_model_span_loses_the_quote_mark_article_and_possessive():
     assert mentions[1].surface == "Russian Federation"
 
 
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_a_body_cut_at_a_plural_possessive_keeps_its_whole_name(apostrophe):
+    """The small model reads "The Afghan Women's Justice Collective" as a body "The Afghan Women" and a
+    person "Collective" (either apostrophe): one body, and no person."""
+    text = f"The Afghan Women{apostrophe}s Justice Collective said the Teachers{apostrophe} Union had gone on strike."
+    mentions = _mentions(text, [("The Afghan Women", "ORG"), ("Collective", "PERSON"), ("Teachers", "ORG")])
+    assert [(m.name, m.kind) for m in mentions] == [
+        (f"Afghan Women{apostrophe}s Justice Collective", EntityKind.ORGANISATION),
+        (f"Teachers{apostrophe} Union", EntityKind.ORGANISATION)]
+
+
+def test_a_possessive_of_a_place_or_body_is_no_part_of_the_next_name():
+    text = "Afghanistan's Ministry of Education and the UN's Human Rights Council met."
+    mentions = _mentions(text, [("Afghanistan", "GPE"), ("Ministry of Education", "ORG"), ("UN", "ORG"),
+                                ("Human Rights Council", "ORG")])
+    assert [m.name for m in mentions] == ["Afghanistan", "Ministry of Education", "UN", "Human Rights Council"]
+
+
 def test_organisation_cut_before_of_is_extended():
     text = "The statement of the Independent Coalition of Women’s Protest Movements of Afghanistan was read."
     (mention,) = _mentions(text, [("the Independent Coalition of Women’s Protest Movements", "ORG")])

@@ -191,7 +191,9 @@ def _resolve(name: str, match: re.Match[str], sentence: str, ref: Reference) -> 
             note = "" if weekday is None or value.weekday() == weekday else f"{value:%-d %B %Y} was a {value:%A}"
             return make(value, value, Precision.DAY, "as written", note)
         if ref.date is not None:
-            value = _latest_before(ref.date, month, day)
+            # "would hold another protest on 20 March": a plan looks forward from the article's date
+            forward = is_planned(sentence, match.start(), match.end(), _qualifier(before))
+            value = (_earliest_after if forward else _latest_before)(ref.date, month, day)
             return make(value, value, Precision.DAY, "article date", _inferred_note(ref))
         if weekday is not None:
             years = years_matching_weekday(month, day, weekday, ref.anchor_years)
@@ -363,6 +365,15 @@ def _latest_before(reference: dt.date, month: int, day: int) -> dt.date:
         if value and value <= reference + dt.timedelta(days=7):
             return value
     return dt.date(reference.year - 1, month, 28)
+
+
+def _earliest_after(reference: dt.date, month: int, day: int) -> dt.date:
+    """The date with this day and month nearest after the reference (or on it): the day a plan is for."""
+    for year in (reference.year, reference.year + 1, reference.year + 2):
+        value = _date(year, month, day)
+        if value and value >= reference:
+            return value
+    return dt.date(reference.year + 1, month, 28)
 
 
 def _month_end(year: int, month: int) -> dt.date:

@@ -17,7 +17,7 @@ from functools import cached_property
 
 import ahocorasick
 
-from ..lexicon import DAY, MONTH, ORGANISATION_HEADS, is_acronym
+from ..lexicon import DAY, GROUP_NOUNS, MONTH, ORGANISATION_HEADS, is_acronym
 from ..model import EntityKind, Mention, Paragraph
 from ..registry import Registry
 from ..sentences import cited_excerpt, sentence_spans
@@ -170,8 +170,9 @@ def extract_mentions(article_id: str, paragraphs: Sequence[Paragraph], ner_spans
                     acronyms[acronym[1]] = (cleaned.name, cleaned.kind)
         chosen_by_paragraph.append((paragraph, candidates))
 
+    # a body's head noun the model took for a person ("Collective" of "… Justice Collective") is no surname
     surnames = {span.name.split()[-1] for _, candidates in chosen_by_paragraph for span in candidates
-                if span.kind is EntityKind.PERSON}
+                if span.kind is EntityKind.PERSON and span.name.split()[-1].lower() not in ORGANISATION_HEADS}
     chosen_by_paragraph = [(paragraph, [part for span in candidates for part in _split_at_slash(span)])
                            for paragraph, candidates in chosen_by_paragraph]
     mentions = []
@@ -313,6 +314,9 @@ def _model_span(text: str, span: NerSpan, registry: Registry) -> _Span | None:
     small_word = _TRAILING_SMALL_WORD.search(text[start:end])
     if small_word:  # "Group of" cut before "Five": not a name as it stands
         end = start + small_word.start()
+    body_end = _group_possessive_end(text, start, end)
+    if body_end is not None:  # "Afghan Women" cut at "'s Justice Collective": the body's whole name
+        end, kind = body_end, EntityKind.ORGANISATION
     partner = _FOREIGN_AND.match(text, end)
     if partner:  # "Heldring en Pierson", "Fichtel und Sachs": partners' names joined, a firm's
         end, kind = partner.end(), EntityKind.ORGANISATION
@@ -357,6 +361,26 @@ def _model_span(text: str, span: NerSpan, registry: Registry) -> _Span | None:
     if not _plausible_name(name, kind):
         return None
     return _Span(start, end, name, kind, origin, role)
+
+
+_AFTER_POSSESSIVE = re.compile(r"['’]s?((?: [A-Z][\w-]*){1,6})")
+
+
+def _group_possessive_end(text: str, start: int, end: int) -> int | None:
+    """Where a body's name ends that the model cut at a plural possessive: "Afghan Women" + "'s Justice
+    Collective", "Teachers" + "' Union" (a group noun, then capitalised words up to a body's head noun)."""
+    words = text[start:end].split()
+    if not words or words[-1].lower() not in GROUP_NOUNS:
+        return None
+    after = _AFTER_POSSESSIVE.match(text, end)
+    if not after:
+        return None
+    following = after.group(1).split()
+    heads = [index for index, word in enumerate(following) if word.lower() in ORGANISATION_HEADS]
+    if not heads:
+        return None
+    last = following[heads[-1]]
+    return after.start(1) + after.group(1).index(last, sum(len(w) + 1 for w in following[:heads[-1]])) + len(last)
 
 
 def _company_cue(text: str, start: int, end: int) -> bool:
