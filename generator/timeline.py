@@ -262,12 +262,24 @@ def _flag_conflicts(entries: list[TimelineEntry], all_features: dict[int, frozen
         a, b = entries[i], entries[j]
         if a.first == b.first or abs((b.first - a.first).days) > CONFLICT_WINDOW_DAYS:
             continue
+        if not _told_apart(a, b):
+            continue  # one article's, or one sentence's, two dates: two events it tells, not a disagreement
         score, shared = _overlap(features[i], features[j])
         if score >= CONFLICT_OVERLAP and shared >= CONFLICT_MIN_SHARED:
             conflicts[i].append(format_date_iso(b.first, b.precision))
             conflicts[j].append(format_date_iso(a.first, a.precision))
     return [replace(entry, conflicts=tuple(sorted(conflicts[i]))) if conflicts[i] else entry
             for i, entry in enumerate(entries)]
+
+
+def _told_apart(a: TimelineEntry, b: TimelineEntry) -> bool:
+    """Whether two entries' dates can disagree: a conflict is between sources, so some citation of each
+    must come from another article, and no sentence is cited by both ("detained at a rally on 11 March,
+    appeared in court on Saturday" dates two events)."""
+    sentences = {(event.article_id, event.paragraph, event.sentence) for event in a.citations}
+    if any((event.article_id, event.paragraph, event.sentence) in sentences for event in b.citations):
+        return False
+    return any(x.article_id != y.article_id for x in a.citations for y in b.citations)
 
 
 def _with_unique_keys(entries: list[TimelineEntry]) -> list[TimelineEntry]:

@@ -200,6 +200,18 @@ def test_the_same_event_under_two_dates_is_flagged():
     assert [entry.conflicts for entry in timeline] == [("2024-05-05",), ("2024-05-03",)]
 
 
+def test_two_dates_in_one_sentence_or_one_article_are_never_a_conflict():
+    sentence = "Amiri, detained at a rally in Kabul on 11 March, appeared in the Kabul court on Saturday."
+    one_sentence = _timeline(("a", [_event("a", sentence, "11 March", D(2026, 3, 11), entities=["Amiri", "Kabul"]),
+                                    _event("a", sentence, "Saturday", D(2026, 3, 14), entities=["Amiri", "Kabul"])]))
+    assert len(one_sentence) == 2 and not any(entry.conflicts for entry in one_sentence)
+    told = "The ministry banned the Kabul Times newspaper after its editor was arrested."
+    one_article = _timeline(("a", [_event("a", told, "3 May", D(2024, 5, 3), entities=["Ministry", "Kabul Times"]),
+                                   _event("a", told.replace("banned", "closed"), "5 May", D(2024, 5, 5), paragraph=4,
+                                          entities=["Ministry", "Kabul Times"])]))
+    assert not any(entry.conflicts for entry in one_article)
+
+
 def _letters(number: int) -> str:
     word = ""
     for _ in range(4):
