@@ -180,3 +180,15 @@ def test_a_partial_quotation_is_shown_in_its_sentence(dossier):
     putin = next(e for e in dossier.entities if e.name == "Vladimir Putin")
     html = next(p.html for p in Renderer().pages(dossier) if p.path == putin.page_path)
     assert "referred to the Taliban as an “<strong>ally</strong>” in fighting terrorism" in html
+
+
+def test_she_said_after_reported_speech_is_the_person_who_spoke():
+    """“… ,” she said, after a sentence in which Maria Lopez said something in her own words, not quoted."""
+    assert _quotes("Maria Lopez, a lawyer who represents two of the women, said her clients had not been charged. "
+                   "“They are being punished for asking for work,” she said.") == [
+        ("They are being punished for asking for work,", "Maria Lopez")]
+    # the most recent speaker wins: a quote of Jan Novak's, then Maria Lopez in reported speech
+    assert _quotes("“We will stay,” said Jan Novak. Maria Lopez said the hearing was postponed.",
+                   "“It is unjust,” she said.")[-1] == ("It is unjust,", "Maria Lopez")
+    # a person merely named, not speaking, is no antecedent
+    assert _quotes("The court heard Maria Lopez on Monday. “It is unjust,” she said.") == [("It is unjust,", None)]

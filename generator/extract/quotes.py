@@ -50,6 +50,10 @@ _POST_SUBJECT_VERB = re.compile(
     rf"^\s*[,.?!:;—–-]?\s*(?P<subject>[^,.;:“”\"?!]{{1,90}}?)\s+(?P<verb>{SPEECH_VERBS})\b", re.IGNORECASE)
 _POST_VERB_SUBJECT = re.compile(r"^\s*[,.?!:;—–-]?\s*(?P<verb>said|says|added|asked|wrote|stated|noted|told)\s+"
                                 r"(?P<subject>[^,.;:“”\"?!]{1,90})", re.IGNORECASE)
+#: A person named as the subject of a speech verb outside any quote ("Zarifa Haidari, a lawyer ..., said her
+#: clients ..."): the "she" of a quote after it is that person, even with no quote of hers before.
+_REPORTS = re.compile(rf"(?:,[^,;“”\"]{{2,140}},)?(?:\s+(?:has|had|also|later|then|again|previously|reportedly|"
+                      rf"publicly|further))*\s+(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 _OPENING, _CLOSING = "“", "”"
 SCARE_QUOTE_MAX_WORDS = 8
 #: A quotation of fewer words says little alone ("an “ally”"): it is shown in its sentence.
@@ -96,6 +100,7 @@ class _Speakers:
 
     def __init__(self) -> None:
         self.last: tuple[str, EntityKind] | None = None
+        self.reported = False  # the last speaker spoke in reported speech ("X said her clients ...")
         self._organisations: dict[str, None] = {}  # in order of last mention
 
     def named(self, organisation: str) -> None:
@@ -109,6 +114,8 @@ class _Speakers:
     def pronoun(self, word: str) -> tuple[str, str] | None:
         wanted = _PRONOUNS[word.lower()]
         if self.last and (wanted is None or self.last[1] is wanted):
+            if self.reported:
+                return self.last[0], f"'{word}' refers to the person said to speak just before"
             return self.last[0], f"'{word}' refers to the last speaker"
         return None
 
@@ -201,13 +208,18 @@ def extract_quotes(article_id: str, paragraphs: Sequence[Paragraph], mentions: S
         indexed = _Paragraph(text, by_paragraph.get(paragraph.number, ()))
         organisations = iter(m for m in indexed.outside if m.kind is EntityKind.ORGANISATION)
         pending = next(organisations, None)
+        reporters = iter(m for m in indexed.outside if m.kind is EntityKind.PERSON and _REPORTS.match(text, m.end))
+        reporter = next(reporters, None)
         for span in indexed.spans:
             while pending is not None and pending.start < span.start:
                 speakers.named(pending.name)
                 pending = next(organisations, None)
+            while reporter is not None and reporter.start < span.start:
+                speakers.last, speakers.reported = (reporter.name, EntityKind.PERSON), True
+                reporter = next(reporters, None)
             speaker, cue, how = _attribute(indexed, span, speakers)
             if speaker:
-                speakers.last = (speaker, kinds.get(speaker, EntityKind.ORGANISATION))
+                speakers.last, speakers.reported = (speaker, kinds.get(speaker, EntityKind.ORGANISATION)), False
             context_start, context_end = indexed.sentence_around(span.start)
             partial = len(text[span.start:span.end].split()) < PARTIAL_QUOTE_WORDS \
                 and context_end - context_start > span.end - span.start + 2
@@ -218,6 +230,9 @@ def extract_quotes(article_id: str, paragraphs: Sequence[Paragraph], mentions: S
         while pending is not None:
             speakers.named(pending.name)
             pending = next(organisations, None)
+        after_the_quotes = [reporter, *reporters] if reporter is not None else []
+        if after_the_quotes:  # the paragraph's last words of reported speech: the next "she said" is hers
+            speakers.last, speakers.reported = (after_the_quotes[-1].name, EntityKind.PERSON), True
     return quotes
 
 
