@@ -98,12 +98,16 @@ def _refuse_events(text: str) -> None:
 
 def load_curator_yaml(data: bytes, name: str, hint: str) -> object:
     """The document in `data`, or an `InputError` naming the file, the line and what is wrong."""
-    return load_curator_yaml_with_lines(data, name, hint)[0]
+    return _load(data, name, hint, with_lines=False)[0]
 
 
 def load_curator_yaml_with_lines(data: bytes, name: str, hint: str) -> tuple[object, dict[str, int]]:
     """The document, and the line of each key and item by its path (`entities[3].kind`), so that a
     message can say where to look without quoting what is written there."""
+    return _load(data, name, hint, with_lines=True)
+
+
+def _load(data: bytes, name: str, hint: str, with_lines: bool) -> tuple[object, dict[str, int]]:
     try:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
@@ -119,7 +123,7 @@ def load_curator_yaml_with_lines(data: bytes, name: str, hint: str) -> tuple[obj
         finally:
             loader.dispose()
         lines: dict[str, int] = {}
-        if node is not None:
+        if node is not None and with_lines:
             _lines(node, "", lines)
         return document, lines
     except CuratorYamlError as error:

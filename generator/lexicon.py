@@ -58,8 +58,8 @@ def web_address_host(url: str) -> str | None:
 
 #: Stands where an address held a protected name (`protect`): the link is not published at all.
 WITHHELD_LINK = "[link withheld]"
-SOURCE_URL = re.compile(r"^(?:(?:source|url|link|original|via)\s*:\s*)?<?(https?://[^\s<>]{4,500}|\[link withheld\])>?$",
-                        re.IGNORECASE)
+SOURCE_URL = re.compile(rf"^(?:(?:source|url|link|original|via)\s*:\s*)?<?(https?://[^\s<>]{{4,500}}|"
+                        rf"{re.escape(WITHHELD_LINK)})>?$", re.IGNORECASE)
 
 #: A press release's or statement's header, with the issuer's name before or after it.
 RELEASE_HEADER = re.compile(

@@ -226,10 +226,7 @@ def _refusal_page(files: Files, config: MkDocsConfig, error: UnsafeToPublish) ->
     log.error(error.report())
     _build.dossier, _build.renderer, _build.html, _build.search_entries = None, None, {}, []
     _build.pending = (b"", {})
-    site = Path(config.site_dir)
-    if site.is_dir():
-        for path in site.iterdir():
-            shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink(missing_ok=True)
+    _empty(Path(config.site_dir))
     docs = Path(config.docs_dir).resolve()
     kept = Files([file for file in files if not file.is_documentation_page()
                   and docs not in Path(file.abs_src_path or docs).resolve().parents])
@@ -239,6 +236,13 @@ def _refusal_page(files: Files, config: MkDocsConfig, error: UnsafeToPublish) ->
     kept.append(File.generated(config, "index.md", content=content))
     config.site_name, config.nav, config.site_description = "Dossier not built", None, ""
     return kept
+
+
+def _empty(folder: Path) -> None:
+    """Delete what a folder holds (what this build, or the one before, wrote), and keep the folder."""
+    if folder.is_dir():
+        for path in folder.iterdir():
+            shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink(missing_ok=True)
 
 
 def _always() -> bool:
@@ -327,8 +331,7 @@ def _refuse_leaks(redactor: Redactor, site_dir: Path, memory: AuditMemory) -> No
     leaked = leaks(redactor, site_dir, memory)
     if not leaked:
         return
-    for path in site_dir.iterdir():
-        shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink(missing_ok=True)
+    _empty(site_dir)
     _preview.pages, _preview.search = {}, {}
     raise Abort(f"{len(leaked)} built files hold a protected name, so nothing is published (the files this build "
                 f"wrote were deleted): {describe(leaked)}. The pipeline pseudonymises articles, the registry and "

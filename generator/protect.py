@@ -111,6 +111,8 @@ class Redactor:
                  *(value for value in source.sidecar.values() if isinstance(value, str)),
                  *(part for pair in source.stated.values() for part in pair)]
         named = set().union(*(self.names_in(text) for text in texts))
+        if not named:  # no spelling anywhere, so no given name to hide either: nothing to redact
+            return source, []
         given = {entry.pseudonym for entry in self.protected if entry.pseudonym in named and entry.given_names}
 
         def redact(value: str) -> str:

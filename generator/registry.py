@@ -1,7 +1,7 @@
 """The curator's entity registry, `seeds/entities.yml`: canonical names, kinds, aliases, ignores.
 
-Every problem names the file and the key (`entities[3].aliases[1]`); a bad entry is left
-out and reported, the rest of the registry still applies.
+It says who must never be named, so it is read whole or not at all (`load_registry`): every
+error names the file, the line and the key (`entities[3].aliases[1]`), never a name.
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ WIKIDATA = re.compile(r"^Q[1-9][0-9]*$")
 PSEUDONYM_NOUN = {EntityKind.PERSON: "Person", EntityKind.ORGANISATION: "Organisation", EntityKind.PLACE: "Place"}
 #: A key this close to `protect` (`protected`, `Protect`, `protec`) marks an entry the curator meant to protect.
 PROTECT_KEY = "protect"
+#: The last step of a key's path: ".kind" or "[3]".
+_LAST_STEP = re.compile(r"(?:\.[^.\[]*|\[\d+\])$")
 
 
 @dataclass(frozen=True)
@@ -135,9 +137,10 @@ class _Reader:
 
     def _problem(self, key: str, message: str, hint: str = "", severity: str = "error", at: str | None = None) -> None:
         line, path = None, at or key
-        while line is None and path:
+        while line is None and path:  # the key's own line, else its entry's ("entities[3].kind" → "entities[3]")
             line = self.lines.get(path)
-            path = re.sub(r"(\.[^.\[]*|\[\d+\])$", "", path) if re.search(r"(\.[^.\[]*|\[\d+\])$", path) else ""
+            parent = _LAST_STEP.sub("", path)
+            path = parent if parent != path else ""
         problem = Problem(self.file_name, message, hint, line=line, key=key or None, severity=severity)
         (self.errors if severity == "error" else self.warnings).append(problem)
 
@@ -174,14 +177,14 @@ class _Reader:
         return Registry(tuple(entity for entity, _ in entities), frozenset(fold_key(item) for item in raw_ignore))
 
     def _entity(self, raw: object, key: str) -> tuple[RegisteredEntity, str] | None:
-        protected = _meant_protected(raw)
+        kind = next((k for k in EntityKind if k.value == raw.get("kind")), None) if isinstance(raw, dict) else None
         label = key
-        if protected:  # named as the site would name it; the name itself is never printed
-            kind = next((k for k in EntityKind if k.value == raw.get("kind")), EntityKind.PERSON)
+        if _meant_protected(raw):  # named as the site would name it; the name itself is never printed
             pseudonym = raw.get("pseudonym") if isinstance(raw.get("pseudonym"), str) else None
             if not pseudonym:
-                pseudonym = f"{PSEUDONYM_NOUN[kind]} {letters(self._protected_seen[kind])}"
-                self._protected_seen[kind] += 1
+                noun_kind = kind or EntityKind.PERSON
+                pseudonym = f"{PSEUDONYM_NOUN[noun_kind]} {letters(self._protected_seen[noun_kind])}"
+                self._protected_seen[noun_kind] += 1
             label = f"{key} (protected: {' '.join(pseudonym.split())[:40]})"
         before = len(self.errors)
         if not isinstance(raw, dict):
@@ -200,10 +203,9 @@ class _Reader:
             text[sub] = self._one_line(value, f"{key}.{sub}", label) if isinstance(value, str) else None
         if not text["name"]:
             self._problem(f"{key}.name", f"{label} has no 'name' (or a name with no visible text).")
-        kinds = ", ".join(kind.value for kind in EntityKind)
-        kind = next((k for k in EntityKind if k.value == raw.get("kind")), None)
         if kind is None:
-            self._problem(f"{key}.kind", f"{label} has no kind, or one that is not known.", f"Use one of: {kinds}.")
+            self._problem(f"{key}.kind", f"{label} has no kind, or one that is not known.",
+                          f"Use one of: {', '.join(k.value for k in EntityKind)}.")
         org_type = None
         if raw.get("type") is not None:
             org_type = next((t for t in OrgType if t.value == raw["type"]), None)

@@ -129,18 +129,17 @@ class _Characters(dict):
 
 
 _TABLE = _Characters()
-#: The steps of the view before its characters are mapped, in order: (pattern, replacement).
-_STEPS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str] | str], ...] = (
-    (_ESCAPE, _decode), (_ESCAPE, _decode), (_LINE_END_HYPHEN, ""))
+#: The steps of the view before its characters are mapped, in order: (pattern, replacement, the characters
+#: of which one must be in the text for the pattern to match at all, so that the fast view can skip it).
+_STEPS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str] | str, str], ...] = (
+    (_ESCAPE, _decode, "&%\\"), (_ESCAPE, _decode, "&%\\"), (_LINE_END_HYPHEN, "", "\n"))
 
 
 def view(text: str, split_camel: bool = False) -> str:
     """`text` as names are looked for in it: see the module docstring."""
-    if "&" in text or "%" in text or "\\" in text:
-        for pattern, replacement in _STEPS[:2]:
+    for pattern, replacement, needed in _STEPS:
+        if any(char in text for char in needed):
             text = pattern.sub(replacement, text)
-    if "\n" in text:
-        text = _LINE_END_HYPHEN.sub("", text)
     if split_camel:
         text = _CAMEL.sub(_camel, text)
     return _mapped(text)
@@ -186,7 +185,7 @@ assert not set("".join(_ASCII_CHANGED.values())) & set(_ASCII_CHANGED)  # one re
 def view_with_spans(text: str, split_camel: bool = False) -> tuple[str, Spans]:
     """The same view as `view`, and the span of `text` that each of its characters stands for."""
     spans: Spans = [(index, index + 1) for index in range(len(text))]
-    for pattern, replacement in _STEPS:
+    for pattern, replacement, _ in _STEPS:
         text, spans = _sub_tracked(pattern, replacement, text, spans)
     if split_camel:
         text, spans = _sub_tracked(_CAMEL, _camel, text, spans)

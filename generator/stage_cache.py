@@ -112,13 +112,13 @@ PROTECTION_MARK = "protection"
 TEXT_CACHES = ("ner", "stages")
 
 
-def forget_on_protection_change(cache_root: Path, fingerprint: str) -> bool:
+def forget_on_protection_change(cache_root: Path, fingerprint: str) -> None:
     """Delete every cached result when the set of protected names changes: a result made before a
-    name was protected holds that name, on disk and in a preview's memory. True when it did."""
+    name was protected holds that name, on disk and in a preview's memory."""
     mark = cache_root / PROTECTION_MARK
     try:
         if mark.read_text(encoding="ascii") == fingerprint:
-            return False
+            return
     except (OSError, UnicodeDecodeError):
         pass
     for folder in TEXT_CACHES:
@@ -130,4 +130,3 @@ def forget_on_protection_change(cache_root: Path, fingerprint: str) -> bool:
         mark.write_text(fingerprint, encoding="ascii")
     except OSError:
         pass  # a read-only cache folder: the next build forgets again, which costs time only
-    return True

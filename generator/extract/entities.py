@@ -364,6 +364,7 @@ def _model_span(text: str, span: NerSpan, registry: Registry) -> _Span | None:
 
 
 _AFTER_POSSESSIVE = re.compile(r"['’]s?((?: [A-Z][\w-]*){1,6})")
+_CAPITALISED_WORD = re.compile(r" ([A-Z][\w-]*)")
 
 
 def _group_possessive_end(text: str, start: int, end: int) -> int | None:
@@ -375,12 +376,9 @@ def _group_possessive_end(text: str, start: int, end: int) -> int | None:
     after = _AFTER_POSSESSIVE.match(text, end)
     if not after:
         return None
-    following = after.group(1).split()
-    heads = [index for index, word in enumerate(following) if word.lower() in ORGANISATION_HEADS]
-    if not heads:
-        return None
-    last = following[heads[-1]]
-    return after.start(1) + after.group(1).index(last, sum(len(w) + 1 for w in following[:heads[-1]])) + len(last)
+    heads = [word.end(1) for word in _CAPITALISED_WORD.finditer(text, after.start(1), after.end(1))
+             if word.group(1).lower() in ORGANISATION_HEADS]
+    return heads[-1] if heads else None
 
 
 def _company_cue(text: str, start: int, end: int) -> bool:
