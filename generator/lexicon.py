@@ -78,6 +78,8 @@ def word_list(name: str) -> frozenset[str]:
 ORGANISATION_HEADS = word_list("organisation_heads")
 #: Plural nouns a body's name holds in the possessive: "Afghan Women's Justice Collective".
 GROUP_NOUNS = word_list("group_nouns")
+#: "du", "van der", "bin": small words inside a person's surname ("Barend du Plessis", "du Plessis said").
+NAME_PARTICLES = word_list("name_particles")
 #: Persian (۰–۹) and Arabic-Indic (٠–٩) digits read as ASCII digits.
 EASTERN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 #: Years this low in a Y/M/D date are Solar Hijri (1404 SH began in March 2025).

@@ -165,7 +165,7 @@ class Mention:
     surface: str  # as written, without a leading "the", quote marks or a possessive
     name: str  # the entity's canonical name once assembled
     kind: EntityKind
-    origin: str  # "registry", "model" or "rule": what found it
+    origin: str  # "registry", "model", "rule" or "surname" (a person's surname written again): what found it
     sentence: str
     sentence_start: int  # offset of `sentence` within the paragraph
     role: str | None = None  # a title or apposition written with the name ("White House spokesman")

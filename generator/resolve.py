@@ -33,7 +33,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from .known_names import KNOWN_NAMES
-from .lexicon import ORGANISATION_HEADS, is_acronym
+from .lexicon import NAME_PARTICLES, ORGANISATION_HEADS, is_acronym
 from .model import Article, EntityKind, Joined, Mention
 from .registry import Registry
 from .textfold import fold_key
@@ -438,6 +438,25 @@ def _loose_key(key: str, kind: EntityKind | None = None) -> str:
     return namespace + ("".join(words) or key)
 
 
+def _surname_keys(key: str) -> list[str]:
+    """The ways a person's full name is written by surname alone: "plessis" and "du plessis" of
+    "barend du plessis". A full name's key is never its own surname."""
+    words = key.split()
+    keys = [words[-1]]
+    for start in range(len(words) - 2, 0, -1):
+        if " ".join(words[start:-1]) in NAME_PARTICLES or words[start] in NAME_PARTICLES:
+            keys.append(" ".join(words[start:]))
+        else:
+            break
+    return keys
+
+
+def _is_surname_alone(key: str) -> bool:
+    """"de clercq": particles and a surname, no given name."""
+    *particles, _ = key.split()
+    return bool(particles) and (" ".join(particles) in NAME_PARTICLES or all(p in NAME_PARTICLES for p in particles))
+
+
 def _surnames(articles: Sequence[Article], keys: Sequence[str], groups: _Groups) -> dict[int, str]:
     """Mention index -> the key of the one person whose full name ends in the name it is written as."""
     people_in: dict[str | None, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
@@ -447,19 +466,21 @@ def _surnames(articles: Sequence[Article], keys: Sequence[str], groups: _Groups)
         for mention in article.mentions:
             key = keys[index]
             mention_keys.append((article.metadata.article_id, mention, key))
-            if mention.kind is EntityKind.PERSON and " " in key:
+            if mention.kind is EntityKind.PERSON and " " in key and not _is_surname_alone(key):
                 for scope in (article.metadata.article_id, None):
-                    people_in[scope][key.split()[-1]].add(groups.find(key))
+                    for surname in _surname_keys(key):
+                        people_in[scope][surname].add(groups.find(key))
             index += 1
     for root, entity in groups.registered.items():
         if entity.kind is EntityKind.PERSON and " " in root:
-            people_in[None][root.split()[-1]].add(root)
+            for surname in _surname_keys(root):
+                people_in[None][surname].add(root)
 
     owners: dict[int, str] = {}
     nobody: dict[str, set[str]] = {}
     acronym: dict[str, bool] = {}
     for index, (article_id, mention, key) in enumerate(mention_keys):
-        if " " in key or mention.origin == "registry" or key not in people_in[None]:
+        if mention.origin == "registry" or key not in people_in[None]:
             continue
         if key not in acronym:
             acronym[key] = groups.find(key) in groups.registered or _written_as_acronym(groups.written[key])

@@ -315,3 +315,74 @@ def test_wire_joins_are_cut_out_of_names():
                           ("International Natural Rubber Agreement, INRA", "ORG")])
     assert found == [("International Monetary Fund", "organisation"), ("World Bank", "organisation"),
                      ("Reuter", "organisation")]  # the agreement is a text, no actor
+
+
+@pytest.mark.parametrize("text, surface, label, role", [
+    ("His lawyer, Elena Sarkis, said the charges were baseless.", "Elena Sarkis", "ORG", "lawyer"),
+    ("The AWJC's director, Nadia Karimi, said the group would march.", "Nadia Karimi", "ORG", "director"),
+    ("Omid Rahimi, a lecturer at Herat University, was freed.", "Omid Rahimi", "ORG", "lecturer"),
+    ("Sara Nouri, 23, was detained on Friday.", "Sara Nouri", "GPE", None),
+    ("The court heard Dr. Leyla Ozturk on Monday.", "Leyla Ozturk", "ORG", None),
+])
+def test_the_text_around_a_name_says_it_is_a_person(text, surface, label, role):
+    """Appositions and titles decide the kind, not the small model's guess: "His lawyer, X" is a person."""
+    (mention,) = _mentions(text, [(surface, label)])
+    assert (mention.name, mention.kind, mention.origin) == (surface, EntityKind.PERSON, "rule")
+    assert role is None or mention.role == role
+
+
+@pytest.mark.parametrize("text, surface, label, kind", [
+    ("OPEC member Kuwait raised its output.", "Kuwait", "GPE", EntityKind.PLACE),
+    ("He was an informal adviser, New York Fed President Gerald Corrigan said.", "New York Fed", "ORG",
+     EntityKind.ORGANISATION),
+    ("Cie Financiere de Paribas said it would bid.", "Cie Financiere de Paribas", "ORG", EntityKind.ORGANISATION),
+    ("Its spokesman, Amnesty International, said nothing.", "Amnesty International", "ORG", EntityKind.ORGANISATION),
+])
+def test_a_role_noun_nearby_does_not_make_a_place_or_body_a_person(text, surface, label, kind):
+    mentions = _mentions(text, [(surface, label)])
+    assert [m.kind for m in mentions if m.surface == surface] == [kind]
+
+
+def test_a_surname_the_model_took_alone_gets_its_given_name_back():
+    """"Jawid Amiri, a lecturer": the model saw "Amiri" only; the apposition says a person, so the
+    capitalised word before is the given name. In the same article a second "Amiri" keeps hers."""
+    text = ("Jawid Amiri, a lecturer, was detained. His wife, Mahbooba Amiri, said Jawid Amiri had done nothing. "
+            "Later Amiri appeared in court.")
+    mentions = _mentions(text, [("Amiri", "ORG"), ("Mahbooba Amiri", "PERSON")])
+    assert [(m.surface, m.kind) for m in mentions] == [
+        ("Jawid Amiri", EntityKind.PERSON), ("Mahbooba Amiri", EntityKind.PERSON),
+        ("Jawid Amiri", EntityKind.PERSON), ("Amiri", EntityKind.PERSON)]
+
+
+def test_a_surname_written_in_small_letters_elsewhere_is_not_echoed():
+    text = "John Young spoke. Young women marched, and young men watched."
+    assert [m.surface for m in _mentions(text, [("John Young", "PERSON")])] == ["John Young"]
+
+
+@pytest.mark.parametrize("text, spans, name", [
+    ("The envoy met Pieter van der Berg in Kabul.", [("Pieter van der", "PERSON")], "Pieter van der Berg"),
+    ("Then Marie du Pont spoke.", [("Marie", "PERSON")], "Marie du Pont"),
+    ("Abdullah bin Zayed arrived.", [("Zayed", "PERSON")], "Abdullah bin Zayed"),
+])
+def test_a_surname_particle_keeps_the_name_whole(text, spans, name):
+    mentions = _mentions(text, spans)
+    assert [m.name for m in mentions if m.kind is EntityKind.PERSON] == [name]
+
+
+@pytest.mark.parametrize("text, cut, whole", [
+    ("The United Nations Assistance Mission in Afghanistan said it was concerned.",
+     "The United Nations Assistance Mission", "United Nations Assistance Mission in Afghanistan"),
+    ("The Ministry for the Propagation of Virtue and the Prevention of Vice did not respond.",
+     "The Ministry for the Propagation of Virtue", "Ministry for the Propagation of Virtue and the Prevention of Vice"),
+    ("The Ministry for Women's Affairs was closed.", "The Ministry", "Ministry for Women's Affairs"),
+])
+def test_an_official_name_goes_on_past_its_small_words(text, cut, whole):
+    (mention,) = _mentions(text, [(cut, "ORG")])
+    assert mention.name == whole
+
+
+def test_a_body_is_not_taken_into_the_place_it_works_in():
+    """Only a mission or delegation is named with its place; "the World Bank in Washington" is two names."""
+    text = "The World Bank in Washington said so."
+    mentions = _mentions(text, [("The World Bank", "ORG"), ("Washington", "GPE")])
+    assert [m.name for m in mentions] == ["World Bank", "Washington"]

@@ -17,7 +17,7 @@ from functools import cached_property
 
 import ahocorasick
 
-from ..lexicon import DAY, GROUP_NOUNS, MONTH, ORGANISATION_HEADS, is_acronym
+from ..lexicon import DAY, GROUP_NOUNS, MONTH, NAME_PARTICLES, ORGANISATION_HEADS, is_acronym, word_list
 from ..model import EntityKind, Mention, Paragraph
 from ..registry import Registry
 from ..sentences import cited_excerpt, sentence_spans
@@ -27,19 +27,16 @@ from .ner import NerSpan
 MODEL_KINDS = {"PERSON": EntityKind.PERSON, "ORG": EntityKind.ORGANISATION,
                "GPE": EntityKind.PLACE, "LOC": EntityKind.PLACE}
 
-HONORIFICS = frozenset("dr mr mrs ms miss prof sir dame mullah mawlawi sheikh haji".split())
-ROLE_NOUNS = frozenset(
-    "president minister spokesman spokeswoman spokesperson secretary leader ambassador envoy adviser advisor "
-    "chairman chairwoman chair director head commander governor senator official activist journalist "
-    "politician lawmaker judge rapporteur founder chief king queen prince emir mayor general diplomat "
-    "analyst researcher professor lawyer economist representative deputy premier chancellor treasurer "
-    "commissioner undersecretary secretary-general spokesmen correspondent executive".split())
-TITLE_MODIFIERS = frozenset(
-    "former deputy acting foreign prime vice national security interior defence defense finance justice "
-    "special supreme senior state general".split())
+HONORIFICS = word_list("honorifics")
+ROLE_NOUNS = word_list("role_nouns")
+TITLE_MODIFIERS = word_list("title_modifiers")
+#: "Mission" goes on "in Iraq" in a body's official name.
+BODIES_NAMED_WITH_A_PLACE = word_list("bodies_named_with_a_place")
 NOT_MODIFIERS = frozenset(
     "meanwhile however but and also then despite after before when while in on at by with for from as the "
     "a an this that yesterday today others among".split())
+#: Capitalised words that open a sentence and are no given name: "Later Amiri said" is no "Later Amiri".
+NOT_NAME_WORDS = word_list("not_name_words")
 
 _QUOTES = "\"'“”‘’«»"
 #: Around a name but never part of it: dashes, and the angle brackets of wire-service markup
@@ -175,9 +172,12 @@ def extract_mentions(article_id: str, paragraphs: Sequence[Paragraph], ner_spans
                 if span.kind is EntityKind.PERSON and span.name.split()[-1].lower() not in ORGANISATION_HEADS}
     chosen_by_paragraph = [(paragraph, [part for span in candidates for part in _split_at_slash(span)])
                            for paragraph, candidates in chosen_by_paragraph]
+    lower_words = {word for text in texts for word in re.findall(r"(?<![\w'’-])[a-z][\w'’-]*", text)}
+    full_names = _full_names_pattern({name for name in surnames if name.lower() not in lower_words})
     mentions = []
     for text, (paragraph, candidates) in zip(texts, chosen_by_paragraph, strict=True):
         candidates = [part for span in candidates for part in _person_at_the_end(span, surnames)]
+        candidates += _full_names_of_surnames(text, full_names, lower_words)
         candidates += _acronym_spans(text, acronyms)
         chosen = _places_by_context(paragraph.text, _resolve_overlaps(candidates))
         for span in chosen:
@@ -185,6 +185,33 @@ def extract_mentions(article_id: str, paragraphs: Sequence[Paragraph], ner_spans
                 continue
             mentions.append(_mention(article_id, paragraph, span))
     return mentions
+
+
+def _full_names_pattern(surnames: set[str]) -> re.Pattern[str] | None:
+    people = sorted((name for name in surnames if name[:1].isupper() and name.isalpha() and len(name) > 2),
+                    key=len, reverse=True)
+    if not people:
+        return None
+    return re.compile(rf"(?<![\w'’.-])(?:([A-Z][a-z]+(?:-[A-Z][a-z]+)?) )?(?:{'|'.join(map(re.escape, people))})"
+                      rf"(?![\w'’-])")
+
+
+def _full_names_of_surnames(text: str, pattern: re.Pattern[str] | None, lower_words: set[str]) -> list[_Span]:
+    """"Jawid Amiri", which the model missed, in an article that names "Mahbooba Amiri": a capitalised
+    word before a surname the article gives a person is a given name, unless it is a function word,
+    a title, a calendar word or a word the article writes in small letters ("One Reagan official"); the
+    surname alone is a mention too (resolution decides whose). Only
+    surnames the article never writes as a lower-case word: "Young" of "John Young" is not "Young women"."""
+    if pattern is None:
+        return []
+    spans = []
+    for match in pattern.finditer(text):
+        start, word = match.start(), match[1]
+        if word and (_is_title_word(word) or word.lower() in NOT_MODIFIERS or word.lower() in NOT_NAME_WORDS
+                     or word.lower() in ORGANISATION_HEADS or word.lower() in lower_words):
+            start = match.start() + len(word) + 1  # "Later Amiri": the surname alone
+        spans.append(_Span(start, match.end(), text[start:match.end()], EntityKind.PERSON, "surname"))
+    return spans
 
 
 def _split_at_slash(span: _Span) -> list[_Span]:
@@ -247,9 +274,18 @@ def _places_by_context(text: str, spans: list[_Span]) -> list[_Span]:
 
 
 def _rule_spans(text: str) -> list[_Span]:
-    """"France's foreign ministry": the small model sees only "France"."""
-    return [_Span(match.start(), match.end(), f"{match['which'].capitalize()} Ministry of {match['country']}",
-                  EntityKind.ORGANISATION, "rule") for match in _MINISTRY.finditer(text)]
+    """"France's foreign ministry": the small model sees only "France"; "Finance Minister Barend du
+    Plessis", which it can miss whole: a capitalised title, then a given name and a surname."""
+    spans = [_Span(match.start(), match.end(), f"{match['which'].capitalize()} Ministry of {match['country']}",
+                   EntityKind.ORGANISATION, "rule") for match in _MINISTRY.finditer(text)]
+    for match in _TITLED_NAME.finditer(text):
+        words = match["name"].split()
+        if any(_is_title_word(word) or word.lower() in ORGANISATION_HEADS or word.lower() in NOT_NAME_WORDS
+               for word in words if word[:1].isupper()):
+            continue
+        start = match.start("name")
+        spans.append(_Span(start, match.end(), match["name"], EntityKind.PERSON, "rule", match["title"]))
+    return spans
 
 
 def model_texts(paragraphs: Sequence[Paragraph]) -> list[str]:
@@ -333,15 +369,19 @@ def _model_span(text: str, span: NerSpan, registry: Registry) -> _Span | None:
         end += suffix.end() if suffix else 0
     if kind is EntityKind.ORGANISATION and _STATE.match(text, start):
         kind = EntityKind.PLACE  # "the then Republic of Vietnam": a state, where the model saw a body
+    cue_role = _person_cue(text, start, end, kind)
+    if cue_role is not None:  # "His lawyer, Elena Sarkis": the text says a person, whatever the model said
+        if kind is not EntityKind.PERSON:
+            kind, origin = EntityKind.PERSON, "rule"
+        start, end = _whole_person(text, start, end)
     if kind is EntityKind.ORGANISATION:
-        extension = _OF_EXTENSION.match(text[end:])
-        if extension:
-            end += extension.end()
+        end = _official_name_end(text, start, end)
         if _TITLE_AFTER.match(text[end:]) and not any(
                 word.lower() in ORGANISATION_HEADS for word in text[start:end].split()):
             return None  # "U.S. Energy Secretary Herrington": the front of a title, not a body's name
-    role = None
+    role = cue_role or None
     if kind is EntityKind.PERSON:
+        start, end = _with_particles(text, start, end)
         words = text[start:end].split(" ")
         leading = 0
         while leading < len(words) - 1 and _is_title_word(words[leading]):
@@ -361,6 +401,109 @@ def _model_span(text: str, span: NerSpan, registry: Registry) -> _Span | None:
     if not _plausible_name(name, kind):
         return None
     return _Span(start, end, name, kind, origin, role)
+
+
+_ROLE_WORDS = "|".join(sorted(map(re.escape, ROLE_NOUNS), key=len, reverse=True))
+#: "His lawyer, ", "The AWJC's director, ", "the group's spokeswoman, ": a role, then the name in apposition.
+_ROLE_BEFORE = re.compile(
+    rf"(?:^|[\s(“\"])(?:his|her|their|its|our|my|the|a|an|[\w.&-]+['’]s?)\s+(?:[\w'’-]+\s+){{0,3}}?"
+    rf"(?P<role>{_ROLE_WORDS}),\s+$", re.IGNORECASE)
+#: After a name: ", a lecturer at …", ", the group's spokeswoman", ", 34,", ", who …".
+_APPOSITION_AFTER = re.compile(
+    r",\s+(?:(?:a|an|the|his|her|their|its|[A-Z][\w.&-]*['’]s?)\s+(?P<words>[^,.;:“”\"()]{2,120})"
+    r"|(?P<age>\d{1,3}),|(?P<who>who)\s)")
+#: Where an apposition's head noun phrase ends: "lecturer" of "lecturer at Leiden University".
+_HEAD_END = re.compile(r"\s(?:of|at|for|in|on|who|whose|which|that|with|from|to|and|since|until|over|based)\s")
+_PARTICLE = "|".join(re.escape(particle) for particle in sorted(NAME_PARTICLES, key=len, reverse=True))
+_PARTICLE_AFTER = re.compile(rf" (?:{_PARTICLE}) [A-Z][\w'’-]+")
+_PARTICLE_END = re.compile(rf" (?:{_PARTICLE})$")
+_PARTICLE_BEFORE = re.compile(rf"[A-Z][\w'’-]+ (?:{_PARTICLE}) $")
+_CAPITALISED_BEFORE = re.compile(r"(?:^|(?<=[\s(“\"]))([A-Z][a-z][\w'’-]*) $")
+
+
+_GIVEN = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+#: "Finance Minister Barend du Plessis told": a capitalised role noun, then two names (particles between).
+_TITLED_NAME = re.compile(
+    rf"(?<![\w'’-])(?P<title>(?:[A-Z][a-z]+ )?(?:{'|'.join(word.capitalize() for word in sorted(ROLE_NOUNS))}))"
+    rf" (?P<name>{_GIVEN}(?: (?:{'|'.join(sorted(NAME_PARTICLES, key=len, reverse=True))}))? "
+    rf"[A-Z](?:[a-z][\w-]*|['’][A-Z][\w-]+))(?![\w-]| [A-Z])")
+_NAME_WORDS = r"(?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*"
+_FOR_EXTENSION = re.compile(rf" for {_NAME_WORDS}")
+_IN_EXTENSION = re.compile(rf" in {_NAME_WORDS}")
+#: "… of Virtue" + " and the Prevention of Vice": a second part of the same shape.
+_AND_PART = re.compile(rf" and {_NAME_WORDS} (?:of|for) {_NAME_WORDS}")
+
+
+def _official_name_end(text: str, start: int, end: int) -> int:
+    """Where a body's official name ends that the model cut before a small word: "Ministry" + " for
+    the Propagation of Virtue" + " and the Prevention of Vice", "Assistance Mission" + " in
+    Iraq", "Bank" + " of Canada"."""
+    while True:
+        last = text[start:end].split()[-1].lower().strip("'’")
+        extension = _OF_EXTENSION.match(text[end:])
+        if not extension and last in ORGANISATION_HEADS:
+            extension = _FOR_EXTENSION.match(text, end)
+        if not extension and last in BODIES_NAMED_WITH_A_PLACE:
+            extension = _IN_EXTENSION.match(text, end)
+        if not extension and re.search(r" (?:of|for) ", text[start:end]):
+            extension = _AND_PART.match(text, end)
+        if not extension:
+            return end
+        end = extension.end() if extension.re is not _OF_EXTENSION else end + extension.end()
+
+
+def _person_cue(text: str, start: int, end: int, kind: EntityKind) -> str | None:
+    """The role (or "" when the cue names none) by which the text says that a name is a person's: a role in apposition before it ("His lawyer, X") or after it ("X, a
+    lecturer at …", "X, 34,", "X, who …"), or a title just before it ("lawyer X", "Dr X"). A name with
+    a body's head noun in it is never one. (A surname particle is no cue: "Cie Financiere de Paribas".)"""
+    name = text[start:end]
+    words = name.split()
+    if any(word.lower().strip(".,'’") in ORGANISATION_HEADS or word.lower() in COMPANY_WORDS for word in words) \
+            or name.isupper() or not all(word[:1].isupper() or word in NAME_PARTICLES for word in words):
+        return None
+    before = text[max(0, start - 120):start]
+    role = _ROLE_BEFORE.search(before)
+    if role and not re.match(r"\w|\s+[A-Z]", text[end:end + 2]):  # not "an adviser, New York Fed President X"
+        return role["role"].lower()
+    after = _APPOSITION_AFTER.match(text, end)
+    if after:
+        if after["age"] or (after["who"] and kind is EntityKind.ORGANISATION):
+            return ""
+        if after["words"]:
+            head = _HEAD_END.split(f" {after['words']} ", maxsplit=1)[0].split()
+            if head and head[-1].lower().strip("'’") in ROLE_NOUNS:
+                return " ".join(head)
+    if kind is not EntityKind.ORGANISATION:
+        return None  # "OPEC member Kuwait": a place after a role noun is still a place
+    title = re.search(r"([A-Za-z][\w-]*)\.? $", before)
+    if title and (title[1].lower() in HONORIFICS or (title[1].lower() in ROLE_NOUNS and len(words) > 1)):
+        return title[1].lower() if title[1].lower() in ROLE_NOUNS else ""
+    return None
+
+
+def _whole_person(text: str, start: int, end: int) -> tuple[int, int]:
+    """A person's name the model cut to its surname ("Amiri" of "Jawid Amiri"): the one capitalised
+    word before it that is no function word, title or calendar word joins it."""
+    if " " in text[start:end].strip():
+        return start, end
+    before = _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
+    if before and not _is_title_word(before[1]) and before[1].lower() not in NOT_MODIFIERS \
+            and before[1].lower() not in NOT_NAME_WORDS:
+        return before.start(1), end
+    return start, end
+
+
+def _with_particles(text: str, start: int, end: int) -> tuple[int, int]:
+    """"Pieter van der" + "Berg", "Marie" + "du Pont": a surname's particle and the rest keep the name whole."""
+    after = _PARTICLE_AFTER.match(text, end)
+    if after:
+        end = after.end()
+    elif _PARTICLE_END.search(text, start, end) and (surname := re.match(r" [A-Z][\w'’-]+", text[end:])):
+        end += surname.end()  # "Pieter van der" + " Berg"
+    before = _PARTICLE_BEFORE.search(text, max(0, start - 40), start)
+    if before:
+        start = before.start()
+    return start, end
 
 
 _AFTER_POSSESSIVE = re.compile(r"['’]s?((?: [A-Z][\w-]*){1,6})")
@@ -427,8 +570,9 @@ def _plausible_name(name: str, kind: EntityKind) -> bool:
 
 
 def _resolve_overlaps(spans: list[_Span]) -> list[_Span]:
-    """Longest first, registry before rules before the model; no two chosen spans overlap."""
-    rank = {"registry": 0, "rule": 1, "model": 2}
+    """Longest first, registry before rules before the model before a surname's echo; no two chosen spans
+    overlap."""
+    rank = {"registry": 0, "rule": 1, "model": 2, "surname": 3}
     chosen: list[_Span] = []
     for span in sorted(spans, key=lambda s: (-(s.end - s.start), rank[s.origin], s.start)):
         if all(span.end <= other.start or span.start >= other.end for other in chosen):
