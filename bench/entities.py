@@ -132,7 +132,7 @@ def _recall(dossier, rows) -> None:
     for group, label, target in (("people", "people", "98 %"), ("orgs", "organisations", "97 %")):
         found, total = totals[group]
         print(f"  recall, tagged {label}: {found}/{total} ({found / max(1, total):.1%}; target {target})"
-              f"  e.g. missed {missed[group][:6]}")
+              f"  e.g. missed {missed[group][:20]}")
 
 
 _STOP = {"of", "the", "for", "and", "on", "in", "&", "de", "du", "des"}

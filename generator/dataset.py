@@ -69,7 +69,8 @@ def dossier_record(dossier: Dossier, title: str) -> dict[str, object]:
         "mentions": [_mention(mention, ids) for entity in dossier.entities for mention in entity.mentions],
         "quotes": [{
             "article": quote.article_id, "paragraph": quote.paragraph, "start": quote.start, "end": quote.end,
-            "text": quote.text, "speaker": ids.get(quote.speaker) if quote.speaker else None,
+            "text": quote.text, "parts": [list(part) for part in quote.parts],
+            "speaker": ids.get(quote.speaker) if quote.speaker else None,
             "cue": quote.cue, "how": quote.how or None,
         } for article in dossier.articles for quote in article.quotes],
         "events": [{
@@ -127,7 +128,7 @@ CSV_COLUMNS = {
     "entities": ("id", "name", "kind", "type", "role", "role_source", "description", "wikidata", "reviewed",
                  "protected", "page", "aliases", "articles", "joined"),
     "mentions": ("entity", "article", "paragraph", "start", "end", "surface", "origin", "role", "sentence"),
-    "quotes": ("article", "paragraph", "start", "end", "text", "speaker", "cue", "how"),
+    "quotes": ("article", "paragraph", "start", "end", "parts", "text", "speaker", "cue", "how"),
     "shared_passages": ("first_article", "first_paragraph", "second_article", "second_paragraph", "similarity",
                         "verbatim"),
 }
@@ -140,7 +141,8 @@ def _tables(record: dict) -> Iterator[tuple[str, list[dict[str, object]], str]]:
                         "joined": "; ".join(j["spelling"] for j in entity["joined"])}
                        for entity in record["entities"]], "one row per person, organisation and place"
     yield "mentions", record["mentions"], "one row per mention: entity, article, paragraph, characters"
-    yield "quotes", record["quotes"], "one row per quotation, with its speaker where the text names one"
+    yield "quotes", [{**quote, "parts": "; ".join(f"{start}-{end}" for start, end in quote["parts"])}
+                     for quote in record["quotes"]], "one row per quotation, with its speaker where the text names one"
     yield "shared_passages", [{"first_article": p["first"]["article"], "first_paragraph": p["first"]["paragraph"],
                                "second_article": p["second"]["article"], "second_paragraph": p["second"]["paragraph"],
                                "similarity": p["similarity"], "verbatim": p["verbatim"]}

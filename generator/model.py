@@ -215,6 +215,13 @@ class Quote:
     how: str = ""  # how the speaker was resolved
     context: str = ""  # a partial quotation ("an “ally”") is shown in its sentence, which starts here:
     context_start: int = 0  # offset of `context` within the paragraph
+    #: (start, end) of the quotation's further parts in the same sentence, after its attribution:
+    #: "“We will not stop,” she said, “until they are free.”" is one quotation in two parts.
+    segments: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def parts(self) -> tuple[tuple[int, int], ...]:
+        return ((self.start, self.end), *self.segments)
 
     @property
     def anchor(self) -> str:

@@ -126,8 +126,9 @@ class Renderer:
         """A paragraph's text, its quotes marked and linked to their speakers; the words themselves unchanged."""
         text = article.paragraphs[number - 1].text
         pieces, cursor = [], 0
-        for quote in (q for q in article.quotes if q.paragraph == number):
-            start, end = quote.start, quote.end
+        parts = sorted(((start, end, quote) for quote in article.quotes if quote.paragraph == number
+                        for start, end in quote.parts), key=lambda part: part[:2])
+        for start, end, quote in parts:
             if start > 0 and text[start - 1] in "“\"":
                 start -= 1  # the quote marks belong to the highlight, so the speaker's name follows them
             if end < len(text) and text[end] in "”\"":

@@ -192,3 +192,34 @@ def test_she_said_after_reported_speech_is_the_person_who_spoke():
                    "“It is unjust,” she said.")[-1] == ("It is unjust,", "Maria Lopez")
     # a person merely named, not speaking, is no antecedent
     assert _quotes("The court heard Maria Lopez on Monday. “It is unjust,” she said.") == [("It is unjust,", None)]
+
+
+def test_a_quotation_cut_by_its_attribution_is_one_quotation():
+    """“A,” she said, “B.” is one quotation in two parts: one listing, both parts marked on the page."""
+    paragraphs = ["Maria Lopez spoke to the crowd. “We will not stop,” she said, “until they are free.”"]
+    (quote,) = extract_quotes("a", [Paragraph(1, paragraphs[0])], _mentions(paragraphs))
+    assert (quote.text, quote.speaker) == ("We will not stop … until they are free.", "Maria Lopez")
+    assert [paragraphs[0][start:end] for start, end in quote.parts] == ["We will not stop,", "until they are free."]
+
+
+def test_two_quotations_each_brought_in_by_a_verb_stay_two():
+    assert _quotes("Jan Novak described the ruling as “regrettable”, adding: “This is just the beginning.”") == [
+        ("regrettable", "Jan Novak"), ("This is just the beginning.", "Jan Novak")]
+
+
+def test_he_said_after_a_sentence_about_the_person_is_that_person():
+    """The sentence before opens with the person's name: the "she" of the quote is her."""
+    assert _quotes("Maria Lopez runs a school for girls in the city. “We are afraid every day,” she said.") == [
+        ("We are afraid every day,", "Maria Lopez")]
+    # a paragraph about someone else in between: no antecedent
+    assert _quotes("Maria Lopez runs a school for girls.", "The city has forty schools.",
+                   "“We are afraid every day,” she said.") == [("We are afraid every day,", None)]
+
+
+def test_a_description_is_the_person_described_so():
+    assert _quotes("Maria Lopez, 23, was detained in March. Jan Novak, a lawyer, took her case.",
+                   "“I was not afraid,” said the 23-year-old. “She did nothing wrong,” the lawyer said.") == [
+        ("I was not afraid,", "Maria Lopez"), ("She did nothing wrong,", "Jan Novak")]
+    # nobody of that age or role: not a guess
+    assert _quotes("Maria Lopez was detained.", "“I was not afraid,” said the 40-year-old.") == [
+        ("I was not afraid,", None)]

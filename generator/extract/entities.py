@@ -466,13 +466,11 @@ def _person_cue(text: str, start: int, end: int, kind: EntityKind) -> str | None
     if role and not re.match(r"\w|\s+[A-Z]", text[end:end + 2]):  # not "an adviser, New York Fed President X"
         return role["role"].lower()
     after = _APPOSITION_AFTER.match(text, end)
-    if after:
-        if after["age"] or (after["who"] and kind is EntityKind.ORGANISATION):
-            return ""
-        if after["words"]:
-            head = _HEAD_END.split(f" {after['words']} ", maxsplit=1)[0].split()
-            if head and head[-1].lower().strip("'’") in ROLE_NOUNS:
-                return " ".join(head)
+    if after and (after["age"] or (after["who"] and kind is EntityKind.ORGANISATION)):
+        return ""
+    role = apposition_role(text, end, head_only=True)
+    if role:
+        return role
     if kind is not EntityKind.ORGANISATION:
         return None  # "OPEC member Kuwait": a place after a role noun is still a place
     title = re.search(r"([A-Za-z][\w-]*)\.? $", before)
@@ -586,7 +584,7 @@ def _mention(article_id: str, paragraph: Paragraph, span: _Span) -> Mention:
     sentence, sentence_start = cited_excerpt(text, sentence_start, sentence_end, span.start, span.end)
     role = span.role
     if span.kind is EntityKind.PERSON:
-        role = role or _title_before(text, span.start) or _apposition_after(text, span.end)
+        role = role or _title_before(text, span.start) or apposition_role(text, span.end)
     return Mention(article_id=article_id, paragraph=paragraph.number, start=span.start, end=span.end,
                    surface=text[span.start:span.end], name=span.name, kind=span.kind, origin=span.origin,
                    sentence=sentence, sentence_start=sentence_start, role=role)
@@ -622,16 +620,15 @@ def _title_before(text: str, start: int) -> str | None:
     return " ".join(taken)
 
 
-_APPOSITION = re.compile(r"^, (?:a|an|the|who is|who was) ([^,.;:“”\"]{3,120})")
-
-
-def _apposition_after(text: str, end: int) -> str | None:
-    """"Paul Volcker, a former Federal Reserve chairman who …" -> the role."""
-    match = _APPOSITION.match(text[end:])
-    if not match:
+def apposition_role(text: str, end: int, head_only: bool = False) -> str | None:
+    """"Paul Volcker, a former Federal Reserve chairman who …" -> the role: the apposition's words up
+    to its last role noun, before any "of", "at", "who" … (with `head_only`, only when a role noun ends them:
+    "a lecturer at …" but not "a member of the lecturers' union")."""
+    match = _APPOSITION_AFTER.match(text, end)
+    if not match or not match["words"]:
         return None
-    words = match[1].split()
-    role_at = [i for i, word in enumerate(words[:10]) if word.lower() in ROLE_NOUNS]
-    if not role_at:
+    head = _HEAD_END.split(f" {match['words']} ", maxsplit=1)[0].split()[:10]
+    role_at = [i for i, word in enumerate(head) if word.lower().strip("'’") in ROLE_NOUNS]
+    if not role_at or (head_only and role_at[-1] != len(head) - 1):
         return None
-    return " ".join(words[:role_at[-1] + 1])
+    return " ".join(head[:role_at[-1] + 1])

@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import EntityKind, Mention, Paragraph, Quote
 from ..sentences import sentence_spans
+from .entities import ROLE_NOUNS, apposition_role
 
 SPEECH_VERBS = (
     "say|says|said|saying|state|states|stated|stating|stress|stresses|stressed|stressing|emphasi[sz]e|emphasi[sz]es|"
@@ -45,6 +46,8 @@ _PRONOUNS = {"he": EntityKind.PERSON, "she": EntityKind.PERSON, "it": None, "the
 _GROUP_NOUN = re.compile(r"(?:^|\s)(?:the|its|their|this|that)\s+(?P<noun>[a-z]+)\s*$", re.IGNORECASE)
 _DOCUMENT_NOUNS = frozenset("statement resolution text letter declaration communique communiqué report petition "
                             "release declaration part".split())
+#: "the 23-year-old", "the lawyer": a person the article described so before.
+_DESCRIPTION = re.compile(r"(?:^|\s)(?:the|his|her|their)\s+(?P<what>\d{1,3}-year-old|[a-z-]+)$", re.IGNORECASE)
 _ACCORDING_TO = re.compile(r"\baccording to\s+$", re.IGNORECASE)
 _POST_SUBJECT_VERB = re.compile(
     rf"^\s*[,.?!:;—–-]?\s*(?P<subject>[^,.;:“”\"?!]{{1,90}}?)\s+(?P<verb>{SPEECH_VERBS})\b", re.IGNORECASE)
@@ -102,6 +105,10 @@ class _Speakers:
         self.last: tuple[str, EntityKind] | None = None
         self.reported = False  # the last speaker spoke in reported speech ("X said her clients ...")
         self._organisations: dict[str, None] = {}  # in order of last mention
+        #: the person a sentence of the current or previous paragraph opens with, named after the last
+        #: speaker: "Mahbooba Amiri runs a school. “We are afraid,” she said." (None once a speaker follows)
+        self.subject: str | None = None
+        self._people: list[tuple[str, str, int | None]] = []  # (name, role, age) in order of mention
 
     def named(self, organisation: str) -> None:
         self._organisations.pop(organisation, None)
@@ -111,8 +118,25 @@ class _Speakers:
     def organisations(self) -> list[str]:
         return list(self._organisations)[-RECENT_ORGANISATIONS:]
 
+    def person_named(self, name: str, role: str, age: int | None) -> None:
+        self._people.append((name, role.lower(), age))
+
+    def spoke(self, speaker: tuple[str, EntityKind], reported: bool) -> None:
+        self.last, self.reported, self.subject = speaker, reported, None
+
+    def described(self, description: str) -> tuple[str, str] | None:
+        """"the 23-year-old", "the lawyer": the last person the article gave that age or role."""
+        age = re.fullmatch(r"(\d{1,3})-year-old", description)
+        for name, role, years in reversed(self._people):
+            if (age and years == int(age[1])) or (not age and description in ROLE_NOUNS
+                                                  and role.split()[-1:] == [description]):
+                return name, f"'the {description}' is the person the article describes so"
+        return None
+
     def pronoun(self, word: str) -> tuple[str, str] | None:
         wanted = _PRONOUNS[word.lower()]
+        if self.subject and wanted is EntityKind.PERSON:
+            return self.subject, f"'{word}' refers to the person the sentence before is about"
         if self.last and (wanted is None or self.last[1] is wanted):
             if self.reported:
                 return self.last[0], f"'{word}' refers to the person said to speak just before"
@@ -206,20 +230,26 @@ def extract_quotes(article_id: str, paragraphs: Sequence[Paragraph], mentions: S
     for paragraph in paragraphs:
         text = paragraph.text
         indexed = _Paragraph(text, by_paragraph.get(paragraph.number, ()))
+        first_here = len(quotes)
         organisations = iter(m for m in indexed.outside if m.kind is EntityKind.ORGANISATION)
         pending = next(organisations, None)
         reporters = iter(m for m in indexed.outside if m.kind is EntityKind.PERSON and _REPORTS.match(text, m.end))
         reporter = next(reporters, None)
+        people = iter(m for m in indexed.outside if m.kind is EntityKind.PERSON)
+        person = next(people, None)
         for span in indexed.spans:
             while pending is not None and pending.start < span.start:
                 speakers.named(pending.name)
                 pending = next(organisations, None)
+            while person is not None and person.start < span.start:
+                _note_person(indexed, person, speakers)
+                person = next(people, None)
             while reporter is not None and reporter.start < span.start:
-                speakers.last, speakers.reported = (reporter.name, EntityKind.PERSON), True
+                speakers.spoke((reporter.name, EntityKind.PERSON), reported=True)
                 reporter = next(reporters, None)
             speaker, cue, how = _attribute(indexed, span, speakers)
             if speaker:
-                speakers.last, speakers.reported = (speaker, kinds.get(speaker, EntityKind.ORGANISATION)), False
+                speakers.spoke((speaker, kinds.get(speaker, EntityKind.ORGANISATION)), reported=False)
             context_start, context_end = indexed.sentence_around(span.start)
             partial = len(text[span.start:span.end].split()) < PARTIAL_QUOTE_WORDS \
                 and context_end - context_start > span.end - span.start + 2
@@ -230,10 +260,61 @@ def extract_quotes(article_id: str, paragraphs: Sequence[Paragraph], mentions: S
         while pending is not None:
             speakers.named(pending.name)
             pending = next(organisations, None)
+        quotes[first_here:] = _one_per_quotation(indexed, quotes[first_here:])
+        subject_before = speakers.subject
+        while person is not None:
+            _note_person(indexed, person, speakers)
+            person = next(people, None)
         after_the_quotes = [reporter, *reporters] if reporter is not None else []
         if after_the_quotes:  # the paragraph's last words of reported speech: the next "she said" is hers
-            speakers.last, speakers.reported = (after_the_quotes[-1].name, EntityKind.PERSON), True
+            speakers.spoke((after_the_quotes[-1].name, EntityKind.PERSON), reported=True)
+        elif speakers.subject == subject_before and not any(m.kind is EntityKind.PERSON for m in indexed.outside) \
+                and not indexed.spans:
+            speakers.subject = None  # a paragraph about no one in between: the subject is too far back
     return quotes
+
+
+#: Between two parts of one quotation in one sentence: its attribution, in commas ("“We will not stop,”
+#: she said, “until they are free.”"). Not a second quotation a verb of its own brings in: "was “…”,
+#: describing the decision as “courageous”", "“regrettable”, adding: “…”".
+_BETWEEN_PARTS = re.compile(rf"^\s*,?\s*(?:[^“”\".!?,;:]{{1,80}}?\s+)?(?:{SPEECH_VERBS})\b(?<!ing)"
+                            rf"[^“”\".!?,;:]{{0,80}},\s*$", re.IGNORECASE)
+
+
+_AGE_AFTER = re.compile(r",\s+(\d{1,3}),")
+#: Before a person's name at the opening of a sentence: a title, or a quote mark.
+_SENTENCE_OPENING = re.compile(r"^[\s“\"‘']*(?:(?:[A-Z][a-z]*\.?)\s+){0,3}$")
+
+
+def _note_person(paragraph: _Paragraph, mention: Mention, speakers: _Speakers) -> None:
+    """A person named outside a quote: remembered with their role and age ("Sara Nouri, 23,"), and as
+    the subject when their name opens the sentence."""
+    age = _AGE_AFTER.match(paragraph.text, mention.end)
+    role = mention.role or apposition_role(paragraph.text, mention.end) or ""
+    speakers.person_named(mention.name, role, int(age[1]) if age else None)
+    sentence_start, _ = paragraph.sentence_around(mention.start)
+    if _SENTENCE_OPENING.match(paragraph.text[sentence_start:mention.start]):
+        speakers.subject = mention.name
+
+
+def _one_per_quotation(paragraph: _Paragraph, quotes: list[Quote]) -> list[Quote]:
+    """One quotation, however many parts its sentence cuts it in: the parts after the first join it."""
+    merged: list[Quote] = []
+    for quote in quotes:
+        if merged:
+            last = merged[-1]
+            last_end = last.segments[-1][1] if last.segments else last.end
+            gap = paragraph.text[last_end:quote.start].strip("“”\"")
+            same_sentence = paragraph.sentence_around(last.start) == paragraph.sentence_around(quote.start)
+            same_speaker = quote.speaker is None or last.speaker is None or quote.speaker == last.speaker
+            if same_sentence and same_speaker and _BETWEEN_PARTS.match(gap):
+                merged[-1] = replace(last, text=f"{last.text.rstrip(' ,;:—–-')} … {quote.text.strip()}",
+                                     segments=(*last.segments, (quote.start, quote.end)),
+                                     speaker=last.speaker or quote.speaker, cue=last.cue or quote.cue,
+                                     how=last.how if last.speaker else quote.how)
+                continue
+        merged.append(quote)
+    return merged
 
 
 def _attribute(paragraph: _Paragraph, span: QuoteSpan, speakers: _Speakers) -> tuple[str | None, str, str]:
@@ -306,6 +387,11 @@ def _subject(paragraph: _Paragraph, end: int, speakers: _Speakers) -> tuple[str,
                 resolved = speakers.pronoun(word.group(1))
                 if resolved:
                     return resolved
+        description = _DESCRIPTION.search(stripped)
+        if description:
+            resolved = speakers.described(description["what"].lower())
+            if resolved:
+                return resolved
         group = _GROUP_NOUN.search(stripped) or re.search(
             r"(?:^|\s)(?:the|its|another)\s+(?P<noun>text|part)\s+of\s+(?:the|its)\s+\w+$", stripped, re.IGNORECASE)
         if group:
