@@ -80,7 +80,10 @@ def dossier_record(dossier: Dossier, title: str) -> dict[str, object]:
             "precision": entry.precision.value if entry.precision else None,
             "qualifier": entry.qualifier, "planned": entry.planned, "sentence": entry.sentence,
             "entities": [ids[name] for name in entry.entities if name in ids],
-            "conflicts": list(entry.conflicts), "dated_by_corroboration": list(entry.dated_by_corroboration),
+            "conflicts": [{"date": conflict.iso, "precision": conflict.precision.value,
+                           "cited": [{"article": article, "paragraph": paragraph}
+                                     for article, paragraph in conflict.citations]}
+                          for conflict in entry.conflicts], "dated_by_corroboration": list(entry.dated_by_corroboration),
             "citations": [{"article": event.article_id, "paragraph": event.paragraph, "phrase": event.phrase,
                            "basis": event.basis, "note": event.note or None, "sentence": event.sentence}
                           for event in entry.citations],

@@ -294,6 +294,27 @@ class Entity:
 
 
 @dataclass(frozen=True)
+class Conflict:
+    """Another source's date for what looks like the same event: the date, and where it is given."""
+
+    first: dt.date
+    precision: Precision
+    citations: tuple[tuple[str, int], ...]  # (article id, paragraph) of each report giving that date
+
+    @property
+    def iso(self) -> str:
+        return format_date_iso(self.first, self.precision)
+
+    @property
+    def by_article(self) -> tuple[tuple[str, tuple[int, ...]], ...]:
+        """(article id, its paragraphs) in order: one article giving the date in two paragraphs is named once."""
+        paragraphs: dict[str, list[int]] = {}
+        for article, paragraph in self.citations:
+            paragraphs.setdefault(article, []).append(paragraph)
+        return tuple((article, tuple(numbers)) for article, numbers in paragraphs.items())
+
+
+@dataclass(frozen=True)
 class TimelineEntry:
     """One thing that happened, as told by one or more articles, each told version cited."""
 
@@ -305,7 +326,7 @@ class TimelineEntry:
     sentence: str  # as told by the first citation
     citations: tuple[Event, ...]
     entities: tuple[str, ...]
-    conflicts: tuple[str, ...] = ()  # other dates given for what looks like the same event
+    conflicts: tuple[Conflict, ...] = ()  # other sources' dates for what looks like the same event
     dated_by_corroboration: tuple[str, ...] = ()  # article ids whose own date for it was unresolved
     planned: bool = False  # every citation gives the date as planned, forecast or expected
 

@@ -107,7 +107,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.globals.update(link=self.link, date_text=date_text, published=published, highlight=highlight, by_sentence=by_sentence, quote_in_context=quote_in_context, entry_date=entry_date,
+        self.env.globals.update(link=self.link, date_text=date_text, published=published, highlight=highlight, by_sentence=by_sentence, quote_in_context=quote_in_context, entry_date=entry_date, day_text=day_text,
                                 anchor=anchor, paragraph=self.paragraph)
         self.env.filters["noun"] = noun
         self.env.filters["capitalize_first"] = lambda text: text[:1].upper() + text[1:]
@@ -365,6 +365,12 @@ def published(date: PublicationDate) -> str:
 
 QUALIFIER_WORDS = {"on": "", "by": "by ", "since": "since ", "after": "after ", "before": "before ",
                    "until": "until ", "still": "still in ", "about": "about "}
+
+
+def day_text(date: dt.date, precision: Precision | None) -> str:
+    """A date with its weekday where it is known to the day: "Tuesday 10 March 2026"; else as `date_text`."""
+    text = date_text(date, precision)
+    return f"{date:%A} {text}" if precision is Precision.DAY else text
 
 
 def entry_date(entry: TimelineEntry) -> str:

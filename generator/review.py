@@ -102,7 +102,9 @@ def review_sections(dossier: Dossier, examples: int = 2) -> list[Section]:
                             "What looks like one event, dated differently by different articles.", tuple(
         Item(f"{date_text(entry.first, entry.precision)}: {entry.sentence}",
              *_at(articles[entry.citations[0].article_id], entry.citations[0].paragraph),
-             detail="also dated " + ", ".join(entry.conflicts),
+             detail="; ".join(f"{date_text(conflict.first, conflict.precision)} in " + ", ".join(
+                 f"“{articles[article].metadata.title.value}” ¶{paragraph}" for article, paragraph in conflict.citations)
+                 for conflict in entry.conflicts),
              fix="Read both paragraphs; correct an article's date in its sidecar if it is the cause.")
         for entry in dossier.timeline if entry.conflicts)))
 

@@ -20,7 +20,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .extract.dates import Reference, find_time_expressions, speaks_of_future
-from .model import Article, Event, Precision, PublicationDate, TimelineEntry, format_date_iso
+from .model import Article, Conflict, Event, Precision, PublicationDate, TimelineEntry
 
 #: Share of the smaller event's words and names two events with the same date must share to be
 #: merged. The more precise the date they share, the less wording it takes: two reports of
@@ -256,7 +256,7 @@ def _flag_conflicts(entries: list[TimelineEntry], all_features: dict[int, frozen
     features = [frozenset().union(*(all_features[id(e)] for e in entry.citations)) for entry in entries]
     day_entries = sorted((i for i, entry in enumerate(entries) if entry.precision is Precision.DAY),
                          key=lambda i: entries[i].first)
-    conflicts: dict[int, list[str]] = defaultdict(list)
+    conflicts: dict[int, list[Conflict]] = defaultdict(list)
     for x, y in candidate_pairs([features[i] for i in day_entries]):
         i, j = day_entries[x], day_entries[y]
         a, b = entries[i], entries[j]
@@ -266,10 +266,19 @@ def _flag_conflicts(entries: list[TimelineEntry], all_features: dict[int, frozen
             continue  # one article's, or one sentence's, two dates: two events it tells, not a disagreement
         score, shared = _overlap(features[i], features[j])
         if score >= CONFLICT_OVERLAP and shared >= CONFLICT_MIN_SHARED:
-            conflicts[i].append(format_date_iso(b.first, b.precision))
-            conflicts[j].append(format_date_iso(a.first, a.precision))
-    return [replace(entry, conflicts=tuple(sorted(conflicts[i]))) if conflicts[i] else entry
-            for i, entry in enumerate(entries)]
+            conflicts[i].append(_conflict_with(b, a))
+            conflicts[j].append(_conflict_with(a, b))
+    return [replace(entry, conflicts=tuple(sorted(conflicts[i], key=lambda c: (c.first, c.citations))))
+            if conflicts[i] else entry for i, entry in enumerate(entries)]
+
+
+def _conflict_with(other: TimelineEntry, entry: TimelineEntry) -> Conflict:
+    """`other`'s date, as the sources that give it and are not `entry`'s own articles cite it."""
+    own = set(entry.article_ids)
+    cited = tuple(dict.fromkeys((event.article_id, event.paragraph) for event in other.citations
+                                if event.article_id not in own)) \
+        or tuple(dict.fromkeys((event.article_id, event.paragraph) for event in other.citations))
+    return Conflict(other.first, other.precision, cited)
 
 
 def _told_apart(a: TimelineEntry, b: TimelineEntry) -> bool:

@@ -197,7 +197,8 @@ def test_the_same_event_under_two_dates_is_flagged():
                       "3 May", D(2024, 5, 3), entities=["Ministry", "Kabul Times"])]),
         ("b", [_event("b", "The ministry banned the Kabul Times newspaper after its editor was arrested.",
                       "5 May", D(2024, 5, 5), entities=["Ministry", "Kabul Times"])]))
-    assert [entry.conflicts for entry in timeline] == [("2024-05-05",), ("2024-05-03",)]
+    assert [[(c.iso, c.citations) for c in entry.conflicts] for entry in timeline] == [
+        [("2024-05-05", (("b", 1),))], [("2024-05-03", (("a", 1),))]]
 
 
 def test_two_dates_in_one_sentence_or_one_article_are_never_a_conflict():
