@@ -80,6 +80,43 @@ ORGANISATION_HEADS = word_list("organisation_heads")
 GROUP_NOUNS = word_list("group_nouns")
 #: "du", "van der", "bin": small words inside a person's surname ("Barend du Plessis", "du Plessis said").
 NAME_PARTICLES = word_list("name_particles")
+def _happenings() -> tuple[dict[str, str], frozenset[str]]:
+    text = (Path(__file__).parent / "data" / "happenings.txt").read_text(encoding="utf-8")
+    phrases: dict[str, str] = {}
+    once = set()
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, _, words = line.partition(":")
+            kind = kind.strip()
+            if kind.endswith("[once]"):
+                kind = kind.removesuffix("[once]").strip()
+                once.add(kind)
+            phrases.update({phrase.strip().lower(): kind for phrase in words.split(",") if phrase.strip()})
+    return phrases, frozenset(once)
+
+
+#: Phrase -> the kind of happening it names ("return to power" -> "came to power"): `data/happenings.txt`;
+#: and the kinds that happen once to an actor, so a mention without a date can be dated by another report.
+HAPPENING_PHRASES, HAPPENS_ONCE = _happenings()
+HAPPENING = re.compile(r"(?<![\w-])(" + "|".join(re.escape(p) for p in sorted(HAPPENING_PHRASES, key=len, reverse=True))
+                       + r")(?:['’]s|s|es)?(?![\w-])", re.IGNORECASE)
+
+
+def happenings_in(text: str) -> list[tuple[str, str]]:
+    """Every kind of happening the text names, once each, with its words as first written."""
+    found: dict[str, str] = {}
+    for match in HAPPENING.finditer(text):
+        found.setdefault(HAPPENING_PHRASES[match[1].lower()], match[0])
+    return list(found.items())
+
+
+def happening_in(text: str) -> tuple[str, str]:
+    """The kind of happening the text names first, and its words as written (("", "") for none):
+    "since the group seized control" -> ("came to power", "seized control")."""
+    match = HAPPENING.search(text)
+    return (HAPPENING_PHRASES[match[1].lower()], match[0]) if match else ("", "")
+
+
 #: Persian (۰–۹) and Arabic-Indic (٠–٩) digits read as ASCII digits.
 EASTERN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 #: Years this low in a Y/M/D date are Solar Hijri (1404 SH began in March 2025).

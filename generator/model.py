@@ -191,10 +191,18 @@ class Event:
     note: str = ""
     entities: tuple[str, ...] = ()  # names of the people, organisations and places in the sentence
     planned: bool = False  # a plan, forecast or expectation ("due in 2006"), not something that happened
+    #: for a sentence with no date that names a kind of happening ("since the group's return to power"):
+    #: that kind, so the timeline can cite it where other reports date the same happening
+    happening: str = ""
 
     @property
     def anchor(self) -> str:
         return f"p{self.paragraph}"
+
+    @property
+    def anchored(self) -> bool:
+        """Names a happening but gives it no date of its own."""
+        return self.basis == "anchored"
 
     @property
     def resolved(self) -> bool:

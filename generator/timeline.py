@@ -20,6 +20,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .extract.dates import Reference, find_time_expressions, speaks_of_future
+from .lexicon import HAPPENS_ONCE, happening_in
 from .model import Article, Conflict, Event, Precision, PublicationDate, TimelineEntry
 
 #: Share of the smaller event's words and names two events with the same date must share to be
@@ -61,16 +62,19 @@ _DANGLING_OPENING = re.compile(r"^\W*(?:this|that|these|those|it|its|they|their|
 def build_timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
     bounds = {a.metadata.article_id: a.metadata.date.not_before for a in articles}
     dated = [e for a in articles for e in a.events if e.resolved]
-    undated = [e for a in articles for e in a.events if not e.resolved]
+    undated = [e for a in articles for e in a.events if not e.resolved and not e.anchored]
+    anchored = [e for a in articles for e in a.events if e.anchored]
 
-    features = {id(event): _features(event) for event in dated + undated}
+    features = {id(event): _features(event) for event in dated + undated + anchored}
+    happenings = {id(event): _happenings(event) for event in dated}
     clusters: list[list[Event]] = []
     by_key: dict[tuple, list[Event]] = defaultdict(list)
     for event in dated:
         by_key[(event.first, event.last, event.precision, event.qualifier, event.planned)].append(event)
     for key in sorted(by_key, key=_sort_key):
         actions = {id(event): _action(event) for event in by_key[key]} if key[2] in COARSE else None
-        clusters.extend(_single_link(by_key[key], features, MERGE_OVERLAP[key[2]], MERGE_MIN_SHARED, actions))
+        linked = _single_link(by_key[key], features, MERGE_OVERLAP[key[2]], MERGE_MIN_SHARED, actions)
+        clusters.extend(_joined_by_happening(linked, happenings))
 
     attached: dict[int, list[Event]] = defaultdict(list)
     leftovers: list[Event] = []
@@ -84,14 +88,71 @@ def build_timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
         else:
             attached[target].append(event)
 
+    named = _anchored_to(anchored, clusters, happenings)
     entries = []
     for index, cluster in enumerate(clusters):
         cited = {c.article_id for c in cluster}
         extra = [e for e in attached[index] if e.article_id not in cited]
-        entries.append(_entry(cluster + extra, tuple(dict.fromkeys(e.article_id for e in extra)), features))
+        also = [e for e in named[index] if e.article_id not in {x.article_id for x in extra}]
+        entries.append(_entry(cluster + extra + also, tuple(dict.fromkeys(e.article_id for e in extra)),
+                              features, {happening for event in cluster for happening, _ in happenings[id(event)]}))
     entries = _flag_conflicts(entries, features)
     entries += [_entry([event], (), features) for event in leftovers]
     return _with_unique_keys(entries)
+
+
+def _happenings(event: Event) -> frozenset[tuple[str, str]]:
+    """(kind of happening, name) pairs the clause carrying the date tells of: ("came to power", "Taliban")
+    for "since the group seized control of the country in 2021" in a sentence naming the Taliban."""
+    kind, _ = happening_in(_date_clause(event))
+    return frozenset((kind, name) for name in event.entities) if kind else frozenset()
+
+
+def _joined_by_happening(clusters: list[list[Event]], happenings: dict[int, frozenset[tuple[str, str]]]) -> list[list[Event]]:
+    """Clusters of one date that tell the same kind of happening of the same actor are one event, however
+    differently worded: "the group seized control in 2021" and "the Taliban's takeover in 2021"."""
+    parent = list(range(len(clusters)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    holder: dict[tuple[str, str], int] = {}
+    for index, cluster in enumerate(clusters):
+        for pair in {pair for event in cluster for pair in happenings[id(event)]}:
+            if pair in holder:
+                parent[root(index)] = root(holder[pair])
+            else:
+                holder[pair] = index
+    joined: dict[int, list[Event]] = defaultdict(list)
+    for index, cluster in enumerate(clusters):
+        joined[root(index)].extend(cluster)
+    return [joined[key] for key in sorted(joined)]
+
+
+def _anchored_to(anchored: list[Event], clusters: list[list[Event]],
+                 happenings: dict[int, frozenset[tuple[str, str]]]) -> dict[int, list[Event]]:
+    """Cluster index -> the sentences without a date that name its happening and actor ("since the group's
+    return to power"), where one past date only is given for that happening of that actor: the first such
+    sentence of each article that does not date it itself. The others are left off: nothing dates them."""
+    holders: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for index, cluster in enumerate(clusters):
+        for event in cluster:
+            if not event.planned:
+                for pair in happenings[id(event)]:
+                    holders[pair].add(index)
+    named: dict[int, list[Event]] = defaultdict(list)
+    for event in anchored:
+        if event.happening not in HAPPENS_ONCE:
+            continue  # "arrests of journalists" names no one arrest a date could stand for
+        candidates = set().union(*(holders.get((event.happening, name), set()) for name in event.entities))
+        if len(candidates) == 1:
+            index = candidates.pop()
+            if all(event.article_id != other.article_id for other in clusters[index] + named[index]):
+                named[index].append(event)  # an article's first words for it; its own date, if any, cites it
+    return named
 
 
 def _sort_key(key: tuple) -> tuple:
@@ -110,22 +171,31 @@ def _words(text: str) -> set[str]:
             if len(word) > 2 and word.lower() not in _STOPWORDS and not _CALENDAR.match(word.lower())}
 
 
-def _action(event: Event) -> frozenset[str]:
-    """The words of the clause that carries the date: what happened then, as opposed to the rest of
-    the sentence ("the first bank to lend since the merger in 1985")."""
+def _date_clause(event: Event, masked_date: bool = True) -> str:
+    """The clause that carries the date, the date's own words masked: what happened then, as opposed
+    to the rest of the sentence ("the first bank to lend since the merger in 1985"); the whole sentence
+    when the date is not found in it."""
     sentence = event.sentence
     at = sentence.find(event.phrase)
     if at < 0:
-        return _features(event)
+        return sentence
     masked = sentence[:at] + "\0" * len(event.phrase) + sentence[at + len(event.phrase):]
     cuts = [0, *(position for m in _CLAUSE.finditer(masked) for position in (m.start(), m.end())), len(masked)]
     starts, ends = cuts[0::2], cuts[1::2]  # clause i runs from starts[i] to ends[i]
     index = next(i for i, end in enumerate(ends) if end >= at + len(event.phrase))
-    words = _words(masked[starts[index]:ends[index]])
-    if not words:  # "since 2021, girls ...": a date fronted alone tells of the clause after it
-        neighbour = index + 1 if index + 1 < len(ends) else index - 1
-        if neighbour >= 0:
-            words = _words(masked[starts[neighbour]:ends[neighbour]])
+    if not _words(masked[starts[index]:ends[index]]):  # "since 2021, girls ...": a date fronted alone
+        neighbour = index + 1 if index + 1 < len(ends) else index - 1  # tells of the clause after it
+        index = neighbour if neighbour >= 0 else index
+    clause = masked[starts[index]:ends[index]]
+    return clause if masked_date else sentence[starts[index]:ends[index]]
+
+
+def _action(event: Event) -> frozenset[str]:
+    """The words of the clause that carries the date (`_date_clause`)."""
+    sentence = event.sentence
+    if sentence.find(event.phrase) < 0:
+        return _features(event)
+    words = _words(_date_clause(event))
     clause_names = {f"@{name}" for name in event.entities if name in sentence}
     return frozenset(words | {n for n in clause_names if n[1:].lower()[:6] in {w[:6] for w in words}})
 
@@ -228,25 +298,42 @@ def _best_match(event: Event, day_events: _FeatureIndex, clusters: list[list[Eve
     return None
 
 
-def _entry(events: list[Event], corroborated: tuple[str, ...], all_features: dict[int, frozenset[str]]) -> TimelineEntry:
-    lead = _most_representative(events, all_features)
+def _entry(events: list[Event], corroborated: tuple[str, ...], all_features: dict[int, frozenset[str]],
+           happenings: set[str] = frozenset()) -> TimelineEntry:
+    lead = _most_representative(events, all_features, happenings)
+    sentence = _lead_sentence(lead, happenings)
     entities = tuple(dict.fromkeys(name for e in events for name in e.entities))
     return TimelineEntry(key="", first=lead.first, last=lead.last, precision=lead.precision,
-                         qualifier=lead.qualifier, sentence=lead.sentence, citations=tuple(events),
+                         qualifier=lead.qualifier, sentence=sentence, citations=tuple(events),
                          entities=entities, dated_by_corroboration=corroborated, planned=lead.planned)
 
 
-def _most_representative(events: list[Event], all_features: dict[int, frozenset[str]]) -> Event:
+def _lead_sentence(lead: Event, happenings: set[str]) -> str:
+    """The lead's sentence, or only its clause that carries the date when the sentence is about another
+    happening: "… since the group seized control of the country in 2021." leads the entry of the takeover,
+    not the recognition the sentence is about."""
+    if not happenings or not lead.resolved:
+        return lead.sentence
+    clause = _date_clause(lead, masked_date=False).strip(" ,;:–—-")
+    if happening_in(clause)[0] in happenings and happening_in(lead.sentence)[0] not in happenings:
+        return f"… {clause}{'' if clause.endswith(('.', '!', '?')) else '.'}"
+    return lead.sentence
+
+
+def _most_representative(events: list[Event], all_features: dict[int, frozenset[str]],
+                         happenings: set[str] = frozenset()) -> Event:
     """The citation sharing most with the others (the shorter on a tie): the entry's lead sentence.
     A sentence that states its happening on its own comes first: "This comes as the ministry announced
-    ..." leads only when no citation names what happened without pointing back."""
-    features = [all_features[id(e)] for e in events]
+    ..." leads only when no citation names what happened without pointing back; and one whose date's
+    own clause names the entry's kind of happening before one that merely mentions the date."""
+    features = [all_features.get(id(e), frozenset()) for e in events]
     dated = [i for i, e in enumerate(events) if e.resolved] or list(range(len(events)))
     held = Counter(feature for feature_set in features for feature in feature_set)
 
-    def score(i: int) -> tuple[bool, int, int]:  # features shared with each other citation, once per citation
-        return (not _DANGLING_OPENING.match(events[i].sentence), sum(held[feature] - 1 for feature in features[i]),
-                -len(events[i].sentence))
+    def score(i: int) -> tuple[bool, bool, int, int]:  # features shared with each other citation, once per citation
+        about_it = bool(happenings) and events[i].resolved and happening_in(_date_clause(events[i]))[0] in happenings
+        return (not _DANGLING_OPENING.match(events[i].sentence), about_it,
+                sum(held[feature] - 1 for feature in features[i]), -len(events[i].sentence))
 
     return events[max(dated, key=score)]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from ..lexicon import happenings_in
 from ..model import Article, Event, Precision, Problem
 from ..sentences import cited_excerpt, sentence_spans
 from .dates import Reference, find_time_expressions, speaks_of_future
@@ -73,10 +74,18 @@ def _events(article: Article, reference: Reference, date_spans: dict[int, list[t
             spans = [(a - start, b - start) for a, b in date_spans.get(paragraph.number, [])
                      if a >= start and b <= position]
             expressions = find_time_expressions(sentence, reference, spans)
-            if not expressions:
-                continue
             names = tuple(dict.fromkeys(m.name for m in mentions_in.get(paragraph.number, ())
                                         if start <= m.start < position))
+            if not expressions:
+                # "since the group's return to power": dated, if at all, by other reports
+                for kind, words in happenings_in(sentence) if names else ():
+                    at = sentence.find(words)
+                    cited, _ = cited_excerpt(paragraph.text, start, position, start + at, start + at + len(words))
+                    events.append(Event(
+                        article_id=article.metadata.article_id, paragraph=paragraph.number, sentence=cited,
+                        phrase=words, first=None, last=None, precision=None, qualifier="on", basis="anchored",
+                        entities=names, happening=kind))
+                continue
             for expression in expressions:
                 cited, _ = cited_excerpt(paragraph.text, start, position, start + expression.start,
                                          start + expression.end)
