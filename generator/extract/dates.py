@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
-from ..lexicon import DAY, MONTH, MONTHS, WEEKDAY, WEEKDAYS, YEAR
+from ..lexicon import DAY, MONTH, MONTHS, WEEKDAY, WEEKDAYS, YEAR, word_list
 from ..model import Precision
 
 #: A weekday only fixes a year within this distance of a year the evidence states: the same
@@ -414,14 +414,12 @@ def years_matching_weekday(month: int, day: int, weekday: int, near: Iterable[in
 
 #: Modal verbs, matched in lower case only: "May 2005" is a month, "Will Smith" a name.
 _MODAL = re.compile(r"\b(?:will|would|shall|should|could|may|might|must)\b|'ll\b|\bwon't\b")
-#: Words that make what follows a plan, forecast or expectation, in any case ("Plans to ...").
+#: Words that make what follows a plan, forecast or expectation, in any case ("Plans to ..."): the list
+#: in `data/planning_words.txt`, and "due" unless a cause follows it ("due to the rain").
 _FORECAST_WORD = re.compile(
-    r"\b(?:expects?|expected|expecting|anticipate[sd]?|forecasts?|forecasting|predicts?|predicted|projected|"
-    r"projecting|tipped to|(?:has|have|need|needs) to|hopes? (?:of|for)|prospects? for|unlikely to|"
-    r"projections?|scheduled|slated|poised to|set to|going to|(?:is|are|am) to|plans? (?:to|for)|planned|"
-    r"planning|plans? (?:is|was|are|were) (?:to|for)|aims? (?:to|for)|aiming|targets?|targeting|intends?|"
-    r"intended to|intending|hopes? to|hoping to|likely to|promised to|promises to|pledged to|vowed to|later this|"
-    r"looking ahead|ahead of|due\b(?! to (?:the|a|an|its|their|his|her|our|this|that|these|those|some|high|"
+    r"\b(?:" + "|".join(re.escape(words).replace(r"\ ", r"\s+")
+                        for words in sorted(word_list("planning_words"), key=len, reverse=True))
+    + r"|due\b(?! to (?:the|a|an|its|their|his|her|our|this|that|these|those|some|high|"
     r"higher|low|lower|poor|strong|weak|rising|falling|falls?|rises?|concerns?|fears?|problems?|lack|"
     r"[a-z]+(?:ing|ness|ity|ment|tion|sion)s?)\b))\b", re.IGNORECASE)
 #: Cue words used of what already happened: "would have", "better than expected", "met its targets".
