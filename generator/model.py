@@ -165,7 +165,8 @@ class Mention:
     surface: str  # as written, without a leading "the", quote marks or a possessive
     name: str  # the entity's canonical name once assembled
     kind: EntityKind
-    origin: str  # "registry", "model", "rule" or "surname" (a person's surname written again): what found it
+    origin: str  # "registry", "model", "rule", "surname" (a person's surname written again) or "echo" (a
+    #             name found elsewhere in the dossier, written again where the model missed it): what found it
     sentence: str
     sentence_start: int  # offset of `sentence` within the paragraph
     role: str | None = None  # a title or apposition written with the name ("White House spokesman")

@@ -9,7 +9,7 @@ from .assemble import assemble_entities
 from .clean import clean_text
 from .curator_yaml import shorten
 from .extract.casing import Capitals, one_case
-from .extract.entities import RegistryMatcher, extract_mentions, model_texts
+from .extract.entities import RegistryMatcher, echo_known_names, extract_mentions, model_texts
 from .extract.events import extract_events
 from .extract.metadata import DossierEvidence, extract_metadata, stated_publication_year
 from .extract.ner import ModelUnavailable, Recogniser
@@ -97,6 +97,7 @@ def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None, cache: 
         if mentions is not None:
             with_names.append((replace(article, mentions=tuple(mentions)), article_spans))
     articles, spans = [article for article, _ in with_names], [article_spans for _, article_spans in with_names]
+    articles = echo_known_names(articles)  # a name the model found in one article, wherever else it is written
 
     slugs = allocate_slugs(((a.source.stem, (a.metadata.title.value or "", a.source.stem)) for a in articles),
                            "article")

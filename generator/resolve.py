@@ -11,8 +11,9 @@ rules, in order of trust:
    ("U.S." and "US", "The European Community" and "European Community").
 3. Well-known names (`known_names.KNOWN_NAMES`): one country or body under several names.
 4. An acronym and its expansion: defined in brackets in any article, or, failing that, the
-   initials of exactly one organisation or place in the dossier (or of one named three times
-   as often as all others with them: "FDA" beside a stray "Federal Drug Administration").
+   initials of exactly one organisation or place in the dossier that an article writes beside it
+   (or of one named three times as often as all others with them: "FDA" beside a stray "Federal
+   Drug Administration").
 5. A name of one word joins the one person whose full name ends in it: in the same article
    first, then in the whole dossier. When two or more people share it, it stays apart and
    says which people it may be.
@@ -91,7 +92,7 @@ def resolve_entities(articles: Sequence[Article], registry: Registry) -> tuple[l
     keys = [groups.add(mention) for mention in mentions]
     groups.join_spelling_variants()
     groups.join_known_names()
-    groups.join_acronyms(_acronym_definitions(articles))
+    groups.join_acronyms(_acronym_definitions(articles), _articles_of(articles, keys))
     surname_of = _surnames(articles, keys, groups)
     for index, person_key in surname_of.items():
         groups.add_surname(keys[index], person_key)
@@ -108,6 +109,15 @@ def resolve_entities(articles: Sequence[Article], registry: Registry) -> tuple[l
 
 
 _AND_TAIL = re.compile(r" and [A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3}")
+
+
+def _articles_of(articles: Sequence[Article], keys: Sequence[str]) -> dict[str, set[str]]:
+    """Name key -> the articles that write it."""
+    found_in: dict[str, set[str]] = defaultdict(set)
+    mentions = (mention for article in articles for mention in article.mentions)
+    for mention, key in zip(mentions, keys, strict=True):
+        found_in[key].add(mention.article_id)
+    return found_in
 
 
 def _completed_at_and(articles: Sequence[Article]) -> list[Article]:
@@ -234,7 +244,10 @@ class _Groups:
             for key in present[1:]:
                 self._union(present[0], key, KNOWN)
 
-    def join_acronyms(self, defined: dict[str, Counter[str]]) -> None:
+    def join_acronyms(self, defined: dict[str, Counter[str]], found_in: dict[str, set[str]]) -> None:
+        """An acronym joins the expansion defined for it in brackets, else the one name (or the dominant one)
+        whose initials it is and that some article writes beside it: "GE" and "Group of Eight", never
+        in one story, are two bodies."""
         acronyms = [key for key in self.parent if " " not in key and _written_as_acronym(self.written[key])]
         for acronym in acronyms:
             expansions = [key for key, _ in (defined.get(acronym) or Counter()).most_common() if key in self.parent]
@@ -250,7 +263,8 @@ class _Groups:
                 continue
             sizes = Counter()
             for key in by_initials.get(acronym, ()):
-                sizes[self.find(key)] += sum(self.written[key].values())
+                if found_in.get(key, set()) & found_in.get(acronym, set()):
+                    sizes[self.find(key)] += sum(self.written[key].values())
             ranked = sizes.most_common()
             if ranked and (len(ranked) == 1 or ranked[0][1] >= DOMINANT * sum(n for _, n in ranked[1:])):
                 self._union(ranked[0][0], acronym, ACRONYM_INITIALS)
@@ -265,7 +279,8 @@ class _Groups:
             root = self.find(key)
             if votes_here:
                 written[root][mention.name] += 1
-                votes[root][mention.kind] += 1
+                if mention.origin != "echo":  # an echo repeats the kind the dossier gave the name
+                    votes[root][mention.kind] += 1
                 if mention.origin == "rule":
                     cued[root][mention.kind] += 1
             if mention.role or not votes_here:

@@ -102,15 +102,15 @@ def build_timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
 
 
 def _happenings(event: Event) -> frozenset[tuple[str, str]]:
-    """(kind of happening, name) pairs the clause carrying the date tells of: ("came to power", "Taliban")
-    for "since the group seized control of the country in 2021" in a sentence naming the Taliban."""
+    """(kind of happening, name) pairs the clause carrying the date tells of: ("came to power", "Junta")
+    for "since the group seized control of the country in 2014" in a sentence naming the Junta."""
     kind, _ = happening_in(_date_clause(event))
     return frozenset((kind, name) for name in event.entities) if kind else frozenset()
 
 
 def _joined_by_happening(clusters: list[list[Event]], happenings: dict[int, frozenset[tuple[str, str]]]) -> list[list[Event]]:
     """Clusters of one date that tell the same kind of happening of the same actor are one event, however
-    differently worded: "the group seized control in 2021" and "the Taliban's takeover in 2021"."""
+    differently worded: "the group seized control in 2014" and "the Junta's takeover in 2014"."""
     parent = list(range(len(clusters)))
 
     def root(i: int) -> int:

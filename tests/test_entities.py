@@ -386,3 +386,19 @@ def test_a_body_is_not_taken_into_the_place_it_works_in():
     text = "The World Bank in Washington said so."
     mentions = _mentions(text, [("The World Bank", "ORG"), ("Washington", "GPE")])
     assert [m.name for m in mentions] == ["World Bank", "Washington"]
+
+
+def test_a_name_the_model_found_elsewhere_is_found_where_it_missed_it():
+    """The small model reads "the General Agreement on Tariffs and Trade" as a body in one story and as a
+    law in another: the name, found twice, is found in the second too; not inside a longer name."""
+    from generator.extract.entities import echo_known_names
+    from tests.helpers import article, mention
+
+    name = "General Agreement on Tariffs and Trade"
+    found = article("a", mention("a", name, EntityKind.ORGANISATION, start=4),
+                    mention("a", name, EntityKind.ORGANISATION, paragraph=2, start=4),
+                    paragraphs=[f"The {name} met.", f"The {name} ended."])
+    missed = article("b", paragraphs=[f"Talks at the {name} failed.", f"The Old {name} Hall is shut."])
+    _, echoed = echo_known_names([found, missed])
+    assert [(m.paragraph, m.surface, m.kind, m.origin) for m in echoed.mentions] == [
+        (1, name, EntityKind.ORGANISATION, "echo")]

@@ -52,8 +52,8 @@ def test_spellings_of_one_name_make_one_entity_that_says_so():
 
 def test_spelling_variants_of_a_long_name_are_one():
     entities = _entities([article("a", mention("a", "Organisation for Economic Co-operation and Development", ORG)),
-                          article("b", mention("b", "Organization of Economic Cooperation and Development", ORG)),
-                          article("c", mention("c", "OECD", ORG))])
+                          article("b", mention("b", "Organization of Economic Cooperation and Development", ORG),
+                                  mention("b", "OECD", ORG, paragraph=2))])
     assert len(entities) == 1
 
 
@@ -74,14 +74,19 @@ def test_a_bracket_that_cannot_abbreviate_the_name_defines_nothing():
 
 
 def test_initials_join_an_acronym_only_when_one_name_has_them():
-    one = _entities([article("a", mention("a", "General Agreement on Tariffs and Trade", ORG)),
-                     article("b", mention("b", "GATT", ORG))])
+    one = _entities([article("a", mention("a", "General Agreement on Tariffs and Trade", ORG),
+                             mention("a", "GATT", ORG, paragraph=2)), article("b", mention("b", "GATT", ORG))])
     assert [(j.spelling, j.reason) for j in one["General Agreement on Tariffs and Trade"].joined] == \
         [("GATT", ACRONYM_INITIALS)]
-    two = _entities([article("a", mention("a", "Asian Development Bank", ORG)),
-                     article("b", mention("b", "African Development Bank", ORG)),
-                     article("c", mention("c", "ADB", ORG))])
+    two = _entities([article("a", mention("a", "Asian Development Bank", ORG), mention("a", "ADB", ORG, paragraph=2)),
+                     article("b", mention("b", "African Development Bank", ORG), mention("b", "ADB", ORG, paragraph=2))])
     assert set(two) == {"Asian Development Bank", "African Development Bank", "ADB"}
+
+
+def test_initials_join_no_name_that_no_article_writes_beside_the_acronym():
+    """"GE" (General Electric, never spelt out) and the "Group of Eight" of another story are two bodies."""
+    entities = _entities([article("a", mention("a", "Group of Eight", ORG)), article("b", mention("b", "GE", ORG))])
+    assert set(entities) == {"Group of Eight", "GE"}
 
 
 def test_well_known_names_are_one_country():
@@ -194,9 +199,10 @@ def test_a_common_word_counts_in_lower_case_with_its_possessive():
 
 
 def test_an_acronym_joins_the_name_that_dominates_its_initials():
-    entities = _entities([article("a", *[mention("a", "Food and Drug Administration", ORG)] * 3),
-                          article("b", mention("b", "Federal Drug Administration", ORG)),
-                          article("c", mention("c", "FDA", ORG))])
+    entities = _entities([article("a", *[mention("a", "Food and Drug Administration", ORG)] * 3,
+                                  mention("a", "FDA", ORG, paragraph=2)),
+                          article("b", mention("b", "Federal Drug Administration", ORG),
+                                  mention("b", "FDA", ORG, paragraph=2))])
     assert set(entities) == {"Food and Drug Administration", "Federal Drug Administration"}
 
 

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 import ahocorasick
 
 from ..lexicon import DAY, GROUP_NOUNS, MONTH, NAME_PARTICLES, ORGANISATION_HEADS, is_acronym, word_list
-from ..model import EntityKind, Mention, Paragraph
+from ..model import Article, EntityKind, Mention, Paragraph
 from ..registry import Registry
 from ..sentences import cited_excerpt, sentence_spans
 from ..textfold import fold, fold_key
@@ -212,6 +213,55 @@ def _full_names_of_surnames(text: str, pattern: re.Pattern[str] | None, lower_wo
             start = match.start() + len(word) + 1  # "Later Amiri": the surname alone
         spans.append(_Span(start, match.end(), text[start:match.end()], EntityKind.PERSON, "surname"))
     return spans
+
+
+#: A name the model found somewhere in the dossier, written again where it missed it, is found there too.
+ECHOED_KINDS = (EntityKind.PERSON, EntityKind.ORGANISATION)
+#: ... when the dossier names it so at least this many times, and two times in three as that kind.
+ECHO_MIN = 2
+
+
+def echo_known_names(articles: Sequence[Article]) -> list[Article]:
+    """Articles with a mention added wherever a name of two or more words that the dossier's mentions hold
+    elsewhere is written again, word for word, outside any mention: the small model reads "the General
+    Agreement on Tariffs and Trade" as a body in one story and as a law in the next. Not next to another
+    capitalised word ("Jan Novak Street", "Great Western Financial Corp"), but after a title."""
+    kinds: dict[str, Counter[EntityKind]] = defaultdict(Counter)
+    for article in articles:
+        for mention in article.mentions:
+            if mention.origin in ("model", "rule") and " " in mention.surface and mention.surface[:1].isupper():
+                kinds[mention.surface][mention.kind] += 1
+    known = {surface: kind for surface, votes in kinds.items() for kind, count in votes.most_common(1)
+             if kind in ECHOED_KINDS and count >= ECHO_MIN and count * 3 >= 2 * sum(votes.values())}
+    if not known:
+        return list(articles)
+    automaton = ahocorasick.Automaton()
+    for surface, kind in known.items():
+        automaton.add_word(surface, (surface, kind))
+    automaton.make_automaton()
+    echoed = []
+    for article in articles:
+        taken: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for mention in article.mentions:
+            taken[mention.paragraph].append((mention.start, mention.end))
+        added = []
+        for paragraph in article.paragraphs:
+            text, spans = paragraph.text, taken[paragraph.number]
+            for end_index, (surface, kind) in automaton.iter(text):
+                start, end = end_index - len(surface) + 1, end_index + 1
+                before = _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
+                if not _word_bounded(text, start, end) or re.match(r" [A-Z]", text[end:end + 2]) \
+                        or (before and not (kind is EntityKind.PERSON and _is_title_word(before[1]))) \
+                        or any(a < end and start < b for a, b in spans):
+                    continue  # "Great Western Financial Corp" is no "Financial Corp"; "Secretary Jan Novak" is
+                spans.append((start, end))
+                added.append(_mention(article.metadata.article_id, paragraph,
+                                      _Span(start, end, surface, kind, "echo")))
+        if added:
+            mentions = sorted((*article.mentions, *added), key=lambda m: (m.paragraph, m.start))
+            article = replace(article, mentions=tuple(mentions))
+        echoed.append(article)
+    return echoed
 
 
 def _split_at_slash(span: _Span) -> list[_Span]:
