@@ -122,25 +122,13 @@ def _recall(dossier, rows, show_misses: bool) -> None:
             continue
         named = [entities[name] for name in dict.fromkeys(m.name for m in article.mentions) if name in entities]
 
-        def person_found(tag: str, kinds) -> bool:  # "leigh-pemberton": a name ending in it or in "pemberton"
-            names = [_bare(form) for e in named if e.kind in kinds for form in (e.name, *e.aliases)]
-            words = tag.split("-")
-            return any(f" {name}".endswith(f" {' '.join(words[i:])}") for name in names for i in range(len(words)))
-
-        def org_found(tag: str, kinds) -> bool:  # "worldbank", "ec", "ico-coffee" (International Coffee Org.)
-            forms = set()
-            for entity in (e for e in named if e.kind in kinds):
-                for form in (entity.name, *entity.aliases, *(j.spelling for j in entity.joined)):
-                    forms |= {_bare(form).replace(" ", ""), _initials(form)}
-            return tag.replace("-", "") in forms or tag.split("-")[0] in forms
-
-        for group, tags, found_as, kind in (("people", row["people"], person_found, EntityKind.PERSON),
-                                            ("orgs", row["orgs"], org_found, EntityKind.ORGANISATION)):
+        for group, tags, found_as, kind in (("people", row["people"], _person_found, EntityKind.PERSON),
+                                            ("orgs", row["orgs"], _org_found, EntityKind.ORGANISATION)):
             for tag in filter(None, tags.split(",")):
                 totals[group][1] += 1
-                if found_as(tag, {kind}):
+                if found_as(named, tag, {kind}):
                     totals[group][0] += 1
-                elif found_as(tag, set(EntityKind) - {kind}):
+                elif found_as(named, tag, set(EntityKind) - {kind}):
                     wrong_kind[group].append(f"{row['file']}:{tag}")
                 else:
                     missed[group].append(f"{row['file']}:{tag}")
@@ -150,6 +138,22 @@ def _recall(dossier, rows, show_misses: bool) -> None:
         print(f"    recall, tagged {label}: {found}/{total} ({found / max(1, total):.1%}; target {target}); "
               f"found as another kind: {wrong} ({wrong / max(1, found + wrong):.1%}; target 1 %)"
               + (f"  e.g. missed {missed[group][:20]}, wrong kind {wrong_kind[group][:10]}" if show_misses else ""))
+
+
+def _person_found(named, tag: str, kinds) -> bool:
+    """"leigh-pemberton": an entity of those kinds whose name ends in "leigh pemberton" or "pemberton"."""
+    names = [_bare(form) for e in named if e.kind in kinds for form in (e.name, *e.aliases)]
+    words = tag.split("-")
+    return any(f" {name}".endswith(f" {' '.join(words[i:])}") for name in names for i in range(len(words)))
+
+
+def _org_found(named, tag: str, kinds) -> bool:
+    """"worldbank", "ec", "ico-coffee" (the International Coffee Organization): a name, spelling or initials."""
+    forms = set()
+    for entity in (e for e in named if e.kind in kinds):
+        for form in (entity.name, *entity.aliases, *(j.spelling for j in entity.joined)):
+            forms |= {_bare(form).replace(" ", ""), _initials(form)}
+    return tag.replace("-", "") in forms or tag.split("-")[0] in forms
 
 
 _STOP = {"of", "the", "for", "and", "on", "in", "&", "de", "du", "des"}
