@@ -423,11 +423,28 @@ def _common_words(articles: Sequence[Article], groups: _Groups, names: dict[str,
         mentions[groups.find(key)] += sum(written.values())
     common = {root for root, word in candidates.items()
               if lower[word] >= COMMON_WORD_MIN and lower[word] >= COMMON_WORD_RATIO * mentions[root]}
+    # "“Recognition would reward …”": a word capitalised only where it opens a sentence, written in small
+    # letters elsewhere, is that word
+    opening = _only_at_openings(articles, groups, set(candidates))
+    common |= {root for root in opening if lower[candidates[root]] >= 1}
     # "U.S. Interest", "U.S. Industry": a word after initials that the dossier writes there in lower case
     common |= {root for root, (initials_, word) in qualified.items()
                if lower_after[(initials_, word)] >= max(2, mentions[root])
                or (word not in ORGANISATION_HEADS and lower[word] >= QUALIFIED_COMMON_RATIO * mentions[root])}
     return common
+
+
+def _only_at_openings(articles: Sequence[Article], groups: _Groups, roots: set[str]) -> set[str]:
+    """Roots all of whose mentions open a sentence (after any quote mark), the model's only cue the capital."""
+    opening = {root: True for root in roots}
+    for article in articles:
+        texts = {paragraph.number: paragraph.text for paragraph in article.paragraphs}
+        for mention in article.mentions:
+            root = groups.find(bare_key(mention.name) or fold_key(mention.name))
+            if root in opening and opening[root]:
+                before = texts.get(mention.paragraph, "")[:mention.start].rstrip(" “\"‘'")
+                opening[root] = mention.origin == "model" and (not before or before[-1] in ".!?:;")
+    return {root for root, only in opening.items() if only}
 
 
 def _could_abbreviate(acronym: str, name: str) -> bool:
@@ -475,6 +492,8 @@ def _is_surname_alone(key: str) -> bool:
 def _surnames(articles: Sequence[Article], keys: Sequence[str], groups: _Groups) -> dict[int, str]:
     """Mention index -> the key of the one person whose full name ends in the name it is written as."""
     people_in: dict[str | None, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    #: article -> given name -> the people of that article it opens the full name of ("Laila" of "Laila Ahmadi")
+    given_in: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     index = 0
     mention_keys: list[tuple[str, Mention, str]] = []
     for article in articles:
@@ -485,6 +504,7 @@ def _surnames(articles: Sequence[Article], keys: Sequence[str], groups: _Groups)
                 for scope in (article.metadata.article_id, None):
                     for surname in _surname_keys(key):
                         people_in[scope][surname].add(groups.find(key))
+                given_in[article.metadata.article_id][key.split()[0]].add(groups.find(key))
             index += 1
     for root, entity in groups.registered.items():
         if entity.kind is EntityKind.PERSON and " " in root:
@@ -495,6 +515,10 @@ def _surnames(articles: Sequence[Article], keys: Sequence[str], groups: _Groups)
     nobody: dict[str, set[str]] = {}
     acronym: dict[str, bool] = {}
     for index, (article_id, mention, key) in enumerate(mention_keys):
+        if mention.origin != "registry" and " " not in key and mention.kind is EntityKind.PERSON \
+                and key not in people_in.get(article_id, nobody) and len(given_in[article_id].get(key, ())) == 1:
+            owners[index] = next(iter(given_in[article_id][key]))  # "Laila said", beside "Laila Ahmadi"
+            continue
         if mention.origin == "registry" or key not in people_in[None]:
             continue
         if key not in acronym:

@@ -283,11 +283,15 @@ def _best_match(event: Event, day_events: _FeatureIndex, clusters: list[list[Eve
     its own words allow that day: "Monday" retells nothing that happened on a Friday, nor "24 December"
     anything of 19 May."""
     features = all_features[id(event)]
+    kind = happening_in(_date_clause(event))[0]
     scored = {}
     for index, other in day_events.sharing(features):
         if not_before and clusters[index][0].last < not_before - dt.timedelta(days=14):
             continue
         if other.planned:  # a past "last week" retells no plan
+            continue
+        other_kind = happening_in(_date_clause(other))[0]
+        if kind and other_kind and kind != other_kind:  # a hearing "on Tuesday" retells no rally of a Tuesday
             continue
         score, shared = _overlap(features, all_features[id(other)])
         if score >= ATTACH_OVERLAP and shared >= MERGE_MIN_SHARED + 1 and score > scored.get(index, 0.0):

@@ -223,3 +223,22 @@ def test_a_description_is_the_person_described_so():
     # nobody of that age or role: not a guess
     assert _quotes("Maria Lopez was detained.", "“I was not afraid,” said the 40-year-old.") == [
         ("I was not afraid,", None)]
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # the speaker is the name before "of": not the union he belongs to
+    ("“The schools must reopen,” said Jan Novak of the Free Press Union.", ("The schools must reopen,", "Jan Novak")),
+    # the attribution a sentence of its own after a question
+    ("Maria Lopez said the ban was unlawful. “Will they listen?” Jan Novak said.", ("Will they listen?", "Jan Novak")),
+    # a description in commas between the speaker and the verb ends in a body's name: the speaker is the person
+    ("Maria Lopez, the envoy of the Free Press Union, said it would “end the ban for good”.",
+     ("end the ban for good", "Maria Lopez")),
+])
+def test_the_speaker_is_the_head_of_the_subject(paragraph, expected):
+    assert _quotes(paragraph)[-1] == expected
+
+
+def test_the_statement_is_the_organisation_the_text_is_about():
+    """A press release opens with the body; its chairwoman speaks; “…,” the statement said: the body's."""
+    assert _quotes("The Free Press Union condemned the decree. Its chairwoman, Maria Lopez, said it was cruel.",
+                   "“Silence is complicity,” the statement said.") == [("Silence is complicity,", "Free Press Union")]

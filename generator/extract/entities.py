@@ -307,8 +307,8 @@ def _places_by_context(text: str, spans: list[_Span]) -> list[_Span]:
     Such a mention is the rule's: resolution weighs the text's cue above the model's guesses."""
     placed = list(spans)
     for index, span in enumerate(spans):
-        if span.kind is not EntityKind.PERSON or span.origin != "model":
-            continue
+        if span.kind is not EntityKind.PERSON or span.origin != "model" or span.role:
+            continue  # a role in apposition says a person: "the envoy for Afghanistan, Tomas Niklasson,"
         after = text[span.end:span.end + 2]
         in_before = _IN_BEFORE.search(text[max(0, span.start - 5):span.start]) and not after.startswith(("'", "’"))
         before = spans[index - 1] if index else None
@@ -320,6 +320,12 @@ def _places_by_context(text: str, spans: list[_Span]) -> list[_Span]:
         in_list = all(listed) or (listed[0] and text[before.end:span.start] == ", ")
         if in_before or in_list:
             placed[index] = _Span(span.start, span.end, span.name, EntityKind.PLACE, "rule")  # the text's cue
+    for index, span in enumerate(placed):  # "gathered in Herat": one word after "in" is a place, not a body
+        if span.kind is EntityKind.ORGANISATION and span.origin == "model" and " " not in span.name \
+                and not is_acronym(span.name) and span.name.lower() not in ORGANISATION_HEADS \
+                and re.search(r"(?:^|\s)in\s+$", text[max(0, span.start - 4):span.start]) \
+                and not text[span.end:span.end + 2].startswith(("'", "’")):
+            placed[index] = _Span(span.start, span.end, span.name, EntityKind.PLACE, "rule")
     return placed
 
 
@@ -454,10 +460,12 @@ def _model_span(text: str, span: NerSpan, registry: Registry) -> _Span | None:
 
 
 _ROLE_WORDS = "|".join(sorted(map(re.escape, ROLE_NOUNS), key=len, reverse=True))
-#: "His lawyer, ", "The AWJC's director, ", "the group's spokeswoman, ": a role, then the name in apposition.
+#: "His lawyer, ", "The AWJC's director, ", "the EU's special envoy for Afghanistan, ": a role, then the name
+#: in apposition.
 _ROLE_BEFORE = re.compile(
     rf"(?:^|[\s(“\"])(?:his|her|their|its|our|my|the|a|an|[\w.&-]+['’]s?)\s+(?:[\w'’-]+\s+){{0,3}}?"
-    rf"(?P<role>{_ROLE_WORDS}),\s+$", re.IGNORECASE)
+    rf"(?P<role>{_ROLE_WORDS})(?:\s+(?:for|of|to|at|in|on)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})?"
+    rf",\s+$", re.IGNORECASE)
 #: After a name: ", a lecturer at …", ", the group's spokeswoman", ", 34,", ", who …".
 _APPOSITION_AFTER = re.compile(
     r",\s+(?:(?:a|an|the|his|her|their|its|[A-Z][\w.&-]*['’]s?)\s+(?P<words>[^,.;:“”\"()]{2,120})"

@@ -55,8 +55,13 @@ _POST_VERB_SUBJECT = re.compile(r"^\s*[,.?!:;—–-]?\s*(?P<verb>said|says|adde
                                 r"(?P<subject>[^,.;:“”\"?!]{1,90})", re.IGNORECASE)
 #: A person named as the subject of a speech verb outside any quote ("Zarifa Haidari, a lawyer ..., said her
 #: clients ..."): the "she" of a quote after it is that person, even with no quote of hers before.
-_REPORTS = re.compile(rf"(?:,[^,;“”\"]{{2,140}},)?(?:\s+(?:has|had|also|later|then|again|previously|reportedly|"
+_REPORTS = re.compile(rf"(?:,[^,;“”\"]{{2,140}},|,)?(?:\s+(?:has|had|also|later|then|again|previously|reportedly|"
                       rf"publicly|further))*\s+(?:{SPEECH_VERBS})\b", re.IGNORECASE)
+#: "said Brian Taylor of Wells Fargo in Minneapolis": the speaker is the name before "of", "in" ...
+_SUBJECT_HEAD = re.compile(r"\s+(?:of|in|at|from|for|with|who|whose|which|and)\s+")
+#: A sentence that only attributes the quote before it: "Mr Kashyap's lawyer Mihir Desai said."
+_ATTRIBUTION_ONLY = re.compile(r"\s*(?:[^,.;:“”\"?!]{1,90}?\s+(?:said|says|added|asked|wrote|explained)|"
+                               r"(?:said|says|added|asked)\s+[^,.;:“”\"?!]{1,90}?)\s*\.\s*$", re.IGNORECASE)
 _OPENING, _CLOSING = "“", "”"
 SCARE_QUOTE_MAX_WORDS = 8
 #: A quotation of fewer words says little alone ("an “ally”"): it is shown in its sentence.
@@ -109,6 +114,7 @@ class _Speakers:
         #: speaker: "Mahbooba Amiri runs a school. “We are afraid,” she said." (None once a speaker follows)
         self.subject: str | None = None
         self._people: list[tuple[str, str, int | None]] = []  # (name, role, age) in order of mention
+        self.issuer: str | None = None  # the last organisation a sentence opened with
 
     def named(self, organisation: str) -> None:
         self._organisations.pop(organisation, None)
@@ -150,6 +156,10 @@ class _Speakers:
             if re.search(rf"\b{re.escape(noun)}", name, re.IGNORECASE):
                 return name, f"'the {noun}' is the last-named organisation called so"
         if noun in _DOCUMENT_NOUNS or noun in ("group", "organisation", "organization", "body"):
+            # statements are issued by organisations: "The network condemned … Its chairwoman said … “…,”
+            # the statement said" is the network's, not the chairwoman's
+            if self.issuer and noun in _DOCUMENT_NOUNS and (self.last is None or self.last[1] is EntityKind.PERSON):
+                return self.issuer, f"'{noun}' refers to the organisation the last sentences are about"
             if self.last:
                 return self.last[0], f"'{noun}' refers to the last speaker's"
             if organisations:  # statements are issued by organisations
@@ -239,7 +249,7 @@ def extract_quotes(article_id: str, paragraphs: Sequence[Paragraph], mentions: S
         person = next(people, None)
         for span in indexed.spans:
             while pending is not None and pending.start < span.start:
-                speakers.named(pending.name)
+                _note_organisation(indexed, pending, speakers)
                 pending = next(organisations, None)
             while person is not None and person.start < span.start:
                 _note_person(indexed, person, speakers)
@@ -258,7 +268,7 @@ def extract_quotes(article_id: str, paragraphs: Sequence[Paragraph], mentions: S
                                 context=text[context_start:context_end] if partial else "",
                                 context_start=context_start if partial else 0))
         while pending is not None:
-            speakers.named(pending.name)
+            _note_organisation(indexed, pending, speakers)
             pending = next(organisations, None)
         quotes[first_here:] = _one_per_quotation(indexed, quotes[first_here:])
         subject_before = speakers.subject
@@ -278,12 +288,20 @@ def extract_quotes(article_id: str, paragraphs: Sequence[Paragraph], mentions: S
 #: she said, “until they are free.”"). Not a second quotation a verb of its own brings in: "was “…”,
 #: describing the decision as “courageous”", "“regrettable”, adding: “…”".
 _BETWEEN_PARTS = re.compile(rf"^\s*,?\s*(?:[^“”\".!?,;:]{{1,80}}?\s+)?(?:{SPEECH_VERBS})\b(?<!ing)"
-                            rf"[^“”\".!?,;:]{{0,80}},\s*$", re.IGNORECASE)
+                            rf"[^“”\".!?,;:]{{0,80}}[,:]\s*$", re.IGNORECASE)
 
 
 _AGE_AFTER = re.compile(r",\s+(\d{1,3}),")
 #: Before a person's name at the opening of a sentence: a title, or a quote mark.
 _SENTENCE_OPENING = re.compile(r"^[\s“\"‘']*(?:(?:[A-Z][a-z]*\.?)\s+){0,3}$")
+
+
+def _note_organisation(paragraph: _Paragraph, mention: Mention, speakers: _Speakers) -> None:
+    """An organisation named outside a quote; the issuer of what follows when its name opens the sentence."""
+    speakers.named(mention.name)
+    sentence_start, _ = paragraph.sentence_around(mention.start)
+    if _SENTENCE_OPENING.match(paragraph.text[sentence_start:mention.start]):
+        speakers.issuer = mention.name
 
 
 def _note_person(paragraph: _Paragraph, mention: Mention, speakers: _Speakers) -> None:
@@ -330,12 +348,21 @@ def _attribute(paragraph: _Paragraph, span: QuoteSpan, speakers: _Speakers) -> t
                     next_start - 1 if next_start is not None else sentence_end)
     after = text[span.end + 1:after_end]
 
-    # "“…,” the coalition asked." / "“…,” said Fitzwater."
+    # "“…,” the coalition asked." / "“…,” said Fitzwater." / "“…?” Mr Kashyap's lawyer Mihir Desai said."
+    # (a sentence of its own after a quote that ends in "?" or "!")
+    after_start = span.end + 1
+    if not after.strip(" ”\"") and sentence_end < len(text) and not before.strip(" “”\"—–-"):
+        next_start, next_end = paragraph.sentence_around(sentence_end + 1)
+        if next_start >= sentence_end and _ATTRIBUTION_ONLY.match(text, next_start, next_end):
+            after, after_start = text[next_start:next_end], next_start
     for pattern in (_POST_SUBJECT_VERB, _POST_VERB_SUBJECT):
         match = pattern.match(after)
         if match and not before.strip(" “”\"—–-"):
-            start = span.end + 1 + match.start("subject")
-            resolved = _subject(paragraph, start + len(match["subject"].rstrip()), speakers)
+            start = after_start + match.start("subject")
+            subject = match["subject"].rstrip()
+            head = _SUBJECT_HEAD.split(subject, maxsplit=1)[0] if pattern is _POST_VERB_SUBJECT else subject
+            resolved = _subject(paragraph, start + len(head), speakers) or (
+                _subject(paragraph, start + len(subject), speakers) if head != subject else None)
             if resolved:
                 return resolved[0], match["verb"].lower(), resolved[1]
             return None, match["verb"].lower(), "the subject is not a named person or organisation"
@@ -378,6 +405,11 @@ def _subject(paragraph: _Paragraph, end: int, speakers: _Speakers) -> tuple[str,
             continue
         stripped = attempt.rstrip(" ”\"’'")
         mention = paragraph.ending_at.get(head_start + len(stripped))
+        if mention is None and stripped.endswith(","):  # "The AWAN's chairwoman, Shukria Barakzai-Safi, said"
+            mention = paragraph.ending_at.get(head_start + len(stripped.rstrip(", ")))
+            if mention is not None and (mention.kind is not EntityKind.PERSON
+                                        or not text[:mention.start].rstrip().endswith(",")):
+                mention = None  # not "Assad Omar, Afghanistan's envoy to the UN in Geneva, said": Geneva
         if mention is not None:
             return mention.name, "the subject of the speech verb"
         word = re.search(r"(\w+)$", stripped)
