@@ -46,7 +46,7 @@ def main() -> None:
         found = [(quote.text, quote.speaker) for quote in article.quotes]
         if len(found) != len(QUOTES[stem]):
             quotes["count differs"].append(f"{stem}: {len(found)} listed, {len(QUOTES[stem])} read")
-        for (text, speaker), (starts, truth) in zip(found, QUOTES[stem], strict=False):
+        for (_text, speaker), (starts, truth) in zip(found, QUOTES[stem], strict=False):
             if speaker == truth:
                 quotes["right"] += 1
             elif speaker is None:

@@ -515,7 +515,7 @@ def _surnames(articles: Sequence[Article], keys: Sequence[str], groups: _Groups)
     nobody: dict[str, set[str]] = {}
     acronym: dict[str, bool] = {}
     for index, (article_id, mention, key) in enumerate(mention_keys):
-        if mention.origin != "registry" and " " not in key and mention.kind is EntityKind.PERSON \
+        if mention.origin != "registry" and " " not in key \
                 and key not in people_in.get(article_id, nobody) and len(given_in[article_id].get(key, ())) == 1:
             owners[index] = next(iter(given_in[article_id][key]))  # "Laila said", beside "Laila Ahmadi"
             continue

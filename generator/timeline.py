@@ -20,8 +20,8 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .extract.dates import Reference, find_time_expressions, speaks_of_future
-from .lexicon import HAPPENS_ONCE, happening_in
-from .model import Article, Conflict, Event, Precision, PublicationDate, TimelineEntry
+from .lexicon import HAPPENS_ONCE, happening_in, happenings_in
+from .model import Article, Conflict, EntityKind, Event, Precision, PublicationDate, TimelineEntry
 
 #: Share of the smaller event's words and names two events with the same date must share to be
 #: merged. The more precise the date they share, the less wording it takes: two reports of
@@ -30,8 +30,12 @@ MERGE_OVERLAP = {Precision.DAY: 0.1, Precision.WEEK: 0.2, Precision.MONTH: 0.2, 
                  Precision.DECADE: 0.3}
 MERGE_MIN_SHARED = 2
 ATTACH_OVERLAP = 0.3  # stricter for an event whose own date is unresolved
-CONFLICT_OVERLAP = 0.5
-CONFLICT_MIN_SHARED = 3
+#: (kind of happening, actor) pairs two entries must share to tell one happening, unless the actor they
+#: share is a person: "the Taliban" arresting on two days is two arrests; a rally at which one named
+#: activist was detained, dated two days, one rally.
+CONFLICT_MIN_TOLD = 2
+CONFLICT_OVERLAP = 0.3  # of the words of the clauses carrying the dates, once the happening and actor agree
+CONFLICT_MIN_SHARED = 2
 CONFLICT_WINDOW_DAYS = 45
 NEIGHBOURS = 50  # see `candidate_pairs`
 #: Dates broad enough to hold many happenings: there, the clauses carrying the date must agree too.
@@ -66,7 +70,9 @@ def build_timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
     anchored = [e for a in articles for e in a.events if e.anchored]
 
     features = {id(event): _features(event) for event in dated + undated + anchored}
-    happenings = {id(event): _happenings(event) for event in dated}
+    places = {m.name for a in articles for m in a.mentions if m.kind is EntityKind.PLACE}
+    people = {m.name for a in articles for m in a.mentions if m.kind is EntityKind.PERSON}
+    happenings = {id(event): _happenings(event, places) for event in dated}
     clusters: list[list[Event]] = []
     by_key: dict[tuple, list[Event]] = defaultdict(list)
     for event in dated:
@@ -96,16 +102,17 @@ def build_timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
         also = [e for e in named[index] if e.article_id not in {x.article_id for x in extra}]
         entries.append(_entry(cluster + extra + also, tuple(dict.fromkeys(e.article_id for e in extra)),
                               features, {happening for event in cluster for happening, _ in happenings[id(event)]}))
-    entries = _flag_conflicts(entries, features)
+    entries = _flag_conflicts(entries, features, happenings, people)
     entries += [_entry([event], (), features) for event in leftovers]
     return _with_unique_keys(entries)
 
 
-def _happenings(event: Event) -> frozenset[tuple[str, str]]:
+def _happenings(event: Event, places: set[str]) -> frozenset[tuple[str, str]]:
     """(kind of happening, name) pairs the clause carrying the date tells of: ("came to power", "Junta")
-    for "since the group seized control of the country in 2014" in a sentence naming the Junta."""
-    kind, _ = happening_in(_date_clause(event))
-    return frozenset((kind, name) for name in event.entities) if kind else frozenset()
+    for "since the group seized control of the country in 2014" in a sentence naming the Junta. The
+    actors are people and bodies: a city is where many happenings of a kind take place."""
+    kinds = [kind for kind, _ in happenings_in(_date_clause(event))]
+    return frozenset((kind, name) for kind in kinds for name in event.entities if name not in places)
 
 
 def _joined_by_happening(clusters: list[list[Event]], happenings: dict[int, frozenset[tuple[str, str]]]) -> list[list[Event]]:
@@ -342,9 +349,15 @@ def _most_representative(events: list[Event], all_features: dict[int, frozenset[
     return events[max(dated, key=score)]
 
 
-def _flag_conflicts(entries: list[TimelineEntry], all_features: dict[int, frozenset[str]]) -> list[TimelineEntry]:
-    """Entries at the same precision, close in time, telling the same thing under different dates."""
+def _flag_conflicts(entries: list[TimelineEntry], all_features: dict[int, frozenset[str]],
+                    happenings: dict[int, frozenset[tuple[str, str]]], people: set[str]) -> list[TimelineEntry]:
+    """Entries dated to different days, close in time, that tell the same happening of the same actor in
+    the clauses carrying their dates, in words they share: "the rally on Tuesday 10 March" against
+    "detained at a rally on 11 March". Not two happenings of one story that share its names and words
+    (an arrest and a hearing, a rally and the next one planned), nor a plan against what happened."""
     features = [frozenset().union(*(all_features[id(e)] for e in entry.citations)) for entry in entries]
+    told = [frozenset().union(*(happenings.get(id(e), frozenset()) for e in entry.citations)) for entry in entries]
+    actions = [frozenset().union(*(_action(e) for e in entry.citations if e.resolved)) for entry in entries]
     day_entries = sorted((i for i, entry in enumerate(entries) if entry.precision is Precision.DAY),
                          key=lambda i: entries[i].first)
     conflicts: dict[int, list[Conflict]] = defaultdict(list)
@@ -355,7 +368,10 @@ def _flag_conflicts(entries: list[TimelineEntry], all_features: dict[int, frozen
             continue
         if not _told_apart(a, b):
             continue  # one article's, or one sentence's, two dates: two events it tells, not a disagreement
-        score, shared = _overlap(features[i], features[j])
+        both = told[i] & told[j]
+        if a.planned or b.planned or not (len(both) >= CONFLICT_MIN_TOLD or any(name in people for _, name in both)):
+            continue
+        score, shared = _overlap(actions[i] | features[i], actions[j] | features[j])
         if score >= CONFLICT_OVERLAP and shared >= CONFLICT_MIN_SHARED:
             conflicts[i].append(_conflict_with(b, a))
             conflicts[j].append(_conflict_with(a, b))

@@ -460,11 +460,11 @@ def _model_span(text: str, span: NerSpan, registry: Registry) -> _Span | None:
 
 
 _ROLE_WORDS = "|".join(sorted(map(re.escape, ROLE_NOUNS), key=len, reverse=True))
-#: "His lawyer, ", "The AWJC's director, ", "the EU's special envoy for Afghanistan, ": a role, then the name
-#: in apposition.
+#: "His lawyer, ", "The AWJC's director, ", "the EU's special envoy for Afghanistan, ", "the UN special
+#: rapporteur on the situation of human rights in Afghanistan, ": a role, then the name in apposition.
 _ROLE_BEFORE = re.compile(
     rf"(?:^|[\s(“\"])(?:his|her|their|its|our|my|the|a|an|[\w.&-]+['’]s?)\s+(?:[\w'’-]+\s+){{0,3}}?"
-    rf"(?P<role>{_ROLE_WORDS})(?:\s+(?:for|of|to|at|in|on)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})?"
+    rf"(?P<role>{_ROLE_WORDS})(?:\s+(?:for|of|to|at|in|on)\s+[\w'’.-]+(?:\s+[\w'’.-]+){{0,7}})?"
     rf",\s+$", re.IGNORECASE)
 #: After a name: ", a lecturer at …", ", the group's spokeswoman", ", 34,", ", who …".
 _APPOSITION_AFTER = re.compile(
@@ -483,7 +483,7 @@ _GIVEN = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 #: "Finance Minister Barend du Plessis told": a capitalised role noun, then two names (particles between).
 _TITLED_NAME = re.compile(
     rf"(?<![\w'’-])(?P<title>(?:[A-Z][a-z]+ )?(?:{'|'.join(word.capitalize() for word in sorted(ROLE_NOUNS))}))"
-    rf" (?P<name>{_GIVEN}(?: (?:{'|'.join(sorted(NAME_PARTICLES, key=len, reverse=True))}))? "
+    rf" (?P<name>{_GIVEN}(?: {_GIVEN})?(?: (?:{'|'.join(sorted(NAME_PARTICLES, key=len, reverse=True))}))? "
     rf"[A-Z](?:[a-z][\w-]*|['’][A-Z][\w-]+))(?![\w-]| [A-Z])")
 _NAME_WORDS = r"(?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*"
 _FOR_EXTENSION = re.compile(rf" for {_NAME_WORDS}")
@@ -501,13 +501,24 @@ def _official_name_end(text: str, start: int, end: int) -> int:
         extension = _OF_EXTENSION.match(text[end:])
         if not extension and last in ORGANISATION_HEADS:
             extension = _FOR_EXTENSION.match(text, end)
-        if not extension and last in BODIES_NAMED_WITH_A_PLACE:
+        if not extension and (last in BODIES_NAMED_WITH_A_PLACE or _initials_go_on(text, start, end)):
             extension = _IN_EXTENSION.match(text, end)
         if not extension and re.search(r" (?:of|for) ", text[start:end]):
             extension = _AND_PART.match(text, end)
         if not extension:
             return end
         end = extension.end() if extension.re is not _OF_EXTENSION else end + extension.end()
+
+
+def _initials_go_on(text: str, start: int, end: int) -> bool:
+    """"Centre for Human Rights and Democracy" + " in Afghanistan (CHRDA)": the acronym in brackets after
+    the place ends with the place's initial, so the place is part of the name."""
+    extension = _IN_EXTENSION.match(text, end)
+    acronym = extension and _ACRONYM_AFTER.match(text[extension.end():])
+    if not acronym:
+        return False
+    words = [word for word in text[start:extension.end()].split() if word[:1].isupper()]
+    return acronym[1][0] == words[0][0] and acronym[1][-1] == words[-1][0] and len(acronym[1]) <= len(words)
 
 
 def _person_cue(text: str, start: int, end: int, kind: EntityKind) -> str | None:
