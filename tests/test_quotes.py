@@ -242,3 +242,24 @@ def test_the_statement_is_the_organisation_the_text_is_about():
     """A press release opens with the body; its chairwoman speaks; “…,” the statement said: the body's."""
     assert _quotes("The Free Press Union condemned the decree. Its chairwoman, Maria Lopez, said it was cruel.",
                    "“Silence is complicity,” the statement said.") == [("Silence is complicity,", "Free Press Union")]
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # a fronted phrase, then the person: she is the subject
+    (["In a video recorded before the rally, Maria Lopez speaks to the camera. “Do not be afraid for me,” she says."],
+     ("Do not be afraid for me,", "Maria Lopez")),
+    # a body in reported speech, then "the group said"
+    (["Jan Novak said the ruling was unjust.", "In a statement, the Free Press Union said it would appeal. "
+      "“The court has postponed justice,” the group said."], ("The court has postponed justice,", "Free Press Union")),
+    # the body's acronym in brackets between its name and the verb
+    (["The Free Press Union (FPU) has called for their release, describing the arrests as “collective punishment”."],
+     ("collective punishment", "Free Press Union")),
+    # a title between the comma and the name
+    (["The union's spokesman, Mr Jan Novak, said that courts would not “bend to pressure from embassies”."],
+     ("bend to pressure from embassies", "Jan Novak")),
+    # "the report said" after a report "by" a body
+    (["Jan Novak said the report was late. A report released by the Health Ministry counted 37 cases. "
+      "“The pattern is deliberate,” the report said."], ("The pattern is deliberate,", "Health Ministry")),
+])
+def test_more_speakers_the_text_names(paragraphs, expected):
+    assert _quotes(*paragraphs)[-1] == expected

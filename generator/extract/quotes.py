@@ -57,11 +57,19 @@ _POST_VERB_SUBJECT = re.compile(r"^\s*[,.?!:;—–-]?\s*(?P<verb>said|says|adde
 #: clients ..."): the "she" of a quote after it is that person, even with no quote of hers before.
 _REPORTS = re.compile(rf"(?:,[^,;“”\"]{{2,140}},|,)?(?:\s+(?:has|had|also|later|then|again|previously|reportedly|"
                       rf"publicly|further))*\s+(?:{SPEECH_VERBS})\b", re.IGNORECASE)
+_BRACKETED_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z&]{1,9}\)$")
+#: Before a name in commas: the comma, and titles at most ("…, Mawlawi Abdul Latif Hamdard, said").
+_TITLES_AFTER_COMMA = re.compile(r",(?:\s+(?:[A-Z][a-z]*\.?))*\s*$")
 #: "said Brian Taylor of Wells Fargo in Minneapolis": the speaker is the name before "of", "in" ...
 _SUBJECT_HEAD = re.compile(r"\s+(?:of|in|at|from|for|with|who|whose|which|and)\s+")
 #: A sentence that only attributes the quote before it: "Mr Kashyap's lawyer Mihir Desai said."
 _ATTRIBUTION_ONLY = re.compile(r"\s*(?:[^,.;:“”\"?!]{1,90}?\s+(?:said|says|added|asked|wrote|explained)|"
                                r"(?:said|says|added|asked)\s+[^,.;:“”\"?!]{1,90}?)\s*\.\s*$", re.IGNORECASE)
+#: A body in reported speech: "In a statement, the Front said it would …" (not "the protest the Front has
+#: called for": a body "calls for" a protest, it does not speak there).
+_BODY_REPORTS = re.compile(r"(?:\s+\([A-Z][A-Za-z&]{1,9}\))?(?:,[^,;“”\"]{2,140},)?(?:\s+(?:has|had|also|later|then|"
+                           r"again|previously))*\s+(?:said|says|stated|states|told|tells|added|announced|warned)\b")
+_BY_BEFORE = re.compile(r"\b(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _OPENING, _CLOSING = "“", "”"
 SCARE_QUOTE_MAX_WORDS = 8
 #: A quotation of fewer words says little alone ("an “ally”"): it is shown in its sentence.
@@ -115,6 +123,8 @@ class _Speakers:
         self.subject: str | None = None
         self._people: list[tuple[str, str, int | None]] = []  # (name, role, age) in order of mention
         self.issuer: str | None = None  # the last organisation a sentence opened with
+        #: the last organisation named as the author ("by the CHRDA") in the quote's sentence or the one before
+        self.in_sentence: str | None = None
 
     def named(self, organisation: str) -> None:
         self._organisations.pop(organisation, None)
@@ -158,6 +168,8 @@ class _Speakers:
         if noun in _DOCUMENT_NOUNS or noun in ("group", "organisation", "organization", "body"):
             # statements are issued by organisations: "The network condemned … Its chairwoman said … “…,”
             # the statement said" is the network's, not the chairwoman's
+            if self.in_sentence and noun in _DOCUMENT_NOUNS:  # "A report released by the CHRDA … “…,” the report said"
+                return self.in_sentence, f"'{noun}' is that of the organisation named just before"
             if self.issuer and noun in _DOCUMENT_NOUNS and (self.last is None or self.last[1] is EntityKind.PERSON):
                 return self.issuer, f"'{noun}' refers to the organisation the last sentences are about"
             if self.last:
@@ -243,7 +255,8 @@ def extract_quotes(article_id: str, paragraphs: Sequence[Paragraph], mentions: S
         first_here = len(quotes)
         organisations = iter(m for m in indexed.outside if m.kind is EntityKind.ORGANISATION)
         pending = next(organisations, None)
-        reporters = iter(m for m in indexed.outside if m.kind is EntityKind.PERSON and _REPORTS.match(text, m.end))
+        reporters = iter(m for m in indexed.outside if (m.kind is EntityKind.PERSON and _REPORTS.match(text, m.end))
+                         or (m.kind is EntityKind.ORGANISATION and _BODY_REPORTS.match(text, m.end)))
         reporter = next(reporters, None)
         people = iter(m for m in indexed.outside if m.kind is EntityKind.PERSON)
         person = next(people, None)
@@ -255,8 +268,14 @@ def extract_quotes(article_id: str, paragraphs: Sequence[Paragraph], mentions: S
                 _note_person(indexed, person, speakers)
                 person = next(people, None)
             while reporter is not None and reporter.start < span.start:
-                speakers.spoke((reporter.name, EntityKind.PERSON), reported=True)
+                speakers.spoke((reporter.name, reporter.kind), reported=True)
                 reporter = next(reporters, None)
+            sentence_start, _ = indexed.sentence_around(span.start)
+            if sentence_start > 0:  # and the sentence before: "A report released by the CHRDA … “…,” the report said."
+                sentence_start, _ = indexed.sentence_around(sentence_start - 1)
+            speakers.in_sentence = next((m.name for m in reversed(indexed.outside)
+                                         if m.kind is EntityKind.ORGANISATION and sentence_start <= m.start < span.start
+                                         and _BY_BEFORE.search(text, max(0, m.start - 12), m.start)), None)
             speaker, cue, how = _attribute(indexed, span, speakers)
             if speaker:
                 speakers.spoke((speaker, kinds.get(speaker, EntityKind.ORGANISATION)), reported=False)
@@ -277,7 +296,7 @@ def extract_quotes(article_id: str, paragraphs: Sequence[Paragraph], mentions: S
             person = next(people, None)
         after_the_quotes = [reporter, *reporters] if reporter is not None else []
         if after_the_quotes:  # the paragraph's last words of reported speech: the next "she said" is hers
-            speakers.spoke((after_the_quotes[-1].name, EntityKind.PERSON), reported=True)
+            speakers.spoke((after_the_quotes[-1].name, after_the_quotes[-1].kind), reported=True)
         elif speakers.subject == subject_before and not any(m.kind is EntityKind.PERSON for m in indexed.outside) \
                 and not indexed.spans:
             speakers.subject = None  # a paragraph about no one in between: the subject is too far back
@@ -311,8 +330,10 @@ def _note_person(paragraph: _Paragraph, mention: Mention, speakers: _Speakers) -
     role = mention.role or apposition_role(paragraph.text, mention.end) or ""
     speakers.person_named(mention.name, role, int(age[1]) if age else None)
     sentence_start, _ = paragraph.sentence_around(mention.start)
-    if _SENTENCE_OPENING.match(paragraph.text[sentence_start:mention.start]):
-        speakers.subject = mention.name
+    before = paragraph.text[sentence_start:mention.start]
+    if _SENTENCE_OPENING.match(before) or (before.endswith(", ") and "," not in before[:-2]
+                                           and re.match(r" [a-z]+s?\b", paragraph.text[mention.end:])):
+        speakers.subject = mention.name  # "In a short video recorded before the rally, Yousufi speaks"
 
 
 def _one_per_quotation(paragraph: _Paragraph, quotes: list[Quote]) -> list[Quote]:
@@ -403,12 +424,12 @@ def _subject(paragraph: _Paragraph, end: int, speakers: _Speakers) -> tuple[str,
     for attempt in (head, head[:apposition.start()] if apposition else None):
         if attempt is None:
             continue
-        stripped = attempt.rstrip(" ”\"’'")
+        stripped = _BRACKETED_ACRONYM.sub("", attempt.rstrip(" ”\"’'"))  # "The Women's Front (AWSF) has called"
         mention = paragraph.ending_at.get(head_start + len(stripped))
         if mention is None and stripped.endswith(","):  # "The AWAN's chairwoman, Shukria Barakzai-Safi, said"
             mention = paragraph.ending_at.get(head_start + len(stripped.rstrip(", ")))
             if mention is not None and (mention.kind is not EntityKind.PERSON
-                                        or not text[:mention.start].rstrip().endswith(",")):
+                                        or not _TITLES_AFTER_COMMA.search(text[:mention.start])):
                 mention = None  # not "Assad Omar, Afghanistan's envoy to the UN in Geneva, said": Geneva
         if mention is not None:
             return mention.name, "the subject of the speech verb"
