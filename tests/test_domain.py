@@ -160,3 +160,53 @@ def test_each_quotation_once_under_its_speaker(domain, stem):
     assert len(quotes) == len(QUOTES[stem])
     for (text, speaker), (starts, truth) in zip(quotes, QUOTES[stem], strict=True):
         assert text.startswith(starts) and speaker == truth
+
+
+# --- the twelve articles another writer wrote for the tests, with their facts read by hand in facts.yml ---
+
+UNSEEN = Path(__file__).parent / "fixtures" / "domain"
+
+
+@pytest.fixture(scope="module")
+def unseen():
+    import yaml
+
+    return yaml.safe_load((UNSEEN / "facts.yml").read_text(encoding="utf-8")), build_dossier(UNSEEN)
+
+
+def test_unseen_articles_quotes_never_go_to_another_speaker(unseen):
+    """Every quotation facts.yml lists is found once, and under no speaker but the one read (or none)."""
+    facts, dossier = unseen
+    for article in dossier.articles:
+        for fact in facts[article.source.name].get("quotes") or []:
+            words = fact["starts"].replace("’", "'")[:30]
+            listed = [q for q in article.quotes if q.text.replace("’", "'").startswith(words)]
+            assert len(listed) == 1, (article.source.name, fact["starts"])
+            truth = fact["speaker"] if isinstance(fact["speaker"], list) else [fact["speaker"]]
+            assert listed[0].speaker is None or listed[0].speaker in truth, (article.source.name, fact["starts"])
+
+
+def test_unseen_articles_only_the_real_disagreement_is_a_conflict(unseen):
+    """08 dates the rally Tuesday 10 March; the others 11 March: that box, and no other."""
+    facts, dossier = unseen
+    ids = {article.metadata.article_id: article.source.name for article in dossier.articles}
+    boxes = {(entry.first, conflict.first) for entry in dossier.timeline for conflict in entry.conflicts}
+    assert boxes == {(D(2026, 3, 10), D(2026, 3, 11)), (D(2026, 3, 11), D(2026, 3, 10))}
+    for entry in dossier.timeline:
+        if entry.conflicts:
+            assert {ids[a] for a in entry.article_ids} & set(facts["01_rally-dispersed.txt"]["conflicts"][0]["dates"])
+
+
+def test_unseen_byline_day_takes_the_year_of_a_whole_date_the_text_reports(unseen):
+    """02 is dated "Mar 12" and reports "on March 11, 2026": written 12 March 2026, inferred, and so said."""
+    _, dossier = unseen
+    date = next(a for a in dossier.articles if a.source.name.startswith("02_")).metadata.date
+    assert date.value == D(2026, 3, 12) and date.provenance.value == "inferred" and "March 11, 2026" in date.evidence
+
+
+def test_unseen_since_looks_back_even_after_would(unseen):
+    """08: "it would be the first protest … since the Taliban's return to power in August 2021" is no plan."""
+    _, dossier = unseen
+    (event,) = [e for entry in dossier.timeline for e in entry.citations
+                if e.article_id.startswith("08") and e.phrase == "August 2021"]
+    assert not event.planned

@@ -484,15 +484,17 @@ def is_planned(sentence: str, start: int, end: int, qualifier: str = "on") -> bo
 def _clause_before(sentence: str, start: int) -> str:
     """Back to the clause's opening. A clause opened by "since", "when", "until" ... belongs to the clause
     before it unless its own verb is past: "will be his eighth since Labour came to power in 1997"
-    reads from "since", "will steer clear when he fronts the awards on 27 February" from "will". Such a
+    reads from "since" (as does "would be the first since the group's return to power in 2021": "since"
+    looks back, verb or none), "will steer clear when he fronts the awards on 27 February" from "will". Such a
     word right before the date ("will stay closed until 2006") is the date's own cue and opens nothing."""
     window = sentence[max(0, start - 4 * CUE_WINDOW):start]
     punctuation = [m.end() for m in _CLAUSE_BEFORE.finditer(window)]
     opening = max(punctuation, default=0)
     conjunctions = [m.end() for m in _CONJUNCTION.finditer(window, opening)
                     if not _ONLY_CUES.match(window[m.end():])]
-    if conjunctions and _PAST_VERB.search(window[conjunctions[-1]:]):
-        opening = conjunctions[-1]
+    if conjunctions and (_PAST_VERB.search(window[conjunctions[-1]:])
+                         or window[:conjunctions[-1]].lower().endswith("since")):
+        opening = conjunctions[-1]  # "since" always looks back: "the first since the group's return to power in"
     return window[opening:]
 
 

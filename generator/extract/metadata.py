@@ -262,10 +262,12 @@ def _sidecar_date(source: SourceFile) -> PublicationDate:
 
 
 def _infer_year(month: int, day: int, past: list[tuple[int, TimeExpression]]) -> tuple[dt.date, str] | None:
-    """A weekday named with a date shortly before publication fixes the publication year."""
-    for _, expression in past:
-        if expression.basis != "weekday and year evidence":
-            continue
+    """A weekday named with a date shortly before publication fixes the publication year; so does a whole
+    date the text writes with its year and reports as past ("on March 11, 2026", under a byline "Mar 12")."""
+    weekday = [e for _, e in past if e.basis == "weekday and year evidence"]
+    written = sorted((e for _, e in past if e.basis == "as written" and e.precision is Precision.DAY),
+                     key=lambda e: e.first, reverse=True)
+    for expression in weekday + written:
         event = expression.first
         for year in (event.year, event.year + 1):
             try:
@@ -273,7 +275,8 @@ def _infer_year(month: int, day: int, past: list[tuple[int, TimeExpression]]) ->
             except ValueError:
                 continue
             if 0 <= (published - event).days <= 200:
-                return published, f"the text reports '{expression.text}' as recent: {expression.note}"
+                why = expression.note or f"{(published - event).days} days before the byline's day"
+                return published, f"the text reports '{expression.text}' as recent: {why}"
     return None
 
 
