@@ -504,7 +504,9 @@ def _surnames(articles: Sequence[Article], keys: Sequence[str], groups: _Groups)
                 for scope in (article.metadata.article_id, None):
                     for surname in _surname_keys(key):
                         people_in[scope][surname].add(groups.find(key))
-                given_in[article.metadata.article_id][key.split()[0]].add(groups.find(key))
+                for given in key.split()[:-1]:  # "Sayed Mustafa Hashimi" is "Mustafa" too
+                    if given not in NAME_PARTICLES:
+                        given_in[article.metadata.article_id][given].add(groups.find(key))
             index += 1
     for root, entity in groups.registered.items():
         if entity.kind is EntityKind.PERSON and " " in root:

@@ -31,6 +31,8 @@ MODEL_KINDS = {"PERSON": EntityKind.PERSON, "ORG": EntityKind.ORGANISATION,
 HONORIFICS = word_list("honorifics")
 ROLE_NOUNS = word_list("role_nouns")
 TITLE_MODIFIERS = word_list("title_modifiers")
+#: "Shahr-e Naw Park", "Peace Palace": a place people go to, whatever the model called it.
+PLACE_HEADS = word_list("place_heads")
 #: "Mission" goes on "in Iraq" in a body's official name.
 BODIES_NAMED_WITH_A_PLACE = word_list("bodies_named_with_a_place")
 NOT_MODIFIERS = frozenset(
@@ -316,15 +318,21 @@ def _places_by_context(text: str, spans: list[_Span]) -> list[_Span]:
         listed = [other is not None and other.kind is EntityKind.PLACE
                   and _LIST_JOINER.match(text[min(other.end, span.end):max(other.start, span.start)])
                   for other in (before, following)]
-        # between two places, or after one with a bare comma ("Benin, Mali"): not "Niger, and Smith agreed"
-        in_list = all(listed) or (listed[0] and text[before.end:span.start] == ", ")
+        # between two places, or after one with a bare comma and before the list goes on or ends ("Benin, Mali,"):
+        # not "Niger, and Smith agreed", nor "in Kabul, Sayed Qadir Hashimi went"
+        in_list = all(listed) or (listed[0] and text[before.end:span.start] == ", "
+                                  and re.match(r"(?:,|\s+and\b|\s+or\b|[.;:]|$)", text[span.end:span.end + 4]))
         if in_before or in_list:
             placed[index] = _Span(span.start, span.end, span.name, EntityKind.PLACE, "rule")  # the text's cue
-    for index, span in enumerate(placed):  # "gathered in Herat": one word after "in" is a place, not a body
-        if span.kind is EntityKind.ORGANISATION and span.origin == "model" and " " not in span.name \
-                and not is_acronym(span.name) and span.name.lower() not in ORGANISATION_HEADS \
-                and re.search(r"(?:^|\s)in\s+$", text[max(0, span.start - 4):span.start]) \
-                and not text[span.end:span.end + 2].startswith(("'", "’")):
+    for index, span in enumerate(placed):  # "gathered in Herat", "in Kabul, Herat and Mazar": a place, not a body
+        if span.kind is not EntityKind.ORGANISATION or span.origin != "model" or " " in span.name \
+                or is_acronym(span.name) or span.name.lower() in ORGANISATION_HEADS \
+                or text[span.end:span.end + 2].startswith(("'", "’")):
+            continue
+        before = placed[index - 1] if index else None
+        listed = before is not None and before.kind is EntityKind.PLACE \
+            and _LIST_JOINER.match(text[before.end:span.start])
+        if re.search(r"(?:^|\s)in\s+$", text[max(0, span.start - 4):span.start]) or listed:
             placed[index] = _Span(span.start, span.end, span.name, EntityKind.PLACE, "rule")
     return placed
 
@@ -425,6 +433,11 @@ def _model_span(text: str, span: NerSpan, registry: Registry) -> _Span | None:
         end += suffix.end() if suffix else 0
     if kind is EntityKind.ORGANISATION and _STATE.match(text, start):
         kind = EntityKind.PLACE  # "the then Republic of Vietnam": a state, where the model saw a body
+    words_here = text[start:end].split()
+    if kind is not EntityKind.PLACE and len(words_here) > 1 and words_here[-1].lower() in PLACE_HEADS:
+        kind = EntityKind.PLACE  # "Shahr-e Naw Park"
+    if kind is EntityKind.ORGANISATION and len(words_here) > 1 and words_here[-1].lower() == "day":
+        return None  # "International Women's Day": a day, not a body
     cue_role = _person_cue(text, start, end, kind)
     if cue_role is not None:  # "His lawyer, Elena Sarkis": the text says a person, whatever the model said
         if kind is not EntityKind.PERSON:
