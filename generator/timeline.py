@@ -31,7 +31,7 @@ MERGE_OVERLAP = {Precision.DAY: 0.1, Precision.WEEK: 0.2, Precision.MONTH: 0.2, 
 MERGE_MIN_SHARED = 2
 ATTACH_OVERLAP = 0.3  # stricter for an event whose own date is unresolved
 #: (kind of happening, actor) pairs two entries must share to tell one happening, unless the actor they
-#: share is a person: "the Taliban" arresting on two days is two arrests; a rally at which one named
+#: share is a person: "the junta" arresting on two days is two arrests; a rally at which one named
 #: activist was detained, dated two days, one rally.
 CONFLICT_MIN_TOLD = 2
 CONFLICT_OVERLAP = 0.3  # of the words of the clauses carrying the dates, once the happening and actor agree

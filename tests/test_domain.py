@@ -210,3 +210,11 @@ def test_unseen_since_looks_back_even_after_would(unseen):
     (event,) = [e for entry in dossier.timeline for e in entry.citations
                 if e.article_id.startswith("08") and e.phrase == "August 2021"]
     assert not event.planned
+
+
+def test_unseen_later_on_the_articles_own_weekday_is_that_day(unseen):
+    """04, of Saturday 14 March 2026: "was due to appear before a judge later on Saturday" is that Saturday."""
+    _, dossier = unseen
+    (event,) = [e for entry in dossier.timeline for e in entry.citations
+                if e.article_id.startswith("04") and e.phrase == "Saturday"]
+    assert (event.first, event.planned) == (D(2026, 3, 14), True)

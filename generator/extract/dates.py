@@ -282,12 +282,18 @@ def _resolve(name: str, match: re.Match[str], sentence: str, ref: Reference) -> 
         if rel == "last" and back == 0:
             back = 7
         if rel == "next" or (rel != "last" and is_planned(sentence, match.start(), match.end(), "on")):
-            value = ref.date + dt.timedelta(days=(weekday - ref.date.weekday()) % 7 or 7)
+            ahead = (weekday - ref.date.weekday()) % 7
+            if not ahead and not _LATER_TODAY.search(_words_before(sentence, match.start())):
+                ahead = 7  # "will meet on Saturday", written on a Saturday: the next one
+            value = ref.date + dt.timedelta(days=ahead)
         else:
             value = ref.date - dt.timedelta(days=back)
         return make(value, value, Precision.DAY, "article date", _inferred_note(ref))
     return None
 
+
+#: "due to appear later on Saturday", written on that Saturday: that very day.
+_LATER_TODAY = re.compile(r"\b(?:later|later on|this)\s+(?:on\s+)?$", re.IGNORECASE)
 
 #: How much text before a date its cue words ("since the", "Resolution", "the end of") can take.
 CUE_WINDOW = 60

@@ -310,7 +310,7 @@ def _places_by_context(text: str, spans: list[_Span]) -> list[_Span]:
     placed = list(spans)
     for index, span in enumerate(spans):
         if span.kind is not EntityKind.PERSON or span.origin != "model" or span.role:
-            continue  # a role in apposition says a person: "the envoy for Afghanistan, Tomas Niklasson,"
+            continue  # a role in apposition says a person: "the envoy for Sudan, Tomas Niklasson,"
         after = text[span.end:span.end + 2]
         in_before = _IN_BEFORE.search(text[max(0, span.start - 5):span.start]) and not after.startswith(("'", "’"))
         before = spans[index - 1] if index else None
@@ -319,12 +319,12 @@ def _places_by_context(text: str, spans: list[_Span]) -> list[_Span]:
                   and _LIST_JOINER.match(text[min(other.end, span.end):max(other.start, span.start)])
                   for other in (before, following)]
         # between two places, or after one with a bare comma and before the list goes on or ends ("Benin, Mali,"):
-        # not "Niger, and Smith agreed", nor "in Kabul, Sayed Qadir Hashimi went"
+        # not "Niger, and Smith agreed", nor "in Khartoum, Sayed Qadir Hashimi went"
         in_list = all(listed) or (listed[0] and text[before.end:span.start] == ", "
                                   and re.match(r"(?:,|\s+and\b|\s+or\b|[.;:]|$)", text[span.end:span.end + 4]))
         if in_before or in_list:
             placed[index] = _Span(span.start, span.end, span.name, EntityKind.PLACE, "rule")  # the text's cue
-    for index, span in enumerate(placed):  # "gathered in Herat", "in Kabul, Herat and Mazar": a place, not a body
+    for index, span in enumerate(placed):  # "gathered in Mosul", "in Basra, Mosul and Erbil": a place, not a body
         if span.kind is not EntityKind.ORGANISATION or span.origin != "model" or " " in span.name \
                 or is_acronym(span.name) or span.name.lower() in ORGANISATION_HEADS \
                 or text[span.end:span.end + 2].startswith(("'", "’")):
@@ -473,8 +473,8 @@ def _model_span(text: str, span: NerSpan, registry: Registry) -> _Span | None:
 
 
 _ROLE_WORDS = "|".join(sorted(map(re.escape, ROLE_NOUNS), key=len, reverse=True))
-#: "His lawyer, ", "The AWJC's director, ", "the EU's special envoy for Afghanistan, ", "the UN special
-#: rapporteur on the situation of human rights in Afghanistan, ": a role, then the name in apposition.
+#: "His lawyer, ", "The AWJC's director, ", "the EU's special envoy for Sudan, ", "the UN special
+#: rapporteur on the situation of human rights in Sudan, ": a role, then the name in apposition.
 _ROLE_BEFORE = re.compile(
     rf"(?:^|[\s(“\"])(?:his|her|their|its|our|my|the|a|an|[\w.&-]+['’]s?)\s+(?:[\w'’-]+\s+){{0,3}}?"
     rf"(?P<role>{_ROLE_WORDS})(?:\s+(?:for|of|to|at|in|on)\s+[\w'’.-]+(?:\s+[\w'’.-]+){{0,7}})?"
@@ -524,7 +524,7 @@ def _official_name_end(text: str, start: int, end: int) -> int:
 
 
 def _initials_go_on(text: str, start: int, end: int) -> bool:
-    """"Centre for Human Rights and Democracy" + " in Afghanistan (CHRDA)": the acronym in brackets after
+    """"Centre for Human Rights and Democracy" + " in Sudan (CHRDS)": the acronym in brackets after
     the place ends with the place's initial, so the place is part of the name."""
     extension = _IN_EXTENSION.match(text, end)
     acronym = extension and _ACRONYM_AFTER.match(text[extension.end():])

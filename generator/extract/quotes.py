@@ -430,7 +430,7 @@ def _subject(paragraph: _Paragraph, end: int, speakers: _Speakers) -> tuple[str,
             mention = paragraph.ending_at.get(head_start + len(stripped.rstrip(", ")))
             if mention is not None and (mention.kind is not EntityKind.PERSON
                                         or not _TITLES_AFTER_COMMA.search(text[:mention.start])):
-                mention = None  # not "Assad Omar, Afghanistan's envoy to the UN in Geneva, said": Geneva
+                mention = None  # not "Assad Omar, Sudan's envoy to the UN in Geneva, said": Geneva
         if mention is not None:
             return mention.name, "the subject of the speech verb"
         word = re.search(r"(\w+)$", stripped)
