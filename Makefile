@@ -35,6 +35,7 @@ bench: $(STAMP)
 	$(PY) bench/timeline.py
 	$(PY) bench/quotes.py
 	$(PY) bench/domain.py
+	$(PY) bench/unseen.py
 
 # The dossier against a plain MkDocs site of the same corpus articles (100 to 3,700; long: about an hour).
 scale: $(STAMP)

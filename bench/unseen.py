@@ -1,5 +1,6 @@
-"""Truth on text of the dossier's own domain: articles written for the tests in tests/fixtures/domain
-(a rally, a detention, a court hearing, statements of women's groups and the UN), against the facts
+"""Truth on text of the dossier's own domain that its rules were not written from: twelve articles another
+writer wrote for the tests without seeing the generator's output, in tests/fixtures/domain (a rally, a
+detention, a court hearing, statements of women's groups and the UN), against the facts that writer
 read by hand in tests/fixtures/domain/facts.yml. Prints, over all the articles:
 
 1. people and organisations: found under the right kind, found under another kind, missed, and
@@ -8,7 +9,7 @@ read by hand in tests/fixtures/domain/facts.yml. Prints, over all the articles:
 3. conflict boxes: the real disagreements between articles flagged, and any other box;
 4. quotes: each quotation listed once, under its speaker.
 
-    python bench/domain.py
+    python bench/unseen.py
 """
 
 from __future__ import annotations
