@@ -34,7 +34,7 @@ ATTACH_OVERLAP = 0.3  # stricter for an event whose own date is unresolved
 #: share is a person: "the junta" arresting on two days is two arrests; a rally at which one named
 #: activist was detained, dated two days, one rally.
 CONFLICT_MIN_TOLD = 2
-CONFLICT_OVERLAP = 0.3  # of the words of the clauses carrying the dates, once the happening and actor agree
+CONFLICT_OVERLAP = 0.3  # of the sentences' words and names, once the happening and actors agree
 CONFLICT_MIN_SHARED = 2
 CONFLICT_WINDOW_DAYS = 45
 NEIGHBOURS = 50  # see `candidate_pairs`
@@ -357,11 +357,10 @@ def _flag_conflicts(entries: list[TimelineEntry], all_features: dict[int, frozen
     (an arrest and a hearing, a rally and the next one planned), nor a plan against what happened."""
     features = [frozenset().union(*(all_features[id(e)] for e in entry.citations)) for entry in entries]
     told = [frozenset().union(*(happenings.get(id(e), frozenset()) for e in entry.citations)) for entry in entries]
-    actions = [frozenset().union(*(_action(e) for e in entry.citations if e.resolved)) for entry in entries]
-    day_entries = sorted((i for i, entry in enumerate(entries) if entry.precision is Precision.DAY),
-                         key=lambda i: entries[i].first)
+    day_entries = sorted((i for i, entry in enumerate(entries) if entry.precision is Precision.DAY and told[i]
+                          and not entry.planned), key=lambda i: entries[i].first)
     conflicts: dict[int, list[Conflict]] = defaultdict(list)
-    for x, y in candidate_pairs([features[i] for i in day_entries]):
+    for x, y in candidate_pairs([told[i] for i in day_entries]):  # only entries telling a happening of an actor
         i, j = day_entries[x], day_entries[y]
         a, b = entries[i], entries[j]
         if a.first == b.first or abs((b.first - a.first).days) > CONFLICT_WINDOW_DAYS:
@@ -371,7 +370,7 @@ def _flag_conflicts(entries: list[TimelineEntry], all_features: dict[int, frozen
         both = told[i] & told[j]
         if a.planned or b.planned or not (len(both) >= CONFLICT_MIN_TOLD or any(name in people for _, name in both)):
             continue
-        score, shared = _overlap(actions[i] | features[i], actions[j] | features[j])
+        score, shared = _overlap(features[i], features[j])
         if score >= CONFLICT_OVERLAP and shared >= CONFLICT_MIN_SHARED:
             conflicts[i].append(_conflict_with(b, a))
             conflicts[j].append(_conflict_with(a, b))
