@@ -402,3 +402,8 @@ def test_a_name_the_model_found_elsewhere_is_found_where_it_missed_it():
     _, echoed = echo_known_names([found, missed])
     assert [(m.paragraph, m.surface, m.kind, m.origin) for m in echoed.mentions] == [
         (1, name, EntityKind.ORGANISATION, "echo")]
+
+
+def test_a_body_named_in_apposition_to_its_kind_is_found_where_the_model_misses_it():
+    text = "Afghan Media Freedom Watch, a monitoring group based in Paris, says dozens were detained."
+    assert [(m.name, m.kind) for m in _mentions(text)] == [("Afghan Media Freedom Watch", EntityKind.ORGANISATION)]

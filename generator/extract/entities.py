@@ -342,6 +342,10 @@ def _rule_spans(text: str) -> list[_Span]:
     Plessis", which it can miss whole: a capitalised title, then a given name and a surname."""
     spans = [_Span(match.start(), match.end(), f"{match['which'].capitalize()} Ministry of {match['country']}",
                    EntityKind.ORGANISATION, "rule") for match in _MINISTRY.finditer(text)]
+    for match in _BODY_IN_APPOSITION.finditer(text):  # "Afghan Media Freedom Watch, a monitoring group based in"
+        words = match["name"].split()
+        if not (_is_title_word(words[0]) or words[0].lower() in NOT_MODIFIERS):
+            spans.append(_Span(match.start("name"), match.end("name"), match["name"], EntityKind.ORGANISATION, "rule"))
     for match in _TITLED_NAME.finditer(text):
         words = match["name"].split()
         if any(_is_title_word(word) or word.lower() in ORGANISATION_HEADS or word.lower() in NOT_NAME_WORDS
@@ -493,6 +497,12 @@ _CAPITALISED_BEFORE = re.compile(r"(?:^|(?<=[\s(“\"]))([A-Z][a-z][\w'’-]*) $
 
 
 _GIVEN = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+#: "Afghan Media Freedom Watch, a monitoring group based in Paris": capitalised words, then a body's noun
+#: in apposition (a name the model can miss whole).
+_BODY_IN_APPOSITION = re.compile(
+    r"(?<![\w'’-])(?<![A-Z][\w'’-] )(?P<name>[A-Z][\w'’-]+(?: (?:of |for |and |the )?[A-Z][\w'’-]+){1,6}),"
+    r" (?:a|an) (?:[a-z-]+ ){0,3}(?:group|organisation|organization|network|agency|coalition|movement|association|"
+    r"charity|foundation|watchdog|alliance|union|committee|council|institute|centre|center|campaign)\b")
 #: "Finance Minister Barend du Plessis told": a capitalised role noun, then two names (particles between).
 _TITLED_NAME = re.compile(
     rf"(?<![\w'’-])(?P<title>(?:[A-Z][a-z]+ )?(?:{'|'.join(word.capitalize() for word in sorted(ROLE_NOUNS))}))"
