@@ -115,27 +115,29 @@ def _happenings(event: Event, places: set[str]) -> frozenset[tuple[str, str]]:
     return frozenset((kind, name) for kind in kinds for name in event.entities if name not in places)
 
 
+def _root(parent: list[int], i: int) -> int:
+    """Union-find: the root of i's set, halving the path on the way."""
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
 def _joined_by_happening(clusters: list[list[Event]], happenings: dict[int, frozenset[tuple[str, str]]]) -> list[list[Event]]:
     """Clusters of one date that tell the same kind of happening of the same actor are one event, however
     differently worded: "the group seized control in 2014" and "the Junta's takeover in 2014"."""
     parent = list(range(len(clusters)))
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     holder: dict[tuple[str, str], int] = {}
     for index, cluster in enumerate(clusters):
         for pair in {pair for event in cluster for pair in happenings[id(event)]}:
             if pair in holder:
-                parent[root(index)] = root(holder[pair])
+                parent[_root(parent, index)] = _root(parent, holder[pair])
             else:
                 holder[pair] = index
     joined: dict[int, list[Event]] = defaultdict(list)
     for index, cluster in enumerate(clusters):
-        joined[root(index)].extend(cluster)
+        joined[_root(parent, index)].extend(cluster)
     return [joined[key] for key in sorted(joined)]
 
 
@@ -244,20 +246,14 @@ def _single_link(events: list[Event], all_features: dict[int, frozenset[str]], t
     clauses = [actions[id(e)] for e in events] if actions is not None else None
     parent = list(range(len(events)))
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     for i, j in candidate_pairs(features):
         shared = len(features[i] & features[j])
         if shared >= min_shared and shared / min(len(features[i]), len(features[j])) >= threshold \
                 and (clauses is None or _same_action(clauses[i], clauses[j], threshold, min_shared)):
-            parent[root(j)] = root(i)
+            parent[_root(parent, j)] = _root(parent, i)
     groups: dict[int, list[Event]] = defaultdict(list)
     for i, event in enumerate(events):
-        groups[root(i)].append(event)
+        groups[_root(parent, i)].append(event)
     return [groups[key] for key in sorted(groups)]
 
 
