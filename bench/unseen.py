@@ -158,9 +158,7 @@ def main() -> None:
     print(f"  people and organisations: {len(entities['right'])}/{total} right, "
           f"{len(entities['wrong kind'])} of the wrong kind, {len(entities['missed'])} missed, "
           f"{len(entities['twice'])} listed twice, {len(entities['junk'])} listings that are no fact")
-    for label in ("wrong kind", "missed", "twice", "junk"):
-        for item in entities[label]:
-            print(f"    {label}: {item}")
+    _print_items(entities, ("wrong kind", "missed", "twice", "junk"))
     right, wrong = date_report(facts, dossier)
     print(f"  dates: {len(right)}/{len(right) + len(wrong)} right")
     for item in wrong:
@@ -175,8 +173,12 @@ def main() -> None:
     print(f"  quotes: {len(quotes['right'])}/{total} right, {len(quotes['wrong speaker'])} wrong speaker, "
           f"{len(quotes['unattributed'])} unattributed, {len(quotes['missed'])} missed, "
           f"{len(quotes['listed twice'])} listed twice")
-    for label in ("wrong speaker", "unattributed", "missed", "listed twice"):
-        for item in quotes[label]:
+    _print_items(quotes, ("wrong speaker", "unattributed", "missed", "listed twice"))
+
+
+def _print_items(report: dict[str, list], labels: tuple[str, ...]) -> None:
+    for label in labels:
+        for item in report[label]:
             print(f"    {label}: {item}")
 
 

@@ -180,6 +180,7 @@ def _words(text: str) -> set[str]:
             if len(word) > 2 and word.lower() not in _STOPWORDS and not _CALENDAR.match(word.lower())}
 
 
+@lru_cache(maxsize=65536)  # read for merging, attaching, conflicts and the lead: once per event
 def _date_clause(event: Event, masked_date: bool = True) -> str:
     """The clause that carries the date, the date's own words masked: what happened then, as opposed
     to the rest of the sentence ("the first bank to lend since the merger in 1985"); the whole sentence

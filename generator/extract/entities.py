@@ -210,8 +210,7 @@ def _full_names_of_surnames(text: str, pattern: re.Pattern[str] | None, lower_wo
     spans = []
     for match in pattern.finditer(text):
         start, word = match.start(), match[1]
-        if word and (_is_title_word(word) or word.lower() in NOT_MODIFIERS or word.lower() in NOT_NAME_WORDS
-                     or word.lower() in ORGANISATION_HEADS or word.lower() in lower_words):
+        if word and (_never_a_given_name(word) or word.lower() in ORGANISATION_HEADS or word.lower() in lower_words):
             start = match.start() + len(word) + 1  # "Later Amiri": the surname alone
         spans.append(_Span(start, match.end(), text[start:match.end()], EntityKind.PERSON, "surname"))
     return spans
@@ -577,8 +576,7 @@ def _whole_person(text: str, start: int, end: int) -> tuple[int, int]:
     if " " in text[start:end].strip():
         return start, end
     before = _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
-    if before and not _is_title_word(before[1]) and before[1].lower() not in NOT_MODIFIERS \
-            and before[1].lower() not in NOT_NAME_WORDS:
+    if before and not _never_a_given_name(before[1]):
         return before.start(1), end
     return start, end
 
@@ -637,6 +635,11 @@ def _starts_sentence(text: str, offset: int) -> bool:
 def _is_title_word(word: str) -> bool:
     lowered = word.lower().rstrip(".")
     return lowered in HONORIFICS or lowered in ROLE_NOUNS or lowered in TITLE_MODIFIERS
+
+
+def _never_a_given_name(word: str) -> bool:
+    """A capitalised word before a surname that is no given name: a title, a function or calendar word."""
+    return _is_title_word(word) or word.lower() in NOT_MODIFIERS or word.lower() in NOT_NAME_WORDS
 
 
 def _plausible_name(name: str, kind: EntityKind) -> bool:

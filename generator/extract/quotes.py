@@ -219,6 +219,10 @@ class _Paragraph:
             return self.bounds[index]
         return (0, self.bounds[-1][1] if self.bounds else offset)
 
+    def sentence_before(self, offset: int) -> str:
+        """The words of the sentence holding `offset` that come before it."""
+        return self.text[self.sentence_around(offset)[0]:offset]
+
     def _is_a_name(self, span: QuoteSpan) -> bool:
         """“Friends of the Earth”: scare quotes around a name."""
         stripped = self.text[span.start:span.end].strip(" ,.")
@@ -318,8 +322,7 @@ _SENTENCE_OPENING = re.compile(r"^[\s“\"‘']*(?:(?:[A-Z][a-z]*\.?)\s+){0,3}$"
 def _note_organisation(paragraph: _Paragraph, mention: Mention, speakers: _Speakers) -> None:
     """An organisation named outside a quote; the issuer of what follows when its name opens the sentence."""
     speakers.named(mention.name)
-    sentence_start, _ = paragraph.sentence_around(mention.start)
-    if _SENTENCE_OPENING.match(paragraph.text[sentence_start:mention.start]):
+    if _SENTENCE_OPENING.match(paragraph.sentence_before(mention.start)):
         speakers.issuer = mention.name
 
 
@@ -329,8 +332,7 @@ def _note_person(paragraph: _Paragraph, mention: Mention, speakers: _Speakers) -
     age = _AGE_AFTER.match(paragraph.text, mention.end)
     role = mention.role or apposition_role(paragraph.text, mention.end) or ""
     speakers.person_named(mention.name, role, int(age[1]) if age else None)
-    sentence_start, _ = paragraph.sentence_around(mention.start)
-    before = paragraph.text[sentence_start:mention.start]
+    before = paragraph.sentence_before(mention.start)
     if _SENTENCE_OPENING.match(before) or (before.endswith(", ") and "," not in before[:-2]
                                            and re.match(r" [a-z]+s?\b", paragraph.text[mention.end:])):
         speakers.subject = mention.name  # "In a short video recorded before the rally, Yousufi speaks"
