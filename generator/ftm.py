@@ -1,7 +1,8 @@
 """The dossier as FollowTheMoney entities (JSON lines), the format Aleph and OpenAleph load.
 
-Built with the `followthemoney` package, so every value is cleaned and checked by its schema:
-an Article per article, a Person or Organization (PublicBody for a state body) per entity, a
+Written directly, each value already in the cleaned form FtM's own types give it (the tests check every
+line against the `followthemoney` package's schema and its cleaning, so the export needs no library at
+run time, and none of the compiled ones that library pulls in): an Article per article, a Person or Organization (PublicBody for a state body) per entity, a
 Mention per entity and article that names it, an Event per dated timeline entry. Places are not
 FtM things; they are given as the articles' and events' `locationMentioned` and `location`.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from pathlib import Path
 
 from .model import Dossier, EntityKind, OrgType, Precision, format_date_iso
 
@@ -19,16 +21,14 @@ FTM_FILE = "data/dossier.ftm.json"
 
 def ftm_lines(dossier: Dossier) -> str:
     """One JSON object per line, in a stable order: articles, entities, mentions, events."""
-    from followthemoney import model  # a second or so to import: only when the export is written
-
-    def make(schema: str, ident: str, **properties: object):
-        proxy = model.make_entity(schema)
-        proxy.id = ident
-        for prop, values in properties.items():
-            for value in values if isinstance(values, list | tuple) else [values]:
-                if value not in (None, ""):
-                    proxy.add(prop, value)
-        return proxy
+    def make(schema: str, ident: str, **properties: str | list[str] | None) -> dict[str, object]:
+        """An entity as FtM writes it: each property a list of distinct values, blank ones left out."""
+        written = {}
+        for prop, given in properties.items():
+            values = [value.strip() for value in (given if isinstance(given, list) else [given]) if value]
+            if values := list(dict.fromkeys(value for value in values if value)):
+                written[prop] = values
+        return {"id": ident, "schema": schema, "properties": written}
 
     things = {entity.name: entity for entity in dossier.entities if entity.kind is not EntityKind.PLACE}
     places_in: dict[str, list[str]] = {}
@@ -38,13 +38,13 @@ def ftm_lines(dossier: Dossier) -> str:
                 places_in.setdefault(article_id, []).append(entity.name)
     # FtM ids are letters, digits, dots and hyphens: the pages' slugs are, and are unique
     article_ids = {article.metadata.article_id: f"{DATASET}-article-{article.slug}" for article in dossier.articles}
-    proxies = []
+    records = []
     for article in dossier.articles:
         meta = article.metadata
         named = {mention.name for mention in article.mentions}
-        proxies.append(make(
+        records.append(make(
             "Article", article_ids[meta.article_id], title=meta.title.value, author=meta.author.value,
-            publisher=meta.publisher.value, sourceUrl=meta.url, fileName=meta.source_name, language=meta.language,
+            publisher=meta.publisher.value, sourceUrl=meta.url, fileName=meta.source_name, language=ftm_language(meta.language),
             publishedAt=format_date_iso(meta.date.value, meta.date.precision) if meta.date.value else None,
             bodyText="\n\n".join(paragraph.text for paragraph in article.paragraphs), summary=meta.description,
             peopleMentioned=sorted(n for n in named if n in things and things[n].kind is EntityKind.PERSON),
@@ -64,12 +64,12 @@ def ftm_lines(dossier: Dossier) -> str:
         else:
             properties["summary"] = entity.role
             properties["classification"] = entity.org_type.value if entity.org_type else None
-        proxies.append(make(schema, _entity_id(entity), **properties))
+        records.append(make(schema, _entity_id(entity), **properties))
     for entity in things.values():
         schema = "Person" if entity.kind is EntityKind.PERSON else "Organization"
         for article_id in entity.article_ids:
             surfaces = sorted({m.surface for m in entity.mentions if m.article_id == article_id})
-            proxies.append(make("Mention", _mention_id(_entity_id(entity), article_ids[article_id]),
+            records.append(make("Mention", _mention_id(_entity_id(entity), article_ids[article_id]),
                                 document=article_ids[article_id], resolved=_entity_id(entity),
                                 name=surfaces or [entity.name], detectedSchema=schema))
     for entry in dossier.timeline:
@@ -78,14 +78,31 @@ def ftm_lines(dossier: Dossier) -> str:
         involved = [things[name] for name in entry.entities if name in things]
         places = [name for name in entry.entities if name not in things]
         prefix = entry.precision in (Precision.DAY, Precision.MONTH, Precision.YEAR)  # a date FtM writes as a prefix
-        proxies.append(make(
+        records.append(make(
             "Event", f"{DATASET}-event-{entry.key}", name=_headline(entry.sentence), summary=entry.sentence,
             date=format_date_iso(entry.first, entry.precision) if prefix else None,
             startDate=None if prefix else entry.first.isoformat(), endDate=None if prefix else entry.last.isoformat(),
             involved=[_entity_id(entity) for entity in involved], location=places,
             proof=list(dict.fromkeys(article_ids[event.article_id] for event in entry.citations)),
             notes=["planned or expected, not reported as done"] if entry.planned else []))
-    return "".join(json.dumps(proxy.to_dict(), ensure_ascii=False, sort_keys=True) + "\n" for proxy in proxies)
+    return "".join(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n" for record in records)
+
+
+def ftm_language(stated: str | None) -> str | None:
+    """FtM's three-letter code of a stated language ("en", "en-GB", "eng"); None when it is not a code."""
+    if not stated:
+        return None
+    code = stated.strip().lower().replace("_", "-").split("-")[0]
+    return _THREE_LETTER_CODES.get(code)
+
+
+def _language_codes() -> dict[str, str]:
+    text = (Path(__file__).parent / "data" / "language_codes.txt").read_text(encoding="utf-8")
+    pairs = dict(line.split() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return pairs | {three: three for three in pairs.values()}
+
+
+_THREE_LETTER_CODES = _language_codes()
 
 
 def _mention_id(entity: str, article: str) -> str:

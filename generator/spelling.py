@@ -35,9 +35,9 @@ from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
+from pathlib import Path
 
 import ahocorasick
-import icu
 
 from .textfold import fold
 
@@ -68,8 +68,37 @@ def _class_of(categories: tuple[str, ...]) -> str:
 
 _CAMEL = re.compile(f"[{_class_of(('Ll',))}](?=[{_class_of(('Lu', 'Lt'))}])")
 
-_SPOOF = icu.SpoofChecker()
-_IGNORABLE = icu.UProperty.DEFAULT_IGNORABLE_CODE_POINT
+
+
+def _unicode_table(name: str) -> Iterator[list[str]]:
+    """The lines of a table in `generator/data/`, split at ";" (hexadecimal code points); `#` starts a comment."""
+    text = (Path(__file__).parent / "data" / f"{name}.txt").read_text(encoding="utf-8")
+    return (line.split(";") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _characters(hexadecimal: str) -> str:
+    return "".join(chr(int(code, 16)) for code in hexadecimal.split())
+
+
+def _code_range(written: str) -> range:
+    first, _, last = written.strip().partition("..")
+    return range(int(first, 16), int(last or first, 16) + 1)
+
+
+# ICU's, kept as data so that no compiled library is needed (tests/test_unicode_tables.py checks them against ICU)
+_PROTOTYPES = {_characters(char): _characters(prototype) for char, prototype in _unicode_table("confusables")}
+_IGNORABLE = frozenset(chr(code) for (written,) in _unicode_table("default_ignorable") for code in _code_range(written))
+
+
+def skeleton(text: str) -> str:
+    """The TR39 skeleton: the text's NFD with each character replaced by the prototype it looks like, in NFD."""
+    return unicodedata.normalize("NFD", "".join(_PROTOTYPES.get(char, char)
+                                                for char in unicodedata.normalize("NFD", text)))
+
+
+def is_default_ignorable(char: str) -> bool:
+    """Unicode's Default_Ignorable_Code_Point: a character that is not shown (soft hyphen, zero-width joiner)."""
+    return char in _IGNORABLE
 
 
 def _decode(match: re.Match[str]) -> str:
@@ -92,15 +121,15 @@ def _character(char: str) -> str:
     """What one character of the text becomes in the view: "" (dropped), letters, or one space."""
     out = []
     for part in unicodedata.normalize("NFKC", char):
-        if icu.Char.hasBinaryProperty(part, _IGNORABLE) or unicodedata.category(part) in ("Mn", "Me"):
+        if is_default_ignorable(part) or unicodedata.category(part) in ("Mn", "Me"):
             continue
         if unicodedata.category(part)[0] not in "LNM":  # a symbol is a separator, whatever it looks like
             out.append(" ")
             continue
-        skeleton = _skeleton(part)
-        for piece in unicodedata.normalize("NFD", skeleton).casefold():
+        looks_like = _skeleton(part)
+        for piece in unicodedata.normalize("NFD", looks_like).casefold():
             category = unicodedata.category(piece)
-            if category in ("Mn", "Me") or icu.Char.hasBinaryProperty(piece, _IGNORABLE):
+            if category in ("Mn", "Me") or is_default_ignorable(piece):
                 continue
             out.append(piece if category[0] in "LN" or category == "Mc" else " ")
     return "".join(out)
@@ -110,10 +139,10 @@ def _skeleton(char: str) -> str:
     """The TR39 skeleton of a character, case folded. A Latin letter is folded first ("I" is "i", not the
     "l" it looks like); a letter of another script is read as written when it looks like a Latin letter
     (Greek "Ν" is "n", while its small "ν" looks like, and is, "v"), a capital like "l" being "I"."""
-    lowered = _SPOOF.getSkeleton(0, fold(char.casefold()))
+    lowered = skeleton(fold(char.casefold()))
     if unicodedata.name(char, "").startswith("LATIN"):
         return lowered
-    as_written = "".join(part for part in unicodedata.normalize("NFD", _SPOOF.getSkeleton(0, char))
+    as_written = "".join(part for part in unicodedata.normalize("NFD", skeleton(char))
                          if unicodedata.category(part) not in ("Mn", "Me")).casefold()
     if as_written.isascii() and as_written.isalpha():
         return "i" if as_written == "l" and char.lower() != char else as_written
