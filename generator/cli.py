@@ -40,37 +40,64 @@ NOT_OFFLINE = frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz"})
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog=invocation(), description=__doc__.splitlines()[0])
-    commands = parser.add_subparsers(dest="command", required=True)
+    command = invocation()
+    parser = argparse.ArgumentParser(
+        prog=_program_name(), description=__doc__.splitlines()[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=f"Start here:\n  {command} new my-dossier --title \"What it documents\"\n  cd my-dossier\n"
+               "  (put articles in seeds/: .txt files, saved .html pages, .md notes)\n"
+               f"  {command} serve\n\n{command} COMMAND --help tells more about each command.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    build = commands.add_parser("build", help="build the hosted site into build/site")
-    build.add_argument("--strict", action="store_true", help="fail on any warning (bad article, broken link)")
+    new = commands.add_parser("new", help="start a new dossier in an empty folder",
+                              description="Start a new dossier: a folder with mkdocs.yml, docs/ and an empty seeds/.")
+    new.add_argument("path", type=Path, help="the folder to create")
+    new.add_argument("--title", required=True, help="the dossier's name, shown on every page")
+    new.add_argument("--description", default="", help="one sentence on what it documents")
 
-    serve = commands.add_parser("serve", help="preview the site, rebuilding as seeds/ changes")
+    serve = commands.add_parser("serve", help="preview the site, rebuilding as seeds/ and docs/ change",
+                                description="Preview the dossier in this folder at http://127.0.0.1:8000, "
+                                            "rebuilt as seeds/, docs/ or mkdocs.yml change. Ctrl+C stops it.")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
 
-    bundle = commands.add_parser("bundle", help=f"build the offline bundle into {BUNDLE_PATH}")
+    build = commands.add_parser("build", help=f"build the hosted site into {SITE_DIR}",
+                                description=f"Build the hosted site of the dossier in this folder into {SITE_DIR}; "
+                                            "a failed build leaves the previous site in place.")
+    build.add_argument("--strict", action="store_true", help="fail on any warning (bad article, broken link)")
+
+    bundle = commands.add_parser("bundle", help=f"build the offline bundle into {BUNDLE_PATH}",
+                                 description=f"Build the offline bundle into {BUNDLE_PATH}: a zip that works "
+                                             "opened from disk, search included, with no network.")
     bundle.add_argument("--strict", action="store_true", help="fail on any warning")
 
-    check = commands.add_parser("check", help="validate seeds/ without building; exit 1 on errors")
+    check = commands.add_parser("check", help="validate seeds/ without building; exit 1 on errors",
+                                description="Read every article and the registry as a build would, and report "
+                                            "what is wrong, file by file, without building.")
     check.add_argument("--seeds", type=Path, default=Path("seeds"), help="the seeds folder (default seeds/)")
     check.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
 
-    review = commands.add_parser("review", help="list names the model found that seeds/entities.yml does not register")
+    review = commands.add_parser("review", help="list names found that seeds/entities.yml does not register",
+                                 description="The curator's to-do list: names the model found that the registry "
+                                             "(seeds/entities.yml) does not hold, most mentioned first.")
     review.add_argument("--seeds", type=Path, default=Path("seeds"), help="the seeds folder (default seeds/)")
     review.add_argument("--examples", type=int, default=2, help="example sentences per name (default 2)")
     review.add_argument("--html", nargs="?", const=REVIEW_PAGE, type=Path, metavar="PATH",
                         help=f"write everything to check before publishing as a page (default {REVIEW_PAGE}), "
                              "never part of the site")
 
-    new = commands.add_parser("new", help="start a new dossier in an empty folder")
-    new.add_argument("path", type=Path, help="the folder to create")
-    new.add_argument("--title", required=True, help="the dossier's name, shown on every page")
-    new.add_argument("--description", default="", help="one sentence on what it documents")
-
     args = parser.parse_args(argv)
     if args.command == "new":
         return start_dossier(args.path, args.title, args.description)
+    config = OFFLINE_CONFIG if args.command == "bundle" else SITE_CONFIG
+    if args.command in ("build", "serve", "bundle") and not Path(config).is_file():
+        print(f"ERROR: no {config} in {Path.cwd()}: run `{command} {args.command}` in a dossier's folder "
+              f"(`{command} new NAME --title \"…\"` makes one).", file=sys.stderr)
+        return 2
+    if args.command in ("check", "review") and not args.seeds.is_dir():
+        print(f"ERROR: no seeds folder at {args.seeds}: run `{command} {args.command}` in a dossier's folder, "
+              f"or name the folder with --seeds (`{command} new NAME --title \"…\"` makes a dossier).",
+              file=sys.stderr)
+        return 2
     if args.command == "build":
         return build_then_swap(SITE_CONFIG, SITE_DIR, args.strict)
     if args.command == "serve":
@@ -213,6 +240,12 @@ def start_dossier(path: Path, title: str, description: str) -> int:
           f"  {command} bundle    the offline bundle, in dist/\n"
           "Write what the dossier documents in docs/index.md.")
     return 0
+
+
+def _program_name() -> str:
+    """How usage lines name this program: as it was typed, without its folder."""
+    program = Path(sys.argv[0]).name if sys.argv and sys.argv[0] else ""
+    return "dossier" if program.startswith("dossier") else "python -m generator"
 
 
 def invocation() -> str:

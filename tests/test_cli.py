@@ -1,4 +1,4 @@
-"""The command line: a failed build leaves the previous site and bundle exactly as they were."""
+"""The command line: its help, its messages outside a dossier, and builds that fail leaving the previous site."""
 
 from __future__ import annotations
 
@@ -51,3 +51,25 @@ def test_the_built_site_is_readable_like_any_folder_the_user_makes(tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert ((project / "build" / "site").stat().st_mode & 0o777) == 0o777 & ~umask
+
+
+def test_help_names_every_command_in_the_order_a_newcomer_uses_them(tmp_path):
+    shown = _generator("--help", cwd=tmp_path)
+    assert shown.returncode == 0
+    listed = [line.split()[0] for line in shown.stdout.split("COMMAND\n", 1)[1].split("\n\n")[0].splitlines()]
+    assert listed == ["new", "serve", "build", "bundle", "check", "review"]
+    start = shown.stdout.split("Start here:\n", 1)[1].splitlines()[0].strip()
+    assert start.startswith(f"{sys.executable} -m generator new ")  # typed as shown, with no environment active
+    for command in listed:
+        assert _generator(command, "--help", cwd=tmp_path).returncode == 0
+
+
+def test_outside_a_dossier_each_command_says_where_to_run_it_and_leaves_nothing_behind(tmp_path):
+    for command, missing in (("build", "mkdocs.yml"), ("serve", "mkdocs.yml"), ("bundle", "mkdocs.offline.yml"),
+                             ("check", "seeds folder"), ("review", "seeds folder")):
+        ran = _generator(command, cwd=tmp_path)
+        assert ran.returncode == 2, (command, ran.stderr)
+        assert ran.stderr.startswith(f"ERROR: no {missing}") and "in a dossier's folder" in ran.stderr
+        assert f"{sys.executable} -m generator new NAME" in ran.stderr
+        assert "Traceback" not in ran.stderr and "mkdocs" not in ran.stderr.replace(missing, "")
+    assert list(tmp_path.iterdir()) == []
