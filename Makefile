@@ -2,7 +2,8 @@
 #   make site   set up, then build the hosted site (build/site) and the offline bundle (dist/)
 #   make test   set up, then run every test (installs Debian's chromium for the browser tests)
 # Also: make serve (live preview on http://127.0.0.1:8000), make check, make review (names to register, and
-# build/review.html: everything to check before publishing), make bench, make scale.
+# build/review.html: everything to check before publishing), make bench, make scale, make package-check (the
+# wheel installed into a fresh venv outside the checkout builds and bundles a new dossier, as CI checks).
 
 PYTHON ?= python3
 VENV := .venv
@@ -14,7 +15,7 @@ TEST_STAMP := $(VENV)/.installed-test-$(DEPS)
 # setuptools prints a page-long notice on every editable install; it says nothing to act on
 PIP := PYTHONWARNINGS="ignore:Editable installation" $(PY) -m pip
 
-.PHONY: site serve test check review bench scale browser clean
+.PHONY: site serve test check review bench scale package-check browser clean
 
 site: $(STAMP)
 	$(PY) -m generator build
@@ -44,6 +45,9 @@ bench: $(TEST_STAMP)
 # The dossier against a plain MkDocs site of the same corpus articles (100 to 3,700; long: about an hour).
 scale: $(TEST_STAMP)
 	$(PY) bench/scale.py
+
+package-check:
+	.ci/package-check
 
 $(STAMP):
 	$(PYTHON) -m venv $(VENV)
