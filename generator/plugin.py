@@ -12,7 +12,9 @@ from __future__ import annotations
 import html
 import json
 import logging
+import shlex
 import shutil
+import sys
 from pathlib import Path
 
 from mkdocs.config import base
@@ -377,8 +379,8 @@ def on_config(config: MkDocsConfig, options: DossierConfig) -> MkDocsConfig:
     if config.theme.name != "material":
         raise Abort(f"The dossier plugin needs the Material theme (theme: name: material), not '{config.theme.name}'.")
     if not THEME_DIR.is_dir():
-        raise Abort(f"The dossier's theme is missing ({THEME_DIR}); reinstall the generator: pip install --force-reinstall "
-                    "dossier-generator (or the wheel you installed it from).")
+        raise Abort(f"The dossier's theme is missing ({THEME_DIR}); reinstall the generator from the wheel you "
+                    f"installed it from: {shlex.quote(sys.executable)} -m pip install --force-reinstall WHEEL")
     dirs = [Path(folder).resolve() for folder in config.theme.dirs]
     if THEME_DIR.resolve() not in dirs:
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))

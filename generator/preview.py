@@ -1,6 +1,6 @@
 """What the preview server remembers between builds, so that an edit rebuilds only the pages it changes.
 
-`mkdocs serve --dirty` (what `python -m generator serve` runs) rebuilds only the files MkDocs
+`mkdocs serve --dirty` (what `dossier serve` runs) rebuilds only the files MkDocs
 considers modified, and MkDocs considers every generated page modified. Each build here renders
 every page (the pipeline's per-article results are cached, so that is cheap), fingerprints it, and
 tells MkDocs which ones really changed; the others keep the HTML already in the served folder.

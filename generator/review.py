@@ -1,6 +1,6 @@
 """The curator's review list: what the machine inferred or could not settle, before publishing.
 
-Never part of the site: `python -m generator review --html` writes it beside the built site
+Never part of the site: `dossier review --html` writes it beside the built site
 (`build/review.html`), and nothing links to it. Each item cites the paragraph it is about and says
 what to write in the registry or a sidecar to settle it. Protected people appear only under their
 pseudonyms, like everywhere else: the review list is made from the same dossier as the site.
@@ -55,7 +55,7 @@ def review_sections(dossier: Dossier, examples: int = 2) -> list[Section]:
     sections = []
 
     sections.append(Section("problems", "Problems in the inputs",
-                            "Everything `make check` reports: an error left an input out; a warning kept it.",
+                            "Everything `dossier check` reports: an error left an input out; a warning kept it.",
                             tuple(Item(f"{problem.severity}: {problem}") for problem in dossier.problems)))
 
     unreviewed = sorted((e for e in dossier.entities if not e.reviewed), key=lambda e: (-len(e.mentions), e.name))
