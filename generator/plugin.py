@@ -164,10 +164,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_serve(server, config: MkDocsConfig, builder) -> None:
-    """Rebuild when an article, a sidecar or the registry changes (watched here, not in mkdocs.yml,
-    so that a missing seeds folder is reported by the dossier's own message, not a config error)."""
+    """Rebuild when an article, a sidecar or the registry changes, or the generator's own page templates or
+    theme (an edit to them shows at once in a checkout). Watched here, not in mkdocs.yml, so that a missing
+    seeds folder is reported by the dossier's own message, not a config error, and a dossier's mkdocs.yml
+    names no folder of the generator."""
     if seeds_dir(config).is_dir():
         server.watch(str(seeds_dir(config)))
+    for folder in (Path(__file__).resolve().parent / "templates", THEME_DIR):
+        server.watch(str(folder))
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
