@@ -93,7 +93,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ERROR: no {config} in {Path.cwd()}: run `{command} {args.command}` in a dossier's folder "
               f"(`{command} new NAME --title \"…\"` makes one).", file=sys.stderr)
         return 2
-    if args.command in ("check", "review") and not args.seeds.is_dir():
+    if args.command in ("check", "review") and not args.seeds.is_dir() and not Path(SITE_CONFIG).is_file():
+        # in a dossier's folder, a missing seeds folder is the pipeline's own error, with what to do
         print(f"ERROR: no seeds folder at {args.seeds}: run `{command} {args.command}` in a dossier's folder, "
               f"or name the folder with --seeds (`{command} new NAME --title \"…\"` makes a dossier).",
               file=sys.stderr)
