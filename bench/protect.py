@@ -1,6 +1,6 @@
 """What protecting names costs: the seeds' build with one protected person, then with 10,000.
 
-Redaction and the audit read each text once through one automaton (`generator.spelling`), so the
+Redaction and the audit read each text once through one automaton (`generator.protect.spelling`), so the
 number of protected names should barely change the build. Prints the build times, their ratio,
 and the audit alone over the built site; the target is a ratio under 2.
 
@@ -29,9 +29,9 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 sys.path.insert(0, str(PROJECT / "bench"))
 
-from generator.audit import leaks  # noqa: E402
-from generator.protect import protect  # noqa: E402
-from generator.registry import load_registry  # noqa: E402
+from generator.ingest.registry import load_registry  # noqa: E402
+from generator.protect.audit import leaks  # noqa: E402
+from generator.protect.redact import protect  # noqa: E402
 
 SYLLABLES = ["ka", "ri", "mo", "sa", "lu", "na", "de", "zo", "ha", "bi", "tu", "fe", "ya", "go", "shi", "ra", "qu"]
 

@@ -26,7 +26,7 @@ sys.path.insert(0, str(PROJECT))
 
 from generator.extract.ner import Recogniser  # noqa: E402
 from generator.pipeline import build_dossier  # noqa: E402
-from generator.textfold import fold_key  # noqa: E402
+from generator.text.fold import fold_key  # noqa: E402
 
 GOLD = PROJECT / "bench" / "gold"
 

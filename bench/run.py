@@ -22,10 +22,10 @@ sys.path.insert(0, str(PROJECT))
 
 from scale import build_project  # noqa: E402 -- bench/ is on the path when run as a script
 
+from generator.export.ftm import ftm_lines  # noqa: E402
 from generator.extract.ner import Recogniser  # noqa: E402
-from generator.ftm import ftm_lines  # noqa: E402
 from generator.pipeline import build_dossier  # noqa: E402
-from generator.render import Renderer  # noqa: E402
+from generator.render.pages import Renderer  # noqa: E402
 
 EXTENSIONS = ("toc", "tables", "fenced_code", "attr_list", "md_in_html", "admonition")
 

@@ -29,7 +29,7 @@ sys.path.insert(0, str(PROJECT))
 
 from generator.extract.ner import Recogniser  # noqa: E402
 from generator.pipeline import build_dossier  # noqa: E402
-from generator.sentences import split_sentences  # noqa: E402
+from generator.text.sentences import split_sentences  # noqa: E402
 
 BBC = PROJECT.parent / "shared" / "corpora" / "bbc"
 CACHE = PROJECT / ".cache"

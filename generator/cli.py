@@ -17,16 +17,16 @@ import zipfile
 from pathlib import Path
 from typing import NoReturn
 
-from .audit import AuditMemory, leaks_in_file
-from .errors import UnsafeToPublish
-from .extract.ner import ClusterUnavailable, cache_dir, shared_recogniser
-from .near_miss import near_misses
-from .pipeline import build_dossier
-from .protect import Redactor, protect
-from .registry import REGISTRY_FILE, load_registry
-from .review import review_html, review_sections
-from .scaffold import FolderNotEmpty, new_dossier
-from .stage_cache import StageCache
+from generator.errors import UnsafeToPublish
+from generator.extract.ner import ClusterUnavailable, cache_dir, shared_recogniser
+from generator.ingest.registry import REGISTRY_FILE, load_registry
+from generator.pipeline import build_dossier
+from generator.protect.audit import AuditMemory, leaks_in_file
+from generator.protect.near_miss import near_misses
+from generator.protect.redact import Redactor, protect, redactor_for
+from generator.render.review import review_html, review_sections
+from generator.site.new_dossier import FolderNotEmpty, new_dossier
+from generator.stage_cache import StageCache
 
 SITE_CONFIG = "mkdocs.yml"
 OFFLINE_CONFIG = "mkdocs.offline.yml"
@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
         return build_then_swap(SITE_CONFIG, SITE_DIR, args.strict)
     if args.command == "serve":
         # MkDocs takes this process over: stopping `python -m generator serve` stops the server itself.
-        # --dirty: an edit rebuilds only the pages it changes; the hook keeps the rest right (generator.preview)
+        # --dirty: an edit rebuilds only the pages it changes; the hook keeps the rest right (generator.site.preview)
         _exec_mkdocs("serve", "--dirty", "-f", SITE_CONFIG, "--dev-addr", args.dev_addr)
     if args.command == "bundle":
         return build_then_swap(OFFLINE_CONFIG, OFFLINE_DIR, args.strict, then=_zip_bundle)
@@ -265,10 +265,11 @@ def write_review_page(seeds: Path, target: Path) -> int:
     dossier = _build_dossier(seeds)
     site = os.path.relpath(SITE_DIR.resolve(), target.resolve().parent).replace(os.sep, "/") + "/"
     target.parent.mkdir(parents=True, exist_ok=True)
-    title = dossier.redactor.redact(_site_name()) if dossier.redactor else _site_name()
+    redactor = redactor_for(dossier.protected)
+    title = redactor.redact(_site_name())
     sections = review_sections(dossier)
     page = review_html(sections, site, title)
-    if dossier.redactor and (named := dossier.redactor.pseudonyms_in(page)):
+    if named := redactor.pseudonyms_in(page):
         print(f"ERROR: the review page would hold the name of {', '.join(named)}; it is not written.", file=sys.stderr)
         return 1
     target.write_text(page, encoding="utf-8")

@@ -6,13 +6,18 @@ problem and goes on with the other files, so one bad article never stops the sit
 
 from __future__ import annotations
 
-from .model import Problem
+from generator.model import Problem
 
 
 class InputError(Exception):
     def __init__(self, problem: Problem) -> None:
         super().__init__(str(problem))
         self.problem = problem
+
+
+def shorten(text: str, limit: int = 80) -> str:
+    """A value quoted in a message, cut so that no input can make the message itself huge."""
+    return text if len(text) <= limit else text[:limit] + f"… ({len(text):,} characters)"
 
 
 def input_error(path: str, message: str, hint: str = "", *, line: int | None = None,

@@ -11,10 +11,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .protect import Redactor
 
 
 class Precision(str, Enum):
@@ -376,6 +372,17 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class Protected:
+    """One protected entity: the pseudonym it is published under, every spelling it hides, and the
+    given names hidden where the article also names it."""
+
+    pseudonym: str
+    kind: EntityKind
+    spellings: tuple[str, ...]
+    given_names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Dossier:
     """Everything the renderer needs: the articles in a stable order and the problems found."""
 
@@ -384,7 +391,7 @@ class Dossier:
     entities: tuple[Entity, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
     shared_passages: tuple[SharedPassage, ...] = ()
-    redactor: Redactor | None = None  # protected names, for pages the curator wrote and the audit of outputs
+    protected: tuple[Protected, ...] = ()  # for pages the curator wrote and the audit of outputs
 
 
 def format_date_iso(value: dt.date, precision: Precision | None) -> str:

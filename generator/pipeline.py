@@ -5,26 +5,26 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from .assemble import assemble_entities
-from .clean import clean_text
-from .curator_yaml import shorten
-from .extract.casing import Capitals, one_case
-from .extract.entities import RegistryMatcher, echo_known_names, extract_mentions, model_texts
-from .extract.events import extract_events
-from .extract.metadata import DossierEvidence, extract_metadata, stated_publication_year
-from .extract.ner import ModelUnavailable, Recogniser
-from .extract.quotes import extract_quotes
-from .formats import HTML_SUFFIXES
-from .ingest import ingest
-from .model import Article, Dossier, Problem
-from .passages import find_shared_passages
-from .protect import protect, withhold
-from .registry import LoadedRegistry, load_registry
-from .resolve import resolve_entities
-from .scan import scan_source
-from .slugs import RESERVED, allocate_slugs, slugify
-from .stage_cache import StageCache, forget_on_protection_change
-from .timeline import build_timeline, with_corroborated_dates
+from generator.assemble.entities import assemble_entities
+from generator.assemble.passages import find_shared_passages
+from generator.assemble.resolve import resolve_entities
+from generator.assemble.timeline import build_timeline, with_corroborated_dates
+from generator.clean.boilerplate import clean_text
+from generator.clean.casing import Capitals, one_case
+from generator.clean.markup import scan_source
+from generator.errors import shorten
+from generator.extract.entities import RegistryMatcher, echo_known_names, extract_mentions, model_texts
+from generator.extract.events import extract_events
+from generator.extract.metadata import DossierEvidence, extract_metadata, stated_publication_year
+from generator.extract.ner import ModelUnavailable, Recogniser
+from generator.extract.quotes import extract_quotes
+from generator.ingest.formats import HTML_SUFFIXES
+from generator.ingest.registry import LoadedRegistry, load_registry
+from generator.ingest.sources import ingest
+from generator.model import Article, Dossier, Problem
+from generator.protect.redact import protect, withhold
+from generator.stage_cache import StageCache, forget_on_protection_change
+from generator.text.slugs import RESERVED, allocate_slugs, slugify
 
 #: Opens the message of an error that no check foresaw (a bug): see `_guarded`.
 INTERNAL_ERROR = "the generator failed on this file"
@@ -122,7 +122,7 @@ def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None, cache: 
     dated_articles = with_corroborated_dates(dated_articles, timeline)  # one date per article, everywhere
     return Dossier(articles=tuple(dated_articles), problems=tuple(map(redactor.problem, problems)),
                    entities=tuple(entities), timeline=tuple(timeline),
-                   shared_passages=tuple(find_shared_passages(dated_articles)), redactor=redactor)
+                   shared_passages=tuple(find_shared_passages(dated_articles)), protected=redactor.protected)
 
 
 def _model_views(articles, problems: list[Problem]) -> list[list[str]]:

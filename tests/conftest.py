@@ -14,6 +14,7 @@ from generator.pipeline import build_dossier
 
 PROJECT = Path(__file__).resolve().parent.parent
 SEEDS = PROJECT / "seeds"
+FIXTURES_DIR = PROJECT / "tests" / "fixtures"
 SHARED = PROJECT.parent / "shared"
 CORPORA = SHARED / "corpora"
 

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from tests.conftest import copy_project, run_mkdocs
+from tests.conftest import FIXTURES_DIR, copy_project, run_mkdocs
 from tests.helpers import article_body_html, elements, visible_text
 
 FIXTURE = "hostile.txt"
@@ -16,10 +16,9 @@ FIXTURE = "hostile.txt"
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
-    from pathlib import Path
 
     project = copy_project(tmp_path_factory.mktemp("hostile-project"))
-    shutil.copy2(Path(__file__).parent / "fixtures" / FIXTURE, project / "seeds" / FIXTURE)
+    shutil.copy2(FIXTURES_DIR / FIXTURE, project / "seeds" / FIXTURE)
     site = tmp_path_factory.mktemp("hostile-site")
     result = run_mkdocs("build", "-f", "mkdocs.yml", "-d", str(site), cwd=project)
     assert result.returncode == 0, result.stderr

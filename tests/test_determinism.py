@@ -21,7 +21,7 @@ import hashlib, json
 from pathlib import Path
 from generator.extract.ner import Recogniser
 from generator.pipeline import build_dossier
-from generator.render import Renderer
+from generator.render.pages import Renderer
 dossier = build_dossier(Path("seeds"), Recogniser(None))
 pages = Renderer().pages(dossier, "Site")
 print(json.dumps({page.path: hashlib.sha256((page.html or page.content).encode()).hexdigest() for page in pages}, sort_keys=True))

@@ -4,14 +4,14 @@ when, who said it. Every fact asserted was read by hand in tests/fixtures/issue2
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from generator.model import EntityKind
 from generator.pipeline import build_dossier
+from tests.conftest import FIXTURES_DIR
 
-FIXTURES = Path(__file__).parent / "fixtures" / "issue23"
+FIXTURES = FIXTURES_DIR / "issue23"
 PERSON, ORGANISATION, PLACE = EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.PLACE
 D = dt.date
 
@@ -164,7 +164,7 @@ def test_each_quotation_once_under_its_speaker(domain, stem):
 
 # --- the twelve articles another writer wrote for the tests, with their facts read by hand in facts.yml ---
 
-UNSEEN = Path(__file__).parent / "fixtures" / "domain"
+UNSEEN = FIXTURES_DIR / "domain"
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from generator.errors import UnsafeToPublish
 from generator.extract.ner import Recogniser
 from generator.pipeline import INTERNAL_ERROR, build_dossier
-from generator.render import Renderer
+from generator.protect.redact import redactor_for
+from generator.render.pages import Renderer
 
 ARTICLE_FRAGMENTS = [
     "“", "”", '"', "‘", "’", " said ", " told ", "according to ", " he ", " the group ", "Mr. ", "Dr ", "U.S.",
@@ -115,7 +116,8 @@ def test_a_disguised_protected_name_never_reaches_a_page(marks, noise):
         written += (letter.upper() if upper else letter) + (disguise if disguise in INVISIBLE else "")
     text = f"Headline\n\n{noise}\n\nThe activist {written} spoke on 3 July 2025.\n"
     dossier = _build({"a.txt": text.encode("utf-8", "replace"), "entities.yml": PROTECTED_REGISTRY})
-    assert dossier is not None and dossier.redactor
-    assert dossier.redactor.names_in(f"The activist {written} spoke"), written  # the disguise is still her name
+    redactor = redactor_for(dossier.protected) if dossier is not None else None
+    assert redactor
+    assert redactor.names_in(f"The activist {written} spoke"), written  # the disguise is still her name
     for page in Renderer().pages(dossier):
-        assert not dossier.redactor.names_in(page.content + (page.html or "")), (written, page.path)
+        assert not redactor.names_in(page.content + (page.html or "")), (written, page.path)

@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.clean import clean_text
+from generator.clean.boilerplate import clean_text
 from generator.extract.dates import Reference, find_time_expressions
 from generator.extract.ner import Recogniser
 from generator.extract.quotes import extract_quotes
 from generator.model import Paragraph
 from generator.pipeline import build_dossier
-from generator.sentences import split_sentences
+from generator.text.sentences import split_sentences
 
 DOUBLING_BOUND = 3.0
 

@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
-from generator.render import Renderer, front_matter
-from generator.slugs import RESERVED, allocate_slugs
+from generator.render.pages import Renderer, front_matter
+from generator.text.slugs import RESERVED, allocate_slugs
 from tests.helpers import visible_text
 
 SYNTAX_TOKENS = ["*", "**", "_", "__", "`", "``", "[", "]", "](", ")", "(", "<", ">", "</", "/>", "&", "&amp;", "#",

@@ -14,9 +14,9 @@ import pytest
 import yaml
 
 from tests.browser import browse
-from tests.conftest import copy_project
+from tests.conftest import FIXTURES_DIR, copy_project
 
-FIXTURES = Path(__file__).parent / "fixtures" / "protected"
+FIXTURES = FIXTURES_DIR / "protected"
 DARI_LINE = "سیاستمدار پیشین افغان"  # the fixture's ¶ in Dari: "former Afghan politician"
 
 

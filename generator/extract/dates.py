@@ -21,8 +21,8 @@ from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
-from ..lexicon import DAY, MONTH, MONTHS, WEEKDAY, WEEKDAYS, YEAR, word_list
-from ..model import Precision
+from generator.model import Precision
+from generator.text.lexicon import DAY, MONTH, MONTHS, WEEKDAY, WEEKDAYS, YEAR, word_list
 
 #: A weekday only fixes a year within this distance of a year the evidence states: the same
 #: date falls on the same weekday again after 5, 6 or 11 years, so a wider window would guess.

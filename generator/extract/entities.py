@@ -18,12 +18,12 @@ from functools import cached_property
 
 import ahocorasick
 
-from ..lexicon import DAY, GROUP_NOUNS, MONTH, NAME_PARTICLES, ORGANISATION_HEADS, is_acronym, word_list
-from ..model import Article, EntityKind, Mention, Paragraph
-from ..registry import Registry
-from ..sentences import cited_excerpt, sentence_spans
-from ..textfold import fold, fold_key
-from .ner import NerSpan
+from generator.extract.ner import NerSpan
+from generator.ingest.registry import Registry
+from generator.model import Article, EntityKind, Mention, Paragraph
+from generator.text.fold import fold, fold_key
+from generator.text.lexicon import DAY, GROUP_NOUNS, MONTH, NAME_PARTICLES, ORGANISATION_HEADS, is_acronym, word_list
+from generator.text.sentences import cited_excerpt, sentence_spans
 
 MODEL_KINDS = {"PERSON": EntityKind.PERSON, "ORG": EntityKind.ORGANISATION,
                "GPE": EntityKind.PLACE, "LOC": EntityKind.PLACE}

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from ..lexicon import happenings_in
-from ..model import Article, Event, Precision, Problem
-from ..sentences import cited_excerpt, sentence_spans
-from .dates import Reference, find_time_expressions, speaks_of_future
-from .ner import NerSpan
+from generator.extract.dates import Reference, find_time_expressions, speaks_of_future
+from generator.extract.ner import NerSpan
+from generator.model import Article, Event, Precision, Problem
+from generator.text.lexicon import happenings_in
+from generator.text.sentences import cited_excerpt, sentence_spans
 
 
 def article_reference(article: Article, dossier_years: Sequence[int]) -> Reference:

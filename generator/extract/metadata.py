@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..curator_yaml import shorten
-from ..lexicon import MONTH, RELEASE_HEADER, SOURCE_URL, WITHHELD_LINK, parse_date_only, web_address_host
-from ..model import (
+from generator.errors import shorten
+from generator.extract.dates import Reference, TimeExpression, find_time_expressions, speaks_of_future
+from generator.model import (
     Attributed,
     CleanText,
     Metadata,
@@ -25,8 +25,9 @@ from ..model import (
     SetAside,
     SourceFile,
 )
-from ..sentences import split_sentences
-from .dates import Reference, TimeExpression, find_time_expressions, speaks_of_future
+from generator.text.lexicon import MONTH, RELEASE_HEADER, SOURCE_URL, WITHHELD_LINK, parse_date_only, web_address_host
+from generator.text.names import split_names
+from generator.text.sentences import split_sentences
 
 WORDS_PER_MINUTE = 200
 DERIVED_TITLE_WORDS = 14
@@ -171,11 +172,6 @@ def _byline(source: SourceFile, set_aside: Iterable[SetAside], url: str | None) 
     if "author" in source.sidecar:
         author = Attributed(str(source.sidecar["author"]), Provenance.SIDECAR, _curator(source))
     return publisher, author
-
-
-def split_names(text: str) -> list[str]:
-    """"Jonathan Lynn and Anthony Williams" -> both names; commas and "&" part names too."""
-    return [part.strip() for part in re.split(r",|\band\b|&", text) if part.strip()]
 
 
 def _in_words(names: list[str]) -> str:

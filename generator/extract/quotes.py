@@ -18,9 +18,9 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..model import EntityKind, Mention, Paragraph, Quote
-from ..sentences import sentence_spans
-from .entities import ROLE_NOUNS, apposition_role
+from generator.extract.entities import ROLE_NOUNS, apposition_role
+from generator.model import EntityKind, Mention, Paragraph, Quote
+from generator.text.sentences import sentence_spans
 
 SPEECH_VERBS = (
     "say|says|said|saying|state|states|stated|stating|stress|stresses|stressed|stressing|emphasi[sz]e|emphasi[sz]es|"

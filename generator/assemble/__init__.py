@@ -1,0 +1,1 @@
+"""Stage 5, assemble: names resolved into entities across articles, the timeline, shared passages."""

@@ -1,0 +1,456 @@
+"""Events from all articles become the timeline: one entry per thing that happened.
+
+Events with the same date, precision and qualifier are merged when they tell the same
+thing: they share names or distinctive words, and, under a month, year or decade (which hold
+many happenings), the clauses that carry the date share them too: "became the first bank to lend ...
+since the merger in 1985" and "did not close its branch in 1985" are two happenings of
+1985, not one. A planned or expected date never merges with a past one. An event
+an undated article dates only relatively ("last week") joins an entry whose date its article's bounds allow, if it
+tells the same thing closely; it is then dated by corroboration, and says so. Entries
+that tell the same thing under different dates are flagged as conflicting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
+
+from generator.extract.dates import Reference, find_time_expressions, speaks_of_future
+from generator.model import Article, Conflict, EntityKind, Event, Precision, PublicationDate, TimelineEntry
+from generator.text.lexicon import HAPPENS_ONCE, happening_in, happenings_in
+
+#: Share of the smaller event's words and names two events with the same date must share to be
+#: merged. The more precise the date they share, the less wording it takes: two reports of
+#: something on 3 July are likelier the same event than two reports of something in 2021.
+MERGE_OVERLAP = {Precision.DAY: 0.1, Precision.WEEK: 0.2, Precision.MONTH: 0.2, Precision.YEAR: 0.3,
+                 Precision.DECADE: 0.3}
+MERGE_MIN_SHARED = 2
+ATTACH_OVERLAP = 0.3  # stricter for an event whose own date is unresolved
+#: (kind of happening, actor) pairs two entries must share to tell one happening, unless the actor they
+#: share is a person: "the junta" arresting on two days is two arrests; a rally at which one named
+#: activist was detained, dated two days, one rally.
+CONFLICT_MIN_TOLD = 2
+CONFLICT_OVERLAP = 0.3  # of the sentences' words and names, once the happening and actors agree
+CONFLICT_MIN_SHARED = 2
+CONFLICT_WINDOW_DAYS = 45
+NEIGHBOURS = 50  # see `candidate_pairs`
+#: Dates broad enough to hold many happenings: there, the clauses carrying the date must agree too.
+COARSE = frozenset({Precision.MONTH, Precision.YEAR, Precision.DECADE})
+#: How far after a date an undated article's "last week" or "Sunday" is searched for its earliest
+#: possible publication day (a year and a month covers "last year").
+CORROBORATION_DAYS = 400
+MAX_HOLDERS = 200  # a feature held by more events is no evidence for attaching an undated one
+
+_STOPWORDS = frozenset(
+    "the a an and or but of to in on at by for from with as is are was were be been being has have had that this "
+    "these those it its their they them he she his her we our you your which who whom whose what when where while "
+    "said says say also not no than then there here into over under after before since until about would could "
+    "should will shall may might can did does do more most other others such only very just all any some each "
+    "last next week month year years today yesterday".split())
+_CALENDAR = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+#: Where the clause carrying a date ends: punctuation, and words that open another clause.
+_CLAUSE = re.compile(r"(?<!\d),(?!\d)|[;:()\[\]—–]|\s-\s|\b(?:and|but|which|who|whom|whose|where|because|"
+                     r"although|though|"
+                     r"while|whereas|since|after|as|when|following|before|until)\b", re.IGNORECASE)
+#: A sentence opening with a word that points elsewhere ("This comes as ...", "It said ..."): it does
+#: not state its happening on its own, so it leads an entry only when no citation does.
+_DANGLING_OPENING = re.compile(r"^\W*(?:this|that|these|those|it|its|they|their|them|he|she|his|her|such|"
+                               r"which|there)\b", re.IGNORECASE)
+
+
+def build_timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
+    bounds = {a.metadata.article_id: a.metadata.date.not_before for a in articles}
+    dated = [e for a in articles for e in a.events if e.resolved]
+    undated = [e for a in articles for e in a.events if not e.resolved and not e.anchored]
+    anchored = [e for a in articles for e in a.events if e.anchored]
+
+    features = {id(event): _features(event) for event in dated + undated + anchored}
+    places = {m.name for a in articles for m in a.mentions if m.kind is EntityKind.PLACE}
+    people = {m.name for a in articles for m in a.mentions if m.kind is EntityKind.PERSON}
+    happenings = {id(event): _happenings(event, places) for event in dated}
+    clusters: list[list[Event]] = []
+    by_key: dict[tuple, list[Event]] = defaultdict(list)
+    for event in dated:
+        by_key[(event.first, event.last, event.precision, event.qualifier, event.planned)].append(event)
+    for key in sorted(by_key, key=_sort_key):
+        actions = {id(event): _action(event) for event in by_key[key]} if key[2] in COARSE else None
+        linked = _single_link(by_key[key], features, MERGE_OVERLAP[key[2]], MERGE_MIN_SHARED, actions)
+        clusters.extend(_joined_by_happening(linked, happenings))
+
+    attached: dict[int, list[Event]] = defaultdict(list)
+    leftovers: list[Event] = []
+    day_clusters = _FeatureIndex([(index, event) for index, cluster in enumerate(clusters)
+                                  if cluster[0].precision is Precision.DAY for event in cluster], features)
+    for event in undated:
+        target = _best_match(event, day_clusters, clusters, features, bounds.get(event.article_id)) \
+            if _near_relative(event) and not event.planned else None
+        if target is None:
+            leftovers.append(event)
+        else:
+            attached[target].append(event)
+
+    named = _anchored_to(anchored, clusters, happenings)
+    entries = []
+    for index, cluster in enumerate(clusters):
+        cited = {c.article_id for c in cluster}
+        extra = [e for e in attached[index] if e.article_id not in cited]
+        also = [e for e in named[index] if e.article_id not in {x.article_id for x in extra}]
+        entries.append(_entry(cluster + extra + also, tuple(dict.fromkeys(e.article_id for e in extra)),
+                              features, {happening for event in cluster for happening, _ in happenings[id(event)]}))
+    entries = _flag_conflicts(entries, features, happenings, people)
+    entries += [_entry([event], (), features) for event in leftovers]
+    return _with_unique_keys(entries)
+
+
+def _happenings(event: Event, places: set[str]) -> frozenset[tuple[str, str]]:
+    """(kind of happening, name) pairs the clause carrying the date tells of: ("came to power", "Junta")
+    for "since the group seized control of the country in 2014" in a sentence naming the Junta. The
+    actors are people and bodies: a city is where many happenings of a kind take place."""
+    kinds = [kind for kind, _ in happenings_in(_date_clause(event))]
+    return frozenset((kind, name) for kind in kinds for name in event.entities if name not in places)
+
+
+def _root(parent: list[int], i: int) -> int:
+    """Union-find: the root of i's set, halving the path on the way."""
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def _joined_by_happening(clusters: list[list[Event]], happenings: dict[int, frozenset[tuple[str, str]]]) -> list[list[Event]]:
+    """Clusters of one date that tell the same kind of happening of the same actor are one event, however
+    differently worded: "the group seized control in 2014" and "the Junta's takeover in 2014"."""
+    parent = list(range(len(clusters)))
+
+    holder: dict[tuple[str, str], int] = {}
+    for index, cluster in enumerate(clusters):
+        for pair in {pair for event in cluster for pair in happenings[id(event)]}:
+            if pair in holder:
+                parent[_root(parent, index)] = _root(parent, holder[pair])
+            else:
+                holder[pair] = index
+    joined: dict[int, list[Event]] = defaultdict(list)
+    for index, cluster in enumerate(clusters):
+        joined[_root(parent, index)].extend(cluster)
+    return [joined[key] for key in sorted(joined)]
+
+
+def _anchored_to(anchored: list[Event], clusters: list[list[Event]],
+                 happenings: dict[int, frozenset[tuple[str, str]]]) -> dict[int, list[Event]]:
+    """Cluster index -> the sentences without a date that name its happening and actor ("since the group's
+    return to power"), where one past date only is given for that happening of that actor: the first such
+    sentence of each article that does not date it itself. The others are left off: nothing dates them."""
+    holders: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for index, cluster in enumerate(clusters):
+        for event in cluster:
+            if not event.planned:
+                for pair in happenings[id(event)]:
+                    holders[pair].add(index)
+    named: dict[int, list[Event]] = defaultdict(list)
+    for event in anchored:
+        if event.happening not in HAPPENS_ONCE:
+            continue  # "arrests of journalists" names no one arrest a date could stand for
+        candidates = set().union(*(holders.get((event.happening, name), set()) for name in event.entities))
+        if len(candidates) == 1:
+            index = candidates.pop()
+            if all(event.article_id != other.article_id for other in clusters[index] + named[index]):
+                named[index].append(event)  # an article's first words for it; its own date, if any, cites it
+    return named
+
+
+def _sort_key(key: tuple) -> tuple:
+    first, last, precision, qualifier, planned = key
+    return (first, last, precision.value, qualifier, planned)
+
+
+def _features(event: Event) -> frozenset[str]:
+    """Distinctive words (by a crude stem) and the names in the sentence."""
+    words = _words(event.sentence.replace(event.phrase, " "))
+    return frozenset(words | {f"@{name}" for name in event.entities})
+
+
+def _words(text: str) -> set[str]:
+    return {word.lower()[:6] for word in _WORD.findall(text)
+            if len(word) > 2 and word.lower() not in _STOPWORDS and not _CALENDAR.match(word.lower())}
+
+
+@lru_cache(maxsize=65536)  # read for merging, attaching, conflicts and the lead: once per event
+def _date_clause(event: Event, masked_date: bool = True) -> str:
+    """The clause that carries the date, the date's own words masked: what happened then, as opposed
+    to the rest of the sentence ("the first bank to lend since the merger in 1985"); the whole sentence
+    when the date is not found in it."""
+    sentence = event.sentence
+    at = sentence.find(event.phrase)
+    if at < 0:
+        return sentence
+    masked = sentence[:at] + "\0" * len(event.phrase) + sentence[at + len(event.phrase):]
+    cuts = [0, *(position for m in _CLAUSE.finditer(masked) for position in (m.start(), m.end())), len(masked)]
+    starts, ends = cuts[0::2], cuts[1::2]  # clause i runs from starts[i] to ends[i]
+    index = next(i for i, end in enumerate(ends) if end >= at + len(event.phrase))
+    if not _words(masked[starts[index]:ends[index]]):  # "since 2021, girls ...": a date fronted alone
+        neighbour = index + 1 if index + 1 < len(ends) else index - 1  # tells of the clause after it
+        index = neighbour if neighbour >= 0 else index
+    clause = masked[starts[index]:ends[index]]
+    return clause if masked_date else sentence[starts[index]:ends[index]]
+
+
+def _action(event: Event) -> frozenset[str]:
+    """The words of the clause that carries the date (`_date_clause`)."""
+    sentence = event.sentence
+    if sentence.find(event.phrase) < 0:
+        return _features(event)
+    words = _words(_date_clause(event))
+    clause_names = {f"@{name}" for name in event.entities if name in sentence}
+    return frozenset(words | {n for n in clause_names if n[1:].lower()[:6] in {w[:6] for w in words}})
+
+
+def _same_action(a: frozenset[str], b: frozenset[str], threshold: float, min_shared: int) -> bool:
+    """Clauses telling the same happening share words (all of a clause's, when it has only one)."""
+    shared = len(a & b)
+    return shared >= max(1, min(min_shared, len(a), len(b))) and shared / max(1, min(len(a), len(b))) >= threshold
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> tuple[float, int]:
+    shared = len(a & b)
+    return (shared / min(len(a), len(b)) if a and b else 0.0), shared
+
+
+def candidate_pairs(feature_sets: Sequence[frozenset[str]]) -> list[tuple[int, int]]:
+    """The pairs (i < j) worth comparing: those sharing a feature, found through an inverted index.
+
+    A feature held by at most `NEIGHBOURS` + 1 sets pairs all its holders; one held by more (a
+    word every event on a day shares) pairs each holder with the next `NEIGHBOURS` only, so the
+    work stays linear in the number of events: single-link clustering still chains them together.
+    """
+    holders: dict[str, list[int]] = defaultdict(list)
+    for index, feature_set in enumerate(feature_sets):
+        for feature in feature_set:
+            holders[feature].append(index)
+    pairs: set[tuple[int, int]] = set()
+    for indexes in holders.values():
+        for position, i in enumerate(indexes):
+            pairs.update((i, j) for j in indexes[position + 1:position + 1 + NEIGHBOURS])
+    return sorted(pairs)
+
+
+def _single_link(events: list[Event], all_features: dict[int, frozenset[str]], threshold: float,
+                 min_shared: int, actions: dict[int, frozenset[str]] | None = None) -> list[list[Event]]:
+    """Clusters of events linked by shared words and names; only pairs sharing something are compared.
+    With `actions`, the clauses carrying the date must pass the same test: the same happening."""
+    features = [all_features[id(e)] for e in events]
+    clauses = [actions[id(e)] for e in events] if actions is not None else None
+    parent = list(range(len(events)))
+
+    for i, j in candidate_pairs(features):
+        shared = len(features[i] & features[j])
+        if shared >= min_shared and shared / min(len(features[i]), len(features[j])) >= threshold \
+                and (clauses is None or _same_action(clauses[i], clauses[j], threshold, min_shared)):
+            parent[_root(parent, j)] = _root(parent, i)
+    groups: dict[int, list[Event]] = defaultdict(list)
+    for i, event in enumerate(events):
+        groups[_root(parent, i)].append(event)
+    return [groups[key] for key in sorted(groups)]
+
+
+class _FeatureIndex:
+    """Events of the day-precise entries by feature, so an undated event meets only those it shares words with."""
+
+    def __init__(self, members: list[tuple[int, Event]], all_features: dict[int, frozenset[str]]) -> None:
+        self.members = members
+        self.holders: dict[str, list[int]] = defaultdict(list)
+        for position, (_, event) in enumerate(members):
+            for feature in all_features[id(event)]:
+                self.holders[feature].append(position)
+
+    def sharing(self, features: frozenset[str]) -> list[tuple[int, Event]]:
+        positions = {position for feature in features
+                     if len(holders := self.holders.get(feature, ())) <= MAX_HOLDERS for position in holders}
+        return [self.members[position] for position in sorted(positions)]
+
+
+def _near_relative(event: Event) -> bool:
+    """"Last week", "Thursday", "yesterday": an expression that, resolved, names a day or a week, so it can
+    retell a day-precise entry. "A year ago" or "last month" names a span no single day stands for."""
+    resolved = find_time_expressions(event.phrase, Reference(date=dt.date(2000, 6, 15)))
+    return bool(resolved) and all(e.precision in (Precision.DAY, Precision.WEEK) for e in resolved)
+
+
+def _best_match(event: Event, day_events: _FeatureIndex, clusters: list[list[Event]],
+                all_features: dict[int, frozenset[str]], not_before: dt.date | None) -> int | None:
+    """The day-precise entry an unresolved relative event most closely retells, if any is close enough and
+    its own words allow that day: "Monday" retells nothing that happened on a Friday, nor "24 December"
+    anything of 19 May."""
+    features = all_features[id(event)]
+    kind = happening_in(_date_clause(event))[0]
+    scored = {}
+    for index, other in day_events.sharing(features):
+        if not_before and clusters[index][0].last < not_before - dt.timedelta(days=14):
+            continue
+        if other.planned:  # a past "last week" retells no plan
+            continue
+        other_kind = happening_in(_date_clause(other))[0]
+        if kind and other_kind and kind != other_kind:  # a hearing "on Tuesday" retells no rally of a Tuesday
+            continue
+        score, shared = _overlap(features, all_features[id(other)])
+        if score >= ATTACH_OVERLAP and shared >= MERGE_MIN_SHARED + 1 and score > scored.get(index, 0.0):
+            scored[index] = score
+    for index in sorted(scored, key=lambda i: (-scored[i], i)):
+        if _earliest_publication(event, clusters[index][0].first) is not None:
+            return index
+    return None
+
+
+def _entry(events: list[Event], corroborated: tuple[str, ...], all_features: dict[int, frozenset[str]],
+           happenings: set[str] = frozenset()) -> TimelineEntry:
+    lead = _most_representative(events, all_features, happenings)
+    sentence = _lead_sentence(lead, happenings)
+    entities = tuple(dict.fromkeys(name for e in events for name in e.entities))
+    return TimelineEntry(key="", first=lead.first, last=lead.last, precision=lead.precision,
+                         qualifier=lead.qualifier, sentence=sentence, citations=tuple(events),
+                         entities=entities, dated_by_corroboration=corroborated, planned=lead.planned)
+
+
+def _lead_sentence(lead: Event, happenings: set[str]) -> str:
+    """The lead's sentence, or only its clause that carries the date when the sentence is about another
+    happening: "… since the group seized control of the country in 2021." leads the entry of the takeover,
+    not the recognition the sentence is about."""
+    if not happenings or not lead.resolved:
+        return lead.sentence
+    clause = _date_clause(lead, masked_date=False).strip(" ,;:–—-")
+    if happening_in(clause)[0] in happenings and happening_in(lead.sentence)[0] not in happenings:
+        return f"… {clause}{'' if clause.endswith(('.', '!', '?')) else '.'}"
+    return lead.sentence
+
+
+def _most_representative(events: list[Event], all_features: dict[int, frozenset[str]],
+                         happenings: set[str] = frozenset()) -> Event:
+    """The citation sharing most with the others (the shorter on a tie): the entry's lead sentence.
+    A sentence that states its happening on its own comes first: "This comes as the ministry announced
+    ..." leads only when no citation names what happened without pointing back; and one whose date's
+    own clause names the entry's kind of happening before one that merely mentions the date."""
+    features = [all_features.get(id(e), frozenset()) for e in events]
+    dated = [i for i, e in enumerate(events) if e.resolved] or list(range(len(events)))
+    held = Counter(feature for feature_set in features for feature in feature_set)
+
+    def score(i: int) -> tuple[bool, bool, int, int]:  # features shared with each other citation, once per citation
+        about_it = bool(happenings) and events[i].resolved and happening_in(_date_clause(events[i]))[0] in happenings
+        return (not _DANGLING_OPENING.match(events[i].sentence), about_it,
+                sum(held[feature] - 1 for feature in features[i]), -len(events[i].sentence))
+
+    return events[max(dated, key=score)]
+
+
+def _flag_conflicts(entries: list[TimelineEntry], all_features: dict[int, frozenset[str]],
+                    happenings: dict[int, frozenset[tuple[str, str]]], people: set[str]) -> list[TimelineEntry]:
+    """Entries dated to different days, close in time, that tell the same happening of the same actor in
+    the clauses carrying their dates, in words they share: "the rally on Tuesday 10 March" against
+    "detained at a rally on 11 March". Not two happenings of one story that share its names and words
+    (an arrest and a hearing, a rally and the next one planned), nor a plan against what happened."""
+    features = [frozenset().union(*(all_features[id(e)] for e in entry.citations)) for entry in entries]
+    told = [frozenset().union(*(happenings.get(id(e), frozenset()) for e in entry.citations)) for entry in entries]
+    day_entries = sorted((i for i, entry in enumerate(entries) if entry.precision is Precision.DAY and told[i]
+                          and not entry.planned), key=lambda i: entries[i].first)
+    conflicts: dict[int, list[Conflict]] = defaultdict(list)
+    for x, y in candidate_pairs([told[i] for i in day_entries]):  # only entries telling a happening of an actor
+        i, j = day_entries[x], day_entries[y]
+        a, b = entries[i], entries[j]
+        if a.first == b.first or abs((b.first - a.first).days) > CONFLICT_WINDOW_DAYS:
+            continue
+        if not _told_apart(a, b):
+            continue  # one article's, or one sentence's, two dates: two events it tells, not a disagreement
+        both = told[i] & told[j]
+        if a.planned or b.planned or not (len(both) >= CONFLICT_MIN_TOLD or any(name in people for _, name in both)):
+            continue
+        score, shared = _overlap(features[i], features[j])
+        if score >= CONFLICT_OVERLAP and shared >= CONFLICT_MIN_SHARED:
+            conflicts[i].append(_conflict_with(b, a))
+            conflicts[j].append(_conflict_with(a, b))
+    return [replace(entry, conflicts=tuple(sorted(conflicts[i], key=lambda c: (c.first, c.citations))))
+            if conflicts[i] else entry for i, entry in enumerate(entries)]
+
+
+def _conflict_with(other: TimelineEntry, entry: TimelineEntry) -> Conflict:
+    """`other`'s date, as the sources that give it and are not `entry`'s own articles cite it."""
+    own = set(entry.article_ids)
+    cited = tuple(dict.fromkeys((event.article_id, event.paragraph) for event in other.citations
+                                if event.article_id not in own)) \
+        or tuple(dict.fromkeys((event.article_id, event.paragraph) for event in other.citations))
+    return Conflict(other.first, other.precision, cited)
+
+
+def _told_apart(a: TimelineEntry, b: TimelineEntry) -> bool:
+    """Whether two entries' dates can disagree: a conflict is between sources, so some citation of each
+    must come from another article, and no sentence is cited by both ("detained at a rally on 11 March,
+    appeared in court on Saturday" dates two events)."""
+    sentences = {(event.article_id, event.paragraph, event.sentence) for event in a.citations}
+    if any((event.article_id, event.paragraph, event.sentence) in sentences for event in b.citations):
+        return False
+    return any(x.article_id != y.article_id for x in a.citations for y in b.citations)
+
+
+def _with_unique_keys(entries: list[TimelineEntry]) -> list[TimelineEntry]:
+    counts: dict[str, int] = defaultdict(int)
+    result = []
+    for entry in sorted(entries, key=lambda e: (e.first is None, e.first or dt.date.min, e.last or dt.date.min,
+                                                  e.precision.value if e.precision else "", e.sentence)):
+        base = f"e-{entry.first.isoformat()}" if entry.first else "e-undated"
+        counts[base] += 1
+        result.append(replace(entry, key=f"{base}-{counts[base]}"))
+    return result
+
+
+# --- one date for an article: what the timeline learns about an undated article goes back to it -----
+
+def with_corroborated_dates(articles: Sequence[Article], timeline: Sequence[TimelineEntry]) -> list[Article]:
+    """Articles whose date the timeline has narrowed: an undated article whose "last week" retells what
+    other reports date 5 March 1987 was written on or after 9 March 1987. Its page, the indexes and the
+    timeline then give one date, the same one, labelled as inferred and from what."""
+    floors: dict[str, tuple[dt.date, str]] = {}
+    for entry in timeline:
+        for event in entry.citations:
+            if event.article_id in entry.dated_by_corroboration and not event.resolved \
+                    and not speaks_of_future(event.sentence):  # a plan is no evidence of when it was written
+                floor = _earliest_publication(event, entry.first) or entry.first
+                others = len(entry.article_ids) - 1
+                why = (f"inferred: ¶{event.paragraph} reports as '{event.phrase}' what {others} other "
+                       f"{'article dates' if others == 1 else 'articles date'} {_day_text(entry.first)}")
+                if event.article_id not in floors or floor > floors[event.article_id][0]:
+                    floors[event.article_id] = (floor, why)
+    return [_with_floor(article, *floors[article.metadata.article_id])
+            if article.metadata.article_id in floors else article for article in articles]
+
+
+@lru_cache(maxsize=4096)
+def _earliest_publication_of(phrase: str, happened: dt.date) -> dt.date | None:
+    for days in range(CORROBORATION_DAYS):
+        day = happened + dt.timedelta(days=days)
+        for expression in find_time_expressions(phrase, Reference(date=day)):
+            if expression.resolved and expression.first <= happened <= expression.last:
+                return day
+    return None
+
+
+def _earliest_publication(event: Event, happened: dt.date) -> dt.date | None:
+    """The first day on which the event's own words ("Last week", "Sunday") would date it to `happened`,
+    by the same rules that resolve them: the earliest the article can have been written. None when
+    no such day exists: the words cannot be telling of that day."""
+    return _earliest_publication_of(event.phrase, happened)
+
+
+def _with_floor(article: Article, floor: dt.date, why: str) -> Article:
+    date = article.metadata.date
+    if date.known or (date.not_before and date.not_before >= floor):
+        return article
+    narrowed = PublicationDate(date.value, date.precision, date.provenance, date.evidence, not_before=floor,
+                               not_before_precision=Precision.DAY, not_before_evidence=why)
+    return replace(article, metadata=replace(article.metadata, date=narrowed))
+
+
+def _day_text(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"

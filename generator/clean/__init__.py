@@ -1,0 +1,1 @@
+"""Stage 3, clean: an article's headline and paragraphs, without bylines, boilerplate or markup; one-case text recased."""

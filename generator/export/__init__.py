@@ -1,0 +1,1 @@
+"""Stage 7, export: the open data files: JSON, CSV, TimelineJS and FollowTheMoney."""

@@ -1,0 +1,88 @@
+"""Machine-readable exports of the timeline: TimelineJS's JSON format and a CSV of every cited event."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from html import escape
+
+from generator.model import Article, Precision, TimelineEntry, format_date_iso
+
+CSV_COLUMNS = ("entry", "date", "first", "last", "precision", "qualifier", "planned", "article_id", "article_title",
+               "article_source", "paragraph", "phrase", "basis", "note", "sentence", "entities")
+
+
+def timelinejs_json(entries: list[TimelineEntry], articles: Mapping[str, Article], title: str,
+                    describe) -> str:
+    """TimelineJS 3 JSON: one slide per dated entry, its text citing each article and paragraph."""
+    events = []
+    for entry in entries:
+        if entry.first is None:
+            continue
+        sources = "".join(f"<li>{escape(articles[e.article_id].metadata.title.value or '')}, ¶{e.paragraph}</li>"
+                          for e in entry.citations)
+        slide = {
+            "unique_id": entry.key,
+            "start_date": _timelinejs_date(entry.first, entry.precision),
+            "text": {"headline": escape(describe(entry)),
+                     "text": f"<p>{escape(entry.sentence)}</p><ul>{sources}</ul>"},
+            "group": str(entry.first.year),
+        }
+        if entry.precision in (Precision.WEEK, Precision.DECADE):
+            slide["end_date"] = _timelinejs_date(entry.last, Precision.DAY)
+        events.append(slide)
+    document = {"title": {"text": {"headline": escape(title), "text": "<p>Events cited from the dossier's articles.</p>"}},
+                "events": events}
+    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def _timelinejs_date(value, precision: Precision | None) -> dict[str, str]:
+    date = {"year": str(value.year)}
+    if precision in (Precision.MONTH, Precision.WEEK, Precision.DAY):
+        date["month"] = str(value.month)
+    if precision in (Precision.WEEK, Precision.DAY):
+        date["day"] = str(value.day)
+    if precision is Precision.DECADE:
+        date["display_date"] = f"{value.year}s"
+    return date
+
+
+#: What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """A text cell a spreadsheet shows as text: one starting like a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def write_csv(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """Every CSV the dossier publishes: a header, then rows with each text cell neutralised."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([csv_cell(cell) for cell in row] for row in rows)
+    return buffer.getvalue()
+
+
+def events_csv(entries: list[TimelineEntry], articles: Mapping[str, Article]) -> str:
+    """One row per citation: every event as each article tells it."""
+    return write_csv(CSV_COLUMNS, _event_rows(entries, articles))
+
+
+def _event_rows(entries: list[TimelineEntry], articles: Mapping[str, Article]) -> Iterator[list[object]]:
+    for entry in entries:
+        for event in entry.citations:
+            article = articles[event.article_id]
+            yield [
+                entry.key, format_date_iso(entry.first, entry.precision) if entry.first else "",
+                entry.first.isoformat() if entry.first else "", entry.last.isoformat() if entry.last else "",
+                entry.precision.value if entry.precision else "", entry.qualifier, "yes" if entry.planned else "",
+                event.article_id,
+                article.metadata.title.value or "", article.source.name if article.source else "",
+                event.paragraph, event.phrase, event.basis, event.note, event.sentence, "; ".join(event.entities),
+            ]

@@ -1,0 +1,1 @@
+"""Stage 8, site: the MkDocs plugin that runs the pipeline inside a build, the live preview, and `dossier new`."""
