@@ -23,6 +23,7 @@ sys.path.insert(0, str(PROJECT))
 from scale import build_project  # noqa: E402 -- bench/ is on the path when run as a script
 
 from generator.export.ftm import ftm_lines  # noqa: E402
+from generator.export.open_data import open_data  # noqa: E402
 from generator.extract.ner import Recogniser  # noqa: E402
 from generator.pipeline import build_dossier  # noqa: E402
 from generator.render.pages import Renderer  # noqa: E402
@@ -50,15 +51,18 @@ def bench(count: int, build: bool) -> None:
         build_dossier(seeds, Recogniser(project / ".cache"))
         cached_s = time.perf_counter() - started
         started = time.perf_counter()
-        pages = Renderer().pages(dossier)
+        data = open_data(dossier, "Dossier")
+        export_s = time.perf_counter() - started
+        started = time.perf_counter()
+        pages = Renderer().pages(dossier, open_data=data)
         render_s = time.perf_counter() - started
         started = time.perf_counter()
         ftm = ftm_lines(dossier)
         ftm_s = time.perf_counter() - started
         print(f"{len(files):>6} articles {words:>9,} words | pipeline {pipeline_s:6.2f} s cold "
               f"({words / pipeline_s:,.0f} words/s), {cached_s:5.2f} s cached | render {render_s:5.2f} s "
-              f"({len(pages)} files, of which the FollowTheMoney export {ftm_s:4.2f} s: "
-              f"{ftm.count(chr(10)):,} entities, {len(ftm.encode()) / 1e6:.1f} MB)", end="")
+              f"({len(pages)} pages) | open data {export_s:5.2f} s ({len(data.files())} files; FollowTheMoney "
+              f"{ftm_s:4.2f} s: {ftm.count(chr(10)):,} entities, {len(ftm.encode()) / 1e6:.1f} MB)", end="")
 
         if build:
             started = time.perf_counter()

@@ -383,6 +383,28 @@ class Protected:
 
 
 @dataclass(frozen=True)
+class DataFile:
+    """A file of the open data: its path in the site, its text, and what it holds (said on the Sources page)."""
+
+    path: str
+    content: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class OpenData:
+    """The data files written beside the pages: the timeline's always; the dossier's tables and its
+    FollowTheMoney export in a full build (the live preview leaves them out: seconds no page needs)."""
+
+    timeline: tuple[DataFile, ...] = ()
+    tables: tuple[DataFile, ...] = ()
+    ftm: DataFile | None = None
+
+    def files(self) -> tuple[DataFile, ...]:
+        return (*self.timeline, *self.tables, *((self.ftm,) if self.ftm else ()))
+
+
+@dataclass(frozen=True)
 class Dossier:
     """Everything the renderer needs: the articles in a stable order and the problems found."""
 

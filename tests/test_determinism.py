@@ -22,9 +22,13 @@ from pathlib import Path
 from generator.extract.ner import Recogniser
 from generator.pipeline import build_dossier
 from generator.render.pages import Renderer
+from generator.export.open_data import open_data
 dossier = build_dossier(Path("seeds"), Recogniser(None))
-pages = Renderer().pages(dossier, "Site")
-print(json.dumps({page.path: hashlib.sha256((page.html or page.content).encode()).hexdigest() for page in pages}, sort_keys=True))
+data = open_data(dossier, "Site")
+pages = Renderer().pages(dossier, "Site", open_data=data)
+digests = {page.path: hashlib.sha256((page.html or page.content).encode()).hexdigest() for page in pages}
+digests.update({file.path: hashlib.sha256(file.content.encode()).hexdigest() for file in data.files()})
+print(json.dumps(digests, sort_keys=True))
 """
 
 

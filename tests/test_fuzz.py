@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.errors import UnsafeToPublish
+from generator.export.open_data import open_data
 from generator.extract.ner import Recogniser
 from generator.pipeline import INTERNAL_ERROR, build_dossier
 from generator.protect.redact import redactor_for
@@ -59,7 +60,7 @@ def _build(files: dict[str, bytes], recogniser=None):
             return None
     failures = [str(problem) for problem in dossier.problems if INTERNAL_ERROR in problem.message]
     assert not failures, failures
-    Renderer().pages(dossier)
+    Renderer().pages(dossier, open_data=open_data(dossier, "Site"))
     return dossier
 
 
@@ -119,5 +120,8 @@ def test_a_disguised_protected_name_never_reaches_a_page(marks, noise):
     redactor = redactor_for(dossier.protected) if dossier is not None else None
     assert redactor
     assert redactor.names_in(f"The activist {written} spoke"), written  # the disguise is still her name
-    for page in Renderer().pages(dossier):
+    data = open_data(dossier, "Site")
+    for page in Renderer().pages(dossier, open_data=data):
         assert not redactor.names_in(page.content + (page.html or "")), (written, page.path)
+    for file in data.files():
+        assert not redactor.names_in(file.content), (written, file.path)

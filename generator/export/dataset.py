@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from generator.export.timeline import write_csv
-from generator.model import Attributed, Dossier, Entity, PublicationDate, format_date_iso
+from generator.model import Attributed, DataFile, Dossier, Entity, PublicationDate, format_date_iso
 
 FORMAT = "documentary-dossier/1"
 DATA_FOLDER = "data"
@@ -100,13 +99,6 @@ def _mention(mention, ids: dict[str, str]) -> dict[str, object]:
     return {"entity": ids[mention.name], "article": mention.article_id, "paragraph": mention.paragraph,
             "start": mention.start, "end": mention.end, "surface": mention.surface, "origin": mention.origin,
             "role": mention.role, "sentence": mention.sentence}
-
-
-@dataclass(frozen=True)
-class DataFile:
-    path: str  # relative to the site
-    content: str
-    description: str
 
 
 def data_files(dossier: Dossier, title: str) -> list[DataFile]:

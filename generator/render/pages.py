@@ -22,15 +22,13 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
-from generator.export.dataset import data_files
-from generator.export.ftm import FTM_FILE, ftm_lines
-from generator.export.timeline import events_csv, timelinejs_json
 from generator.model import (
     Article,
     Dossier,
     Entity,
     EntityKind,
     Mention,
+    OpenData,
     Precision,
     Provenance,
     PublicationDate,
@@ -157,9 +155,10 @@ class Renderer:
         return RenderedPage(path, front_matter(meta) + PAGE_PLACEHOLDER + "\n", body, toc)
 
     def pages(self, dossier: Dossier, site_name: str = "Dossier", site_description: str = "",
-              site_url: str = "", open_data: bool = True) -> list[RenderedPage]:
-        """Every generated page and file; `open_data=False` (the live preview) leaves out the data exports,
-        a few seconds of a large dossier's rebuild that no page needs."""
+              site_url: str = "", open_data: OpenData | None = None) -> list[RenderedPage]:
+        """Every generated page, its chart and feeds; `open_data` (made by `export/`) is what the Sources
+        page links to: none, in the live preview."""
+        open_data = open_data or OpenData()
         index = DossierIndex(dossier)
         pages = [self.page(article.page_path, {
                      "title": article.metadata.title.value, "description": article.metadata.description,
@@ -209,20 +208,14 @@ class Renderer:
                 "title": quotes_page.heading, "description": "Every direct quotation in the dossier, by speaker."},
                 "quotes_index.html.j2", heading=quotes_page.heading, speakers=quotes_page.speakers,
                 unattributed=quotes_page.unattributed, sections=quotes_page.sections, index=index))
-        data = data_files(dossier, site_name) if open_data else []
         pages.append(self.page("sources/index.md", {
             "title": "Sources",
             "description": "The publishers of the dossier's articles, and passages printed by more than one."},
             "sources_index.html.j2", publishers=index.articles_by_publisher(), unknown=index.unknown_publisher(),
-            shared=dossier.shared_passages, index=index, data=data, ftm_file=FTM_FILE if open_data else None))
+            shared=dossier.shared_passages, index=index, data=open_data.tables,
+            ftm_file=open_data.ftm.path if open_data.ftm else None))
         pages.append(RenderedPage("timeline/chart.svg", entries_per_year_svg(
             dossier.timeline, "Timeline entries per year")))
-        pages.append(RenderedPage("timeline/timeline.json", timelinejs_json(
-            list(dossier.timeline), index.articles, site_name, entry_date)))
-        pages.append(RenderedPage("timeline/events.csv", events_csv(list(dossier.timeline), index.articles)))
-        pages.extend(RenderedPage(file.path, file.content) for file in data)
-        if open_data:
-            pages.append(RenderedPage(FTM_FILE, ftm_lines(dossier)))
         pages.append(RenderedPage("feed.xml", rss_feed(dossier.articles, site_name, site_description, site_url)))
         pages.append(RenderedPage("feed.json", json_feed(dossier.articles, site_name, site_description, site_url)))
         return pages

@@ -27,13 +27,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from generator.errors import UnsafeToPublish
+from generator.export.open_data import open_data
 from generator.extract.ner import ClusterUnavailable, cache_dir, shared_recogniser
 from generator.ingest.registry import LoadedRegistry, load_registry
 from generator.model import Dossier
 from generator.pipeline import build_dossier
 from generator.protect.audit import AuditMemory, describe, leaks
 from generator.protect.redact import Redactor, protect, redactor_for
-from generator.render.pages import Renderer
+from generator.render.pages import RenderedPage, Renderer
 from generator.resources import TEMPLATES, THEME
 from generator.site.preview import PreviewState, entries_by_page, fingerprint, merged_entries, setting_fingerprint
 from generator.stage_cache import shared_stage_cache
@@ -198,9 +199,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     search_entries: list[dict[str, str]] = []
     setting = _setting(config) if _build.dirty else b""
     fingerprints: dict[str, bytes] = {}
-    for page in renderer.pages(dossier, site_name=config.site_name, site_description=config.site_description or "",
-                               site_url=config.site_url or "",
-                               open_data=_build.options.open_data and _build.command != "serve"):
+    data = open_data(dossier, config.site_name, complete=_build.options.open_data and _build.command != "serve")
+    pages = renderer.pages(dossier, site_name=config.site_name, site_description=config.site_description or "",
+                           site_url=config.site_url or "", open_data=data)
+    for page in [*pages, *(RenderedPage(file.path, file.content) for file in data.files())]:
         if files.get_file_from_path(page.path) is not None:
             log.error(f"docs/{page.path} is also a page the generator writes; rename or remove docs/{page.path}.")
             continue
