@@ -54,7 +54,7 @@ class OrgType(str, Enum):
 class SourceFile:
     """One article file as read from disk, decoded and checked."""
 
-    path: Path
+    path: Path = field(repr=False)  # where it is on this machine: no part of what it says (nor of cache keys)
     name: str  # file name relative to the seeds folder, e.g. "000_x.txt"
     stem: str
     text: str

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
 
 from generator.assemble.entities import assemble_entities
 from generator.assemble.passages import find_shared_passages
@@ -28,6 +30,7 @@ from generator.text.slugs import RESERVED, allocate_slugs, slugify
 
 #: Opens the message of an error that no check foresaw (a bug): see `_guarded`.
 INTERNAL_ERROR = "the generator failed on this file"
+T = TypeVar("T")
 
 
 def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None, cache: StageCache | None = None,
@@ -42,63 +45,25 @@ def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None, cache: 
     if cache.folder is not None:  # results cached before a name was protected hold it: they go
         forget_on_protection_change(cache.folder.parent, redactor.fingerprint)
     problems = [*ingested.problems, *loaded_registry.problems, *protect_problems]
+    run = _PerArticle(cache, problems)
     sources = []
     for source in ingested.sources:
         source, name_problems = redactor.source(source)
         sources.append(source)
         problems.extend(name_problems)
 
-    cleaned = []
-    for source in sources:
-        result = _guarded(problems, source.name, "cleaned", cache.run, "clean", (source.name, source.text),
-                          _clean_and_scan, source)
-        if result is None:
-            continue
-        clean, scan_problems = result
-        if not clean.paragraphs:
-            what = "only a headline" if clean.headline else "only lines recognised as boilerplate"
-            web_page = source.name.lower().endswith(HTML_SUFFIXES)
-            problems.append(Problem(source.name, f"has {what} and no body text; not published.",
-                                    "Save the article's own page (not an index or a login page), or paste its text "
-                                    "into a .txt file." if web_page else "Paste the article's text under its headline."))
-            continue
-        problems.extend(scan_problems)
-        cleaned.append((source, clean))
-
+    cleaned = _cleaned(sources, run)
     evidence = DossierEvidence(tuple(sorted(
         {year for source, clean in cleaned if (year := stated_publication_year(source, clean)) is not None})))
     articles = []
     for source, clean in cleaned:
-        inputs = (source.name, source.stem, source.text, source.sha256, source.sidecar, source.sidecar_source,
-                  source.stated, evidence)
-        extracted = _guarded(problems, source.name, "read for its metadata", cache.run, "metadata", inputs,
-                             extract_metadata, source, clean, evidence)
-        if extracted is None:
-            continue
-        metadata, metadata_problems = extracted
-        problems.extend(metadata_problems)
-        articles.append(withhold(Article(source, clean, metadata, slug="")))  # as the curator's sidecar asks
+        extracted = run("metadata", source.name, "read for its metadata", extract_metadata, source, clean, evidence)
+        if extracted is not None:
+            metadata, metadata_problems = extracted
+            problems.extend(metadata_problems)
+            articles.append(withhold(Article(source, clean, metadata, slug="")))  # as the curator's sidecar asks
 
-    recogniser = recogniser or Recogniser()
-    views = _model_views(articles, problems)
-    try:
-        spans = recogniser.spans(views)
-    except ModelUnavailable as error:
-        problems.append(Problem("NER model", str(error), "Only names in seeds/entities.yml are found."))
-        spans = [[] for _ in articles]
-    matcher = RegistryMatcher(registry)
-    registry_key = _registry_key(registry)
-    with_names = []
-    for article, article_spans, view in zip(articles, spans, views, strict=True):
-        inputs = (article.metadata.article_id, article.paragraphs, tuple(article_spans), registry_key, tuple(view))
-        mentions = _guarded(problems, article.source.name, "searched for names", cache.run, "mentions", inputs,
-                            extract_mentions, article.metadata.article_id, article.paragraphs, article_spans, matcher,
-                            view)
-        if mentions is not None:
-            with_names.append((replace(article, mentions=tuple(mentions)), article_spans))
-    articles, spans = [article for article, _ in with_names], [article_spans for _, article_spans in with_names]
-    articles = echo_known_names(articles)  # a name the model found in one article, wherever else it is written
-
+    articles, spans = _named(articles, recogniser or Recogniser(), RegistryMatcher(registry), run)
     slugs = allocate_slugs(((a.source.stem, (a.metadata.title.value or "", a.source.stem)) for a in articles),
                            "article")
     articles = [replace(article, slug=slugs[article.source.stem]) for article in articles]
@@ -108,21 +73,69 @@ def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None, cache: 
 
     dated_articles = []
     for article, article_spans in zip(articles, spans, strict=True):
-        inputs = (article.source.name, article.metadata, article.paragraphs, article.mentions, tuple(article_spans),
-                  evidence.stated_years)
-        events, event_problems = _guarded(problems, article.source.name, "read for dates", cache.run, "events",
-                                          inputs, extract_events, article, article_spans,
-                                          evidence.stated_years) or ([], [])
+        name = article.source.name
+        events, event_problems = run("events", name, "read for dates", extract_events, article, article_spans,
+                                     evidence.stated_years) or ([], [])
         problems.extend(event_problems)
-        quotes = _guarded(problems, article.source.name, "read for quotes", cache.run, "quotes",
-                          (article.metadata.article_id, article.paragraphs, article.mentions), extract_quotes,
-                          article.metadata.article_id, article.paragraphs, article.mentions) or []
+        quotes = run("quotes", name, "read for quotes", extract_quotes, article.metadata.article_id,
+                     article.paragraphs, article.mentions) or []
         dated_articles.append(replace(article, events=tuple(events), quotes=tuple(quotes)))
     timeline = build_timeline(dated_articles)
     dated_articles = with_corroborated_dates(dated_articles, timeline)  # one date per article, everywhere
     return Dossier(articles=tuple(dated_articles), problems=tuple(map(redactor.problem, problems)),
                    entities=tuple(entities), timeline=tuple(timeline),
                    shared_passages=tuple(find_shared_passages(dated_articles)), protected=redactor.protected)
+
+
+@dataclass
+class _PerArticle:
+    """One article through one stage: its result cached under the stage's own arguments (the whole of its
+    input, so no key is listed by hand), behind the per-file error barrier of `_guarded`."""
+
+    cache: StageCache
+    problems: list[Problem]
+
+    def __call__(self, stage: str, source_name: str, what: str, function: Callable[..., T], *args: object) -> T | None:
+        return _guarded(self.problems, source_name, what, self.cache.run, stage, function, *args)
+
+
+def _cleaned(sources, run: _PerArticle) -> list[tuple]:
+    """Each source with its clean text; one with no body text is reported and left out."""
+    cleaned = []
+    for source in sources:
+        result = run("clean", source.name, "cleaned", _clean_and_scan, source)
+        if result is None:
+            continue
+        clean, scan_problems = result
+        if not clean.paragraphs:
+            what = "only a headline" if clean.headline else "only lines recognised as boilerplate"
+            web_page = source.name.lower().endswith(HTML_SUFFIXES)
+            run.problems.append(Problem(
+                source.name, f"has {what} and no body text; not published.",
+                "Save the article's own page (not an index or a login page), or paste its text into a .txt file."
+                if web_page else "Paste the article's text under its headline."))
+            continue
+        run.problems.extend(scan_problems)
+        cleaned.append((source, clean))
+    return cleaned
+
+
+def _named(articles, recogniser: Recogniser, matcher: RegistryMatcher, run: _PerArticle) -> tuple[list, list]:
+    """Each article with the names found in it, and the model's spans of each (the dates read them too)."""
+    views = _model_views(articles, run.problems)
+    try:
+        spans = recogniser.spans(views)
+    except ModelUnavailable as error:
+        run.problems.append(Problem("NER model", str(error), "Only names in seeds/entities.yml are found."))
+        spans = [[] for _ in articles]
+    with_names = []
+    for article, article_spans, view in zip(articles, spans, views, strict=True):
+        mentions = run("mentions", article.source.name, "searched for names", extract_mentions,
+                       article.metadata.article_id, article.paragraphs, tuple(article_spans), matcher, tuple(view))
+        if mentions is not None:
+            with_names.append((replace(article, mentions=tuple(mentions)), article_spans))
+    named = echo_known_names([article for article, _ in with_names])  # a name found once, wherever written
+    return named, [article_spans for _, article_spans in with_names]
 
 
 def _model_views(articles, problems: list[Problem]) -> list[list[str]]:
@@ -147,12 +160,6 @@ def _model_views(articles, problems: list[Problem]) -> list[list[str]]:
 def _clean_and_scan(source):
     clean = clean_text(source.text)
     return clean, (scan_source(source, clean) if clean.paragraphs else [])
-
-
-def _registry_key(registry) -> tuple:
-    """The registry as cache-key material: its entries in order, its ignore list sorted (a frozenset's
-    order changes with the hash seed, and the key must not)."""
-    return registry.entities, tuple(sorted(registry.ignore))
 
 
 def _guarded(problems: list[Problem], source_name: str, what: str, stage, *args):

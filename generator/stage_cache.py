@@ -61,11 +61,14 @@ class StageCache:
         if folder is not None:
             _LIVE.add(self)
 
-    def run(self, stage: str, inputs: tuple, function: Callable[..., T], *args: object) -> T:
-        """`function(*args)`, or its stored result when `inputs` (everything it depends on) are unchanged.
+    def run(self, stage: str, function: Callable[..., T], *args: object) -> T:
+        """`function(*args)`, or its stored result when its arguments are unchanged: a stage is a pure
+        function of them, so they are its whole input and its key.
 
-        `inputs` must be values whose repr is canonical: dataclasses, tuples, strings, numbers, dates,
-        dicts in a stable order; never a set, whose order follows the hash seed."""
+        Each argument's repr must be canonical: dataclasses, tuples, strings, numbers, dates, dicts in a
+        stable order, or an object whose repr is made so (`RegistryMatcher`); never a set, whose order
+        follows the hash seed."""
+        inputs = args
         if self.folder is None:
             return function(*args)
         # repr, not pickle: equal values always give the same text, while pickle's bytes depend on which

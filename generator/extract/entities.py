@@ -111,6 +111,11 @@ class RegistryMatcher:
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
 
+    def __repr__(self) -> str:
+        """What it finds, canonically (its ignore list sorted: a frozenset's order follows the hash seed), so
+        that a stage given a matcher is cached under the registry it matches."""
+        return f"RegistryMatcher({self.registry.entities!r}, {tuple(sorted(self.registry.ignore))!r})"
+
     @cached_property
     def _automaton(self):
         automaton = ahocorasick.Automaton()
