@@ -155,141 +155,208 @@ def _as_read(sentence: str, expression: TimeExpression) -> TimeExpression:
     return replace(expression, qualifier=qualifier, planned=planned)
 
 
+@dataclass(frozen=True)
+class _Found:
+    """One match of a date pattern, in its sentence, with what every resolver reads of it."""
+
+    match: re.Match[str]
+    sentence: str
+    ref: Reference
+    groups: dict[str, str | None]
+    before: str  # the words just before the match: cues such as "since", "by", "the end of"
+    month_word: str | None
+    month: int | None
+    day: int | None
+    year: int | None
+
+    @classmethod
+    def of(cls, match: re.Match[str], sentence: str, ref: Reference) -> _Found:
+        groups = match.groupdict()
+        month_word = groups.get("m1") or groups.get("m2")
+        return cls(match, sentence, ref, groups, _words_before(sentence, match.start()), month_word,
+                   _month(month_word), int(re.sub(r"\D", "", groups.get("d1") or groups.get("d2") or "0")) or None,
+                   int(groups["y"]) if groups.get("y") else None)
+
+    def make(self, first, last, precision, basis, note="", qualifier=None) -> TimeExpression:
+        return TimeExpression(self.match.group(0), self.match.start(), self.match.end(), first, last, precision,
+                              qualifier or _qualifier(self.before), basis, note)
+
+    def unresolved(self, note: str) -> TimeExpression:
+        return self.make(None, None, None, "unresolved", note)
+
+    def from_article_date(self, first, last, precision, qualifier=None) -> TimeExpression:
+        return self.make(first, last, precision, "article date", _inferred_note(self.ref), qualifier=qualifier)
+
+    @property
+    def planned(self) -> bool:
+        return is_planned(self.sentence, self.match.start(), self.match.end(), _qualifier(self.before))
+
+
+_UNKNOWN_ARTICLE_DATE = "relative to the article's date, which is unknown"
+_NO_YEAR = "no year is written and the article's date is unknown"
+
+
 def _resolve(name: str, match: re.Match[str], sentence: str, ref: Reference) -> TimeExpression | None:
-    groups = match.groupdict()
-    text = match.group(0)
-    before = _words_before(sentence, match.start())
-
-    def make(first, last, precision, basis, note="", qualifier=None):
-        return TimeExpression(text, match.start(), match.end(), first, last, precision,
-                              qualifier or _qualifier(before), basis, note)
-
-    def unresolved(note):
-        return make(None, None, None, "unresolved", note)
-
-    month_word = groups.get("m1") or groups.get("m2")
-    if month_word == "may":
+    """The dates a match of the pattern `name` stands for: one resolver a pattern."""
+    found = _Found.of(match, sentence, ref)
+    if found.month_word == "may":
         return None  # "the age of 12 may not": the verb, not the month
-    month = _month(month_word)
-    day = int(re.sub(r"\D", "", groups.get("d1") or groups.get("d2") or "0")) or None
-    year = int(groups["y"]) if groups.get("y") else None
+    return _RESOLVERS[name](found) if name in _RESOLVERS else None
 
-    if name == "iso_date":
-        try:
-            value = dt.date.fromisoformat(groups["iso"])
-        except ValueError:
-            return None
-        return make(value, value, Precision.DAY, "as written")
-    if name in ("weekday_date", "full_date", "day_month"):
-        if not _valid(month, day):
-            return make(None, None, None, "invalid", f"there is no {day} {month_word}: not a real date")
-        weekday = WEEKDAYS[groups["wd"].lower()] if groups.get("wd") else None
-        if year is not None:
-            value = _date(year, month, day)
-            if value is None:
-                return make(None, None, None, "invalid", f"there is no {day} {month_word} {year}: not a real date")
-            note = "" if weekday is None or value.weekday() == weekday else f"{value:%-d %B %Y} was a {value:%A}"
-            return make(value, value, Precision.DAY, "as written", note)
-        if ref.date is not None:
-            # "would hold another protest on 20 March": a plan looks forward from the article's date
-            forward = is_planned(sentence, match.start(), match.end(), _qualifier(before))
-            value = (_earliest_after if forward else _latest_before)(ref.date, month, day)
-            return make(value, value, Precision.DAY, "article date", _inferred_note(ref))
-        if weekday is not None:
-            years = years_matching_weekday(month, day, weekday, ref.anchor_years)
-            if len(years) == 1:
-                value = dt.date(years[0], month, day)
-                return make(value, value, Precision.DAY, "weekday and year evidence",
-                            f"{value:%-d %B} is a {value:%A} in {years[0]}, the only such year within one year "
-                            f"of the years stated ({', '.join(map(str, sorted(set(ref.anchor_years))))})")
-        return unresolved("no year is written and the article's date is unknown")
-    if name == "month_year":
-        if groups.get("part"):
-            first, last = _part_of_month(year, month, groups["part"])
-            return make(first, last, Precision.MONTH, "as written", qualifier="about")
-        return make(dt.date(year, month, 1), _month_end(year, month), Precision.MONTH, "as written")
-    if name == "month_relative_year":
-        if ref.date is None:
-            return unresolved("relative to the article's date, which is unknown")
-        target = ref.date.year + {"this": 0, "last": -1, "next": 1}[groups["rel"].lower()]
-        return make(dt.date(target, month, 1), _month_end(target, month), Precision.MONTH, "article date",
-                    _inferred_note(ref))
-    if name == "decade":
-        start_year = int(groups["decade"])
-        qualifier = "about" if groups.get("part") else None
-        return make(dt.date(start_year, 1, 1), dt.date(start_year + 9, 12, 31), Precision.DECADE, "as written",
-                    qualifier=qualifier)
-    if name == "cued_year":
-        if _NOT_YEAR_BEFORE.search(before) or _NOT_YEAR_AFTER.match(sentence, match.end()):
-            return None  # "resolution 2004", "by 1800 tonnes"
-        cue = groups["cue"].lower()
-        if cue == "of" and not re.search(r"\b(?:spring|summer|autumn|fall|winter|end|start|beginning|middle)\s+$",
-                                         before, re.I):
-            return None  # "a fleet of 2000 ships": "of" alone is no date cue
-        qualifier = {"as early as": "by", "as late as": "still", "early": "about", "late": "about",
-                     "mid": "about", "around": "about", "circa": "about"}.get(cue) or _cue_qualifier(cue)
-        text_start = match.start() if cue in ("early", "late", "mid", "as early as", "as late as") else \
-            match.start("y")
-        return TimeExpression(sentence[text_start:match.end()], text_start, match.end(), dt.date(year, 1, 1),
-                              dt.date(year, 12, 31), Precision.YEAR, qualifier, "as written")
-    if name == "relative_period":
-        if ref.date is None:
-            return unresolved("relative to the article's date, which is unknown")
-        rel, unit = groups["rel"].lower(), groups["unit"].lower()
-        offset = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1}[rel]
-        if unit == "week":
-            monday = ref.date - dt.timedelta(days=ref.date.weekday()) + dt.timedelta(weeks=offset)
-            return make(monday, monday + dt.timedelta(days=6), Precision.WEEK, "article date", _inferred_note(ref))
-        if unit == "month":
-            first = (ref.date.replace(day=1) + relativedelta(months=offset))
-            return make(first, _month_end(first.year, first.month), Precision.MONTH, "article date",
-                        _inferred_note(ref))
-        target = ref.date.year + offset
-        return make(dt.date(target, 1, 1), dt.date(target, 12, 31), Precision.YEAR, "article date",
-                    _inferred_note(ref))
-    if name == "ago":
-        if ref.date is None:
-            return unresolved("relative to the article's date, which is unknown")
-        count = _NUMBERS.get(groups["n"].lower()) or int(groups["n"])
-        unit = groups["unit"].lower()
-        value = ref.date - relativedelta(**{f"{unit}s": count})
-        precision = {"day": Precision.DAY, "week": Precision.WEEK, "month": Precision.MONTH, "year": Precision.YEAR}[unit]
-        first, last = _widen(value, precision)
-        return make(first, last, precision, "article date", _inferred_note(ref), qualifier="about")
-    if name == "named_day":
-        if ref.date is None:
-            return unresolved("relative to the article's date, which is unknown")
-        value = ref.date - dt.timedelta(days=2 if "before" in groups["named"].lower() else 1)
-        return make(value, value, Precision.DAY, "article date", _inferred_note(ref))
-    if name == "in_month":
-        rel = groups["rel"].lower()
-        if ref.date is None:
-            return unresolved("no year is written and the article's date is unknown")
-        target_year = ref.date.year if month <= ref.date.month else ref.date.year - 1
-        if rel == "last":
-            target_year = ref.date.year - 1 if month >= ref.date.month else ref.date.year
-        first, last = dt.date(target_year, month, 1), _month_end(target_year, month)
-        if rel in ("early", "late", "mid"):
-            first, last = _part_of_month(target_year, month, rel)
-        return make(first, last, Precision.MONTH, "article date", _inferred_note(ref),
-                    qualifier="about" if rel in ("early", "late", "mid") else None)
-    if name == "weekday":
-        weekday = WEEKDAYS[groups["wd"].lower()]
-        if ref.date is None:
-            return unresolved("a weekday, relative to the article's date, which is unknown")
-        rel = (groups.get("rel") or "").lower()
-        back = (ref.date.weekday() - weekday) % 7
-        if rel == "last" and back == 0:
-            back = 7
-        if rel == "next" or (rel != "last" and is_planned(sentence, match.start(), match.end(), "on")):
-            ahead = (weekday - ref.date.weekday()) % 7
-            if not ahead and not _LATER_TODAY.search(_words_before(sentence, match.start())):
-                ahead = 7  # "will meet on Saturday", written on a Saturday: the next one
-            value = ref.date + dt.timedelta(days=ahead)
-        else:
-            value = ref.date - dt.timedelta(days=back)
-        return make(value, value, Precision.DAY, "article date", _inferred_note(ref))
-    return None
+
+def _iso_date(found: _Found) -> TimeExpression | None:
+    try:
+        value = dt.date.fromisoformat(found.groups["iso"])
+    except ValueError:
+        return None
+    return found.make(value, value, Precision.DAY, "as written")
+
+
+def _day_of_month(found: _Found) -> TimeExpression | None:
+    """"Thursday 3 July 2025", "3 July 2025", "3 July": a year written, or the article's, or the one year the
+    weekday allows."""
+    month, day, year, ref = found.month, found.day, found.year, found.ref
+    if not _valid(month, day):
+        return found.make(None, None, None, "invalid", f"there is no {day} {found.month_word}: not a real date")
+    weekday = WEEKDAYS[found.groups["wd"].lower()] if found.groups.get("wd") else None
+    if year is not None:
+        value = _date(year, month, day)
+        if value is None:
+            return found.make(None, None, None, "invalid",
+                              f"there is no {day} {found.month_word} {year}: not a real date")
+        note = "" if weekday is None or value.weekday() == weekday else f"{value:%-d %B %Y} was a {value:%A}"
+        return found.make(value, value, Precision.DAY, "as written", note)
+    if ref.date is not None:
+        # "would hold another protest on 20 March": a plan looks forward from the article's date
+        value = (_earliest_after if found.planned else _latest_before)(ref.date, month, day)
+        return found.from_article_date(value, value, Precision.DAY)
+    if weekday is not None:
+        years = years_matching_weekday(month, day, weekday, ref.anchor_years)
+        if len(years) == 1:
+            value = dt.date(years[0], month, day)
+            return found.make(value, value, Precision.DAY, "weekday and year evidence",
+                              f"{value:%-d %B} is a {value:%A} in {years[0]}, the only such year within one year "
+                              f"of the years stated ({', '.join(map(str, sorted(set(ref.anchor_years))))})")
+    return found.unresolved(_NO_YEAR)
+
+
+def _month_year(found: _Found) -> TimeExpression:
+    year, month = found.year, found.month
+    if found.groups.get("part"):
+        first, last = _part_of_month(year, month, found.groups["part"])
+        return found.make(first, last, Precision.MONTH, "as written", qualifier="about")
+    return found.make(dt.date(year, month, 1), _month_end(year, month), Precision.MONTH, "as written")
+
+
+def _month_relative_year(found: _Found) -> TimeExpression:
+    if found.ref.date is None:
+        return found.unresolved(_UNKNOWN_ARTICLE_DATE)
+    target = found.ref.date.year + {"this": 0, "last": -1, "next": 1}[found.groups["rel"].lower()]
+    return found.from_article_date(dt.date(target, found.month, 1), _month_end(target, found.month), Precision.MONTH)
+
+
+def _decade(found: _Found) -> TimeExpression:
+    start_year = int(found.groups["decade"])
+    return found.make(dt.date(start_year, 1, 1), dt.date(start_year + 9, 12, 31), Precision.DECADE, "as written",
+                      qualifier="about" if found.groups.get("part") else None)
+
+
+def _cued_year(found: _Found) -> TimeExpression | None:
+    """"in 1987", "since 2001", "by the end of 2004": a year after a word that makes it one."""
+    match, sentence, before, year = found.match, found.sentence, found.before, found.year
+    if _NOT_YEAR_BEFORE.search(before) or _NOT_YEAR_AFTER.match(sentence, match.end()):
+        return None  # "resolution 2004", "by 1800 tonnes"
+    cue = found.groups["cue"].lower()
+    if cue == "of" and not re.search(r"\b(?:spring|summer|autumn|fall|winter|end|start|beginning|middle)\s+$",
+                                     before, re.I):
+        return None  # "a fleet of 2000 ships": "of" alone is no date cue
+    qualifier = {"as early as": "by", "as late as": "still", "early": "about", "late": "about",
+                 "mid": "about", "around": "about", "circa": "about"}.get(cue) or _cue_qualifier(cue)
+    text_start = match.start() if cue in ("early", "late", "mid", "as early as", "as late as") else match.start("y")
+    return TimeExpression(sentence[text_start:match.end()], text_start, match.end(), dt.date(year, 1, 1),
+                          dt.date(year, 12, 31), Precision.YEAR, qualifier, "as written")
+
+
+def _relative_period(found: _Found) -> TimeExpression:
+    """"last week", "next month", "this year"."""
+    ref = found.ref
+    if ref.date is None:
+        return found.unresolved(_UNKNOWN_ARTICLE_DATE)
+    unit = found.groups["unit"].lower()
+    offset = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1}[found.groups["rel"].lower()]
+    if unit == "week":
+        monday = ref.date - dt.timedelta(days=ref.date.weekday()) + dt.timedelta(weeks=offset)
+        return found.from_article_date(monday, monday + dt.timedelta(days=6), Precision.WEEK)
+    if unit == "month":
+        first = (ref.date.replace(day=1) + relativedelta(months=offset))
+        return found.from_article_date(first, _month_end(first.year, first.month), Precision.MONTH)
+    target = ref.date.year + offset
+    return found.from_article_date(dt.date(target, 1, 1), dt.date(target, 12, 31), Precision.YEAR)
+
+
+def _ago(found: _Found) -> TimeExpression:
+    """"three weeks ago": about then, as wide as its unit."""
+    if found.ref.date is None:
+        return found.unresolved(_UNKNOWN_ARTICLE_DATE)
+    count = _NUMBERS.get(found.groups["n"].lower()) or int(found.groups["n"])
+    unit = found.groups["unit"].lower()
+    value = found.ref.date - relativedelta(**{f"{unit}s": count})
+    precision = {"day": Precision.DAY, "week": Precision.WEEK, "month": Precision.MONTH, "year": Precision.YEAR}[unit]
+    first, last = _widen(value, precision)
+    return found.from_article_date(first, last, precision, qualifier="about")
+
+
+def _named_day(found: _Found) -> TimeExpression:
+    """"yesterday", "the day before yesterday"."""
+    if found.ref.date is None:
+        return found.unresolved(_UNKNOWN_ARTICLE_DATE)
+    value = found.ref.date - dt.timedelta(days=2 if "before" in found.groups["named"].lower() else 1)
+    return found.from_article_date(value, value, Precision.DAY)
+
+
+def _in_month(found: _Found) -> TimeExpression:
+    """"in March", "last March", "in early March": the article's year, or the one before if March is still
+    to come."""
+    ref, month, rel = found.ref, found.month, found.groups["rel"].lower()
+    if ref.date is None:
+        return found.unresolved(_NO_YEAR)
+    target_year = ref.date.year if month <= ref.date.month else ref.date.year - 1
+    if rel == "last":
+        target_year = ref.date.year - 1 if month >= ref.date.month else ref.date.year
+    first, last = dt.date(target_year, month, 1), _month_end(target_year, month)
+    if rel in ("early", "late", "mid"):
+        first, last = _part_of_month(target_year, month, rel)
+    return found.from_article_date(first, last, Precision.MONTH,
+                                   qualifier="about" if rel in ("early", "late", "mid") else None)
+
+
+def _weekday(found: _Found) -> TimeExpression:
+    """"on Monday": the one before the article's date, or the one after for a plan ("will meet on Monday")."""
+    ref, match, sentence = found.ref, found.match, found.sentence
+    weekday = WEEKDAYS[found.groups["wd"].lower()]
+    if ref.date is None:
+        return found.unresolved("a weekday, relative to the article's date, which is unknown")
+    rel = (found.groups.get("rel") or "").lower()
+    back = (ref.date.weekday() - weekday) % 7
+    if rel == "last" and back == 0:
+        back = 7
+    if rel == "next" or (rel != "last" and is_planned(sentence, match.start(), match.end(), "on")):
+        ahead = (weekday - ref.date.weekday()) % 7
+        if not ahead and not _LATER_TODAY.search(_words_before(sentence, match.start())):
+            ahead = 7  # "will meet on Saturday", written on a Saturday: the next one
+        value = ref.date + dt.timedelta(days=ahead)
+    else:
+        value = ref.date - dt.timedelta(days=back)
+    return found.from_article_date(value, value, Precision.DAY)
+
+
+#: One resolver a pattern of `_PATTERNS` (by its name).
+_RESOLVERS = {
+    "iso_date": _iso_date, "weekday_date": _day_of_month, "full_date": _day_of_month, "day_month": _day_of_month,
+    "month_year": _month_year, "month_relative_year": _month_relative_year, "decade": _decade,
+    "cued_year": _cued_year, "relative_period": _relative_period, "ago": _ago, "named_day": _named_day,
+    "in_month": _in_month, "weekday": _weekday,
+}
 
 
 #: "due to appear later on Saturday", written on that Saturday: that very day.
