@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from generator.extract.dates import Reference, find_time_expressions, speaks_of_future
+from generator.extract.dates import Reference, find_time_expressions
+from generator.extract.plans import speaks_of_future
 from generator.model import Article, Conflict, EntityKind, Event, Precision, PublicationDate, TimelineEntry
 from generator.text.lexicon import HAPPENS_ONCE, happening_in, happenings_in
 

@@ -15,18 +15,25 @@ import datetime as dt
 import heapq
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
+from generator.extract.calendar_days import (
+    date_or_none,
+    earliest_after,
+    is_valid_day,
+    latest_before,
+    month_end,
+    month_number,
+    part_of_month,
+    widened,
+    years_matching_weekday,
+)
+from generator.extract.plans import is_planned, words_before
 from generator.model import Precision
-from generator.text.lexicon import DAY, MONTH, MONTHS, WEEKDAY, WEEKDAYS, YEAR, word_list
-
-#: A weekday only fixes a year within this distance of a year the evidence states: the same
-#: date falls on the same weekday again after 5, 6 or 11 years, so a wider window would guess.
-YEAR_WINDOW = 1
+from generator.text.lexicon import DAY, MONTH, MONTHS, WEEKDAY, WEEKDAYS, YEAR
 
 _QUALIFIERS = (
     (re.compile(r"(?:\bsince|\bever since|\bstarting (?:in|from))\s+(?:the\s+)?$", re.I), "since"),
@@ -121,7 +128,7 @@ def find_time_expressions(sentence: str, reference: Reference,
                 expression = _resolve(name, match, sentence, reference)
             except (OverflowError, ValueError):  # arithmetic past the calendar's ends (year 1 or 9999)
                 expression = TimeExpression(match.group(0), match.start(), match.end(), None, None, None,
-                                            _qualifier(_words_before(sentence, match.start())), "unresolved",
+                                            _qualifier(words_before(sentence, match.start())), "unresolved",
                                             "it falls outside the calendar")
             if expression:
                 found.append(expression)
@@ -131,11 +138,11 @@ def find_time_expressions(sentence: str, reference: Reference,
         text = sentence[start:end]
         bare = _BARE_YEAR.match(text)
         if bare and not taken.overlaps(start, end) \
-                and not _NOT_YEAR_BEFORE.search(_words_before(sentence, start)) \
+                and not _NOT_YEAR_BEFORE.search(words_before(sentence, start)) \
                 and not _NOT_YEAR_AFTER.match(sentence, end):
             year = int(bare["y"])
             found.append(TimeExpression(text, start, end, dt.date(year, 1, 1), dt.date(year, 12, 31),
-                                        Precision.YEAR, _qualifier(_words_before(sentence, start)), "as written"))
+                                        Precision.YEAR, _qualifier(words_before(sentence, start)), "as written"))
     found = [_as_read(sentence, e) for e in found if not names_a_year(sentence, e)]
     return sorted(found, key=lambda e: e.start)
 
@@ -145,7 +152,7 @@ def _as_read(sentence: str, expression: TimeExpression) -> TimeExpression:
     is a fall of last year, and a date in a plan or forecast ("due in 2006") is planned."""
     qualifier = expression.qualifier
     if qualifier == "on" and _ONWARDS.match(sentence, expression.end) \
-            and re.search(r"\bfrom\s+(?:the\s+)?$", _words_before(sentence, expression.start), re.I):
+            and re.search(r"\bfrom\s+(?:the\s+)?$", words_before(sentence, expression.start), re.I):
         qualifier = "since"
     if qualifier != "on" and sentence[expression.end:expression.end + 2] in ("'s", "’s"):
         qualifier = "on"  # "hit by last year's fall": the date names when the fall was, nothing "by" it
@@ -173,9 +180,9 @@ class _Found:
     def of(cls, match: re.Match[str], sentence: str, ref: Reference) -> _Found:
         groups = match.groupdict()
         month_word = groups.get("m1") or groups.get("m2")
-        return cls(match, sentence, ref, groups, _words_before(sentence, match.start()), month_word,
-                   _month(month_word), int(re.sub(r"\D", "", groups.get("d1") or groups.get("d2") or "0")) or None,
-                   int(groups["y"]) if groups.get("y") else None)
+        day = int(re.sub(r"\D", "", groups.get("d1") or groups.get("d2") or "0")) or None
+        return cls(match, sentence, ref, groups, words_before(sentence, match.start()), month_word,
+                   month_number(month_word), day, int(groups["y"]) if groups.get("y") else None)
 
     def make(self, first, last, precision, basis, note="", qualifier=None) -> TimeExpression:
         return TimeExpression(self.match.group(0), self.match.start(), self.match.end(), first, last, precision,
@@ -216,11 +223,11 @@ def _day_of_month(found: _Found) -> TimeExpression | None:
     """"Thursday 3 July 2025", "3 July 2025", "3 July": a year written, or the article's, or the one year the
     weekday allows."""
     month, day, year, ref = found.month, found.day, found.year, found.ref
-    if not _valid(month, day):
+    if not is_valid_day(month, day):
         return found.make(None, None, None, "invalid", f"there is no {day} {found.month_word}: not a real date")
     weekday = WEEKDAYS[found.groups["wd"].lower()] if found.groups.get("wd") else None
     if year is not None:
-        value = _date(year, month, day)
+        value = date_or_none(year, month, day)
         if value is None:
             return found.make(None, None, None, "invalid",
                               f"there is no {day} {found.month_word} {year}: not a real date")
@@ -228,7 +235,7 @@ def _day_of_month(found: _Found) -> TimeExpression | None:
         return found.make(value, value, Precision.DAY, "as written", note)
     if ref.date is not None:
         # "would hold another protest on 20 March": a plan looks forward from the article's date
-        value = (_earliest_after if found.planned else _latest_before)(ref.date, month, day)
+        value = (earliest_after if found.planned else latest_before)(ref.date, month, day)
         return found.from_article_date(value, value, Precision.DAY)
     if weekday is not None:
         years = years_matching_weekday(month, day, weekday, ref.anchor_years)
@@ -243,16 +250,16 @@ def _day_of_month(found: _Found) -> TimeExpression | None:
 def _month_year(found: _Found) -> TimeExpression:
     year, month = found.year, found.month
     if found.groups.get("part"):
-        first, last = _part_of_month(year, month, found.groups["part"])
+        first, last = part_of_month(year, month, found.groups["part"])
         return found.make(first, last, Precision.MONTH, "as written", qualifier="about")
-    return found.make(dt.date(year, month, 1), _month_end(year, month), Precision.MONTH, "as written")
+    return found.make(dt.date(year, month, 1), month_end(year, month), Precision.MONTH, "as written")
 
 
 def _month_relative_year(found: _Found) -> TimeExpression:
     if found.ref.date is None:
         return found.unresolved(_UNKNOWN_ARTICLE_DATE)
     target = found.ref.date.year + {"this": 0, "last": -1, "next": 1}[found.groups["rel"].lower()]
-    return found.from_article_date(dt.date(target, found.month, 1), _month_end(target, found.month), Precision.MONTH)
+    return found.from_article_date(dt.date(target, found.month, 1), month_end(target, found.month), Precision.MONTH)
 
 
 def _decade(found: _Found) -> TimeExpression:
@@ -289,7 +296,7 @@ def _relative_period(found: _Found) -> TimeExpression:
         return found.from_article_date(monday, monday + dt.timedelta(days=6), Precision.WEEK)
     if unit == "month":
         first = (ref.date.replace(day=1) + relativedelta(months=offset))
-        return found.from_article_date(first, _month_end(first.year, first.month), Precision.MONTH)
+        return found.from_article_date(first, month_end(first.year, first.month), Precision.MONTH)
     target = ref.date.year + offset
     return found.from_article_date(dt.date(target, 1, 1), dt.date(target, 12, 31), Precision.YEAR)
 
@@ -302,7 +309,7 @@ def _ago(found: _Found) -> TimeExpression:
     unit = found.groups["unit"].lower()
     value = found.ref.date - relativedelta(**{f"{unit}s": count})
     precision = {"day": Precision.DAY, "week": Precision.WEEK, "month": Precision.MONTH, "year": Precision.YEAR}[unit]
-    first, last = _widen(value, precision)
+    first, last = widened(value, precision)
     return found.from_article_date(first, last, precision, qualifier="about")
 
 
@@ -323,9 +330,9 @@ def _in_month(found: _Found) -> TimeExpression:
     target_year = ref.date.year if month <= ref.date.month else ref.date.year - 1
     if rel == "last":
         target_year = ref.date.year - 1 if month >= ref.date.month else ref.date.year
-    first, last = dt.date(target_year, month, 1), _month_end(target_year, month)
+    first, last = dt.date(target_year, month, 1), month_end(target_year, month)
     if rel in ("early", "late", "mid"):
-        first, last = _part_of_month(target_year, month, rel)
+        first, last = part_of_month(target_year, month, rel)
     return found.from_article_date(first, last, Precision.MONTH,
                                    qualifier="about" if rel in ("early", "late", "mid") else None)
 
@@ -342,7 +349,7 @@ def _weekday(found: _Found) -> TimeExpression:
         back = 7
     if rel == "next" or (rel != "last" and is_planned(sentence, match.start(), match.end(), "on")):
         ahead = (weekday - ref.date.weekday()) % 7
-        if not ahead and not _LATER_TODAY.search(_words_before(sentence, match.start())):
+        if not ahead and not _LATER_TODAY.search(words_before(sentence, match.start())):
             ahead = 7  # "will meet on Saturday", written on a Saturday: the next one
         value = ref.date + dt.timedelta(days=ahead)
     else:
@@ -362,14 +369,6 @@ _RESOLVERS = {
 #: "due to appear later on Saturday", written on that Saturday: that very day.
 _LATER_TODAY = re.compile(r"\b(?:later|later on|this)\s+(?:on\s+)?$", re.IGNORECASE)
 
-#: How much text before a date its cue words ("since the", "Resolution", "the end of") can take.
-CUE_WINDOW = 60
-
-
-def _words_before(sentence: str, position: int) -> str:
-    """The text just before a date, where its qualifier and cues are: a bounded window, so that a
-    sentence of thousands of dates costs linear time (every cue pattern is anchored at its end)."""
-    return sentence[max(0, position - CUE_WINDOW):position]
 
 
 class _Taken:
@@ -414,182 +413,6 @@ def _cue_qualifier(cue: str) -> str:
 
 def _inferred_note(ref: Reference) -> str:
     return "relative to the article's inferred date" if ref.inferred else ""
-
-
-def _month(word: str | None) -> int | None:
-    return MONTHS[word.rstrip(".").lower()] if word else None
-
-
-def _valid(month: int | None, day: int | None) -> bool:
-    return month is not None and day is not None and _date(2000, month, day) is not None
-
-
-def _date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _latest_before(reference: dt.date, month: int, day: int) -> dt.date:
-    """The date with this day and month nearest before the reference (or just after: a week's leeway)."""
-    for year in (reference.year + 1, reference.year, reference.year - 1):
-        value = _date(year, month, day)
-        if value and value <= reference + dt.timedelta(days=7):
-            return value
-    return dt.date(reference.year - 1, month, 28)
-
-
-def _earliest_after(reference: dt.date, month: int, day: int) -> dt.date:
-    """The date with this day and month nearest after the reference (or on it): the day a plan is for."""
-    for year in (reference.year, reference.year + 1, reference.year + 2):
-        value = _date(year, month, day)
-        if value and value >= reference:
-            return value
-    return dt.date(reference.year + 1, month, 28)
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, 1) + relativedelta(months=1, days=-1)
-
-
-def _part_of_month(year: int, month: int, part: str) -> tuple[dt.date, dt.date]:
-    part = part.lower()
-    if part == "early":
-        return dt.date(year, month, 1), dt.date(year, month, 10)
-    if part == "mid":
-        return dt.date(year, month, 11), dt.date(year, month, 20)
-    return dt.date(year, month, 21), _month_end(year, month)
-
-
-def _widen(value: dt.date, precision: Precision) -> tuple[dt.date, dt.date]:
-    if precision is Precision.YEAR:
-        return dt.date(value.year, 1, 1), dt.date(value.year, 12, 31)
-    if precision is Precision.MONTH:
-        return value.replace(day=1), _month_end(value.year, value.month)
-    if precision is Precision.WEEK:
-        monday = value - dt.timedelta(days=value.weekday())
-        return monday, monday + dt.timedelta(days=6)
-    return value, value
-
-
-def years_matching_weekday(month: int, day: int, weekday: int, near: Iterable[int]) -> list[int]:
-    """Years within YEAR_WINDOW of the evidence years in which month/day falls on weekday."""
-    years = sorted({year + offset for year in near for offset in range(-YEAR_WINDOW, YEAR_WINDOW + 1)})
-    return [year for year in years if (value := _date(year, month, day)) and value.weekday() == weekday]
-
-
-# --- plans and forecasts ---------------------------------------------------------------------------
-#
-# "The chip is due in 2006", "sales are set to grow in 2005", "it would start producing the chip in
-# early 2005": a date a plan, forecast or expectation gives is no past event, and no evidence of when
-# the article was written. It is read by cue words in the date's own clause, never by phrases.
-
-#: Modal verbs, matched in lower case only: "May 2005" is a month, "Will Smith" a name.
-_MODAL = re.compile(r"\b(?:will|would|shall|should|could|may|might|must)\b|'ll\b|\bwon't\b")
-#: Words that make what follows a plan, forecast or expectation, in any case ("Plans to ..."): the list
-#: in `data/planning_words.txt`, and "due" unless a cause follows it ("due to the rain").
-_FORECAST_WORD = re.compile(
-    r"\b(?:" + "|".join(re.escape(words).replace(r"\ ", r"\s+")
-                        for words in sorted(word_list("planning_words"), key=len, reverse=True))
-    + r"|due\b(?! to (?:the|a|an|its|their|his|her|our|this|that|these|those|some|high|"
-    r"higher|low|lower|poor|strong|weak|rising|falling|falls?|rises?|concerns?|fears?|problems?|lack|"
-    r"[a-z]+(?:ing|ness|ity|ment|tion|sion)s?)\b))\b", re.IGNORECASE)
-#: Cue words used of what already happened: "would have", "better than expected", "met its targets".
-_NOT_FORECAST = re.compile(
-    r"\b(?:would|could|should|may|might|must)(?: not| never| also| already)? have\b|\b(?:than|as|beat|beats|"
-    r"beating|missed|exceeds?|exceeded|exceeding|surpass(?:ed|ing)?|above|below|meets?|met|meeting|hit|hitting|"
-    r"reached|short of)(?: \w+){0,2} (?:expected|expectations?|forecasts?|predicted|targets?|hopes)\b|"
-    r"\bnext to\b|\bnext (?:door|generation)\b", re.IGNORECASE)
-#: "The upcoming 2005 election": a date the words right before it make a future one.
-_COMING = re.compile(r"\b(?:upcoming|forthcoming|coming|next)\s+(?:the\s+)?$", re.IGNORECASE)
-_COMING_ANYWHERE = re.compile(r"\b(?:upcoming|forthcoming|next)\b", re.IGNORECASE)
-#: A date that qualifies a noun: "a revival of 1950s hit musical", "the mutiny of 1857".
-_ATTRIBUTIVE = re.compile(r"\b(?!(?:end|start|beginning|middle|half|quarter|rest|whole|part|course|remainder|"
-                          r"spring|summer|autumn|winter|months?|weeks?|years?)\s)[a-z]+\s+of\s+(?:the\s+)?$",
-                          re.IGNORECASE)
-#: Where a clause ends, read backwards from a date: punctuation, and words that open another clause.
-_CLAUSE_BEFORE = re.compile(r"(?<!\d),(?!\d)|[;:\[\]—–]|\s-\s|\b(?:but|which|who|whom|whose|where|because|"
-                            r"although|"
-                            r"though|while|whereas|whether)\b", re.IGNORECASE)
-#: Words that open a clause of their own unless they are the date's cue ("since Labour came to power in").
-_CONJUNCTION = re.compile(r"\b(?:since|after|before|when|until|as)\b", re.IGNORECASE)
-#: Read forwards, "and", "that" and "when" open another clause too: "rose in 2004 and will rise".
-_CLAUSE_AFTER = re.compile(rf"{_CLAUSE_BEFORE.pattern}|\b(?:and|that|when|as|if|since|after|before|until|so)\b",
-                           re.IGNORECASE)
-#: A clause opening with its date holds only cue words before it: "In 2006, the firm will ...".
-_ONLY_CUES = re.compile(r"^[\W\d]*(?:(?:in|on|at|by|from|during|for|of|the|end|start|beginning|middle|early|"
-                        r"late|mid|first|second|half|quarter|around|about|as early as|as late as|until|till|"
-                        r"and|or|then|so|now|even|also|only)\b[\W\d]*)*$", re.IGNORECASE)
-#: A verb in the past before the date: what follows it ("built in 1999 will close") is another matter.
-_PAST_VERB = re.compile(r"\b(?:[a-z]+ed|was|were|had|did|said|made|came|took|began|went|rose|fell|grew|saw|won|"
-                        r"lost|built|sold|bought|paid|left|met|held|told|became|gave|got|ran|wrote|spent|"
-                        r"struck|brought|thought|found|kept|led|shut|cut|hit|put)\b", re.IGNORECASE)
-
-
-def is_planned(sentence: str, start: int, end: int, qualifier: str = "on") -> bool:
-    """Whether the date at sentence[start:end] is written as a plan, forecast or expectation.
-
-    The cue must be in the date's own clause: "Sales rose in 2004 and will rise in 2005" plans
-    2005, not 2004. Before the date, the clause back to its opening counts; after it, only up to the
-    next clause, and only where no past verb comes first ("Growth in 2005 is forecast at 2%", but
-    "the plant built in 1999 will close"). A fronted date ("In 2006, the firm will ...") takes the
-    clause after it. "Since 1990" looks back from now, whatever the sentence goes on to plan. A date
-    that qualifies a noun ("a revival of 1950s hit musical", "half their 1960 levels") dates that
-    noun, not the verb the clause plans: only what follows it can make it a plan ("the 2006 World
-    Cup will be held ...").
-    """
-    if qualifier == "since":
-        return False
-    if re.match(r"(?:next|upcoming|coming)\b", sentence[start:end], re.IGNORECASE) \
-            or _COMING.search(_words_before(sentence, start)):
-        return True
-    before = _clause_before(sentence, start)
-    if not _ATTRIBUTIVE.search(before):
-        if _has_forecast_cue(before):
-            return True
-        if _PAST_VERB.search(before):
-            return False
-    after = _clause_after(sentence, end, fronted=bool(_ONLY_CUES.match(before)))
-    return _has_forecast_cue(after)
-
-
-def _clause_before(sentence: str, start: int) -> str:
-    """Back to the clause's opening. A clause opened by "since", "when", "until" ... belongs to the clause
-    before it unless its own verb is past: "will be his eighth since Labour came to power in 1997"
-    reads from "since" (as does "would be the first since the group's return to power in 2021": "since"
-    looks back, verb or none), "will steer clear when he fronts the awards on 27 February" from "will". Such a
-    word right before the date ("will stay closed until 2006") is the date's own cue and opens nothing."""
-    window = sentence[max(0, start - 4 * CUE_WINDOW):start]
-    punctuation = [m.end() for m in _CLAUSE_BEFORE.finditer(window)]
-    opening = max(punctuation, default=0)
-    conjunctions = [m.end() for m in _CONJUNCTION.finditer(window, opening)
-                    if not _ONLY_CUES.match(window[m.end():])]
-    if conjunctions and (_PAST_VERB.search(window[conjunctions[-1]:])
-                         or window[:conjunctions[-1]].lower().endswith("since")):
-        opening = conjunctions[-1]  # "since" always looks back: "the first since the group's return to power in"
-    return window[opening:]
-
-
-def _clause_after(sentence: str, end: int, fronted: bool) -> str:
-    window = sentence[end:end + 4 * CUE_WINDOW]
-    boundaries = list(_CLAUSE_AFTER.finditer(window))
-    begin = 0
-    if fronted and boundaries and not window[:boundaries[0].start()].strip():
-        begin = boundaries.pop(0).end()  # "In 2006, the firm will": the clause after the comma
-    return window[begin:boundaries[0].start() if boundaries else len(window)]
-
-
-def _has_forecast_cue(text: str) -> bool:
-    text = _NOT_FORECAST.sub(" ", text)
-    return bool(_MODAL.search(text) or _FORECAST_WORD.search(text))
-
-
-@lru_cache(maxsize=256)  # asked for each sentence of an undated article: a long sentence is searched once
-def speaks_of_future(sentence: str) -> bool:
-    """"Talks will resume in 2026": a sentence with a plan or forecast anywhere in it is no evidence of
-    when the article was written, even for its other dates (a bound on a date must not be a guess)."""
-    return _has_forecast_cue(sentence) or bool(_COMING_ANYWHERE.search(_NOT_FORECAST.sub(" ", sentence)))
 
 
 # --- years that are part of a name ------------------------------------------------------------------

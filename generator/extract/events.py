@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from generator.extract.dates import Reference, find_time_expressions, speaks_of_future
+from generator.extract.dates import Reference, find_time_expressions
 from generator.extract.ner import NerSpan
+from generator.extract.plans import speaks_of_future
 from generator.model import Article, Event, Precision, Problem
 from generator.text.lexicon import happenings_in
 from generator.text.sentences import cited_excerpt, sentence_spans

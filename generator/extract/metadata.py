@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator.errors import shorten
-from generator.extract.dates import Reference, TimeExpression, find_time_expressions, speaks_of_future
+from generator.extract.dates import Reference, TimeExpression, find_time_expressions
+from generator.extract.plans import speaks_of_future
 from generator.model import (
     Attributed,
     CleanText,

@@ -186,7 +186,7 @@ def test_may_the_month_is_no_modal_verb():
 
 
 def test_a_sentence_with_any_forecast_speaks_of_the_future():
-    from generator.extract.dates import speaks_of_future
+    from generator.extract.plans import speaks_of_future
 
     assert speaks_of_future("Sales rose in 2004 and will rise in 2005.")
     assert speaks_of_future("The upcoming election is on 5 May.")
