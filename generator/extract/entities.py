@@ -18,81 +18,49 @@ from functools import cached_property
 
 import ahocorasick
 
+from generator.extract.name_context import (
+    ACRONYM_AFTER,
+    BODY_IN_APPOSITION,
+    CAPITALISED_BEFORE,
+    COMPANY_SUFFIX,
+    DATELINE,
+    EDGE_MARKS,
+    FOREIGN_AND,
+    INITIALS_END,
+    LEADING_ARTICLE,
+    MINISTRY,
+    MODEL_KINDS,
+    NOT_MODIFIERS,
+    NOT_NAME_WORDS,
+    PARTNER_BEFORE,
+    PLACE_HEADS,
+    POSSESSIVE,
+    PRODUCT_NOUNS,
+    QUOTES,
+    ROLE_NOUNS,
+    STATE,
+    TITLE_AFTER,
+    TITLED_NAME,
+    TRAILING_SMALL_WORD,
+    apposition_role,
+    company_cue,
+    group_possessive_end,
+    is_title_word,
+    never_a_given_name,
+    official_name_end,
+    person_cue,
+    plausible_name,
+    starts_sentence,
+    title_before,
+    whole_person,
+    with_particles,
+)
 from generator.extract.ner import NerSpan
 from generator.ingest.registry import Registry
 from generator.model import Article, EntityKind, Mention, Paragraph
 from generator.text.fold import fold, fold_key
-from generator.text.lexicon import DAY, GROUP_NOUNS, MONTH, NAME_PARTICLES, ORGANISATION_HEADS, is_acronym, word_list
+from generator.text.lexicon import ORGANISATION_HEADS, is_acronym
 from generator.text.sentences import cited_excerpt, sentence_spans
-
-MODEL_KINDS = {"PERSON": EntityKind.PERSON, "ORG": EntityKind.ORGANISATION,
-               "GPE": EntityKind.PLACE, "LOC": EntityKind.PLACE}
-
-HONORIFICS = word_list("honorifics")
-ROLE_NOUNS = word_list("role_nouns")
-TITLE_MODIFIERS = word_list("title_modifiers")
-#: "Shahr-e Naw Park", "Peace Palace": a place people go to, whatever the model called it.
-PLACE_HEADS = word_list("place_heads")
-#: "Mission" goes on "in Iraq" in a body's official name.
-BODIES_NAMED_WITH_A_PLACE = word_list("bodies_named_with_a_place")
-NOT_MODIFIERS = frozenset(
-    "meanwhile however but and also then despite after before when while in on at by with for from as the "
-    "a an this that yesterday today others among".split())
-#: Capitalised words that open a sentence and are no given name: "Later Amiri said" is no "Later Amiri".
-NOT_NAME_WORDS = word_list("not_name_words")
-
-_QUOTES = "\"'“”‘’«»"
-#: Around a name but never part of it: dashes, and the angle brackets of wire-service markup
-#: ("<Baker Hughes Inc>", a ticker "<DMP>").
-_EDGE_MARKS = "-–—<>*"
-_INITIALS_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")
-_TRAILING_SMALL_WORD = re.compile(r"(?:\s+(?:of|and|the|for|de|&|en|et|und))+$")
-_FOREIGN_AND = re.compile(r" (?:en|et|und) [A-Z][\w'’-]*")
-#: Units of money and economic measures, which the small model takes for names ("N.Z. Dlrs").
-MONEY_AND_MEASURES = frozenset(
-    "dlr dlrs dollar dollars pct mln bln stg cts lire gdp gnp".split())
-_MEASURE_PHRASES = ("gross domestic product", "gross national product", "current account", "trade deficit",
-                    "trade surplus", "consumer price index", "money supply", "currency unit", "drawing rights",
-                    "depositary shares", "depositary receipts")
-#: The last word of names of documents, laws, schemes and negotiating rounds: texts, not actors.
-#: ("Programme" is not one: the World Food Programme is a body.)
-DOCUMENT_NOUNS = frozenset("agreement accord treaty charter protocol convention act bill resolution declaration "
-                           "plan schedule round".split())
-_SQUEEZED_DOCUMENT_NOUNS = frozenset(re.sub(r"(.)\1+", r"\1", noun) for noun in DOCUMENT_NOUNS)
-#: Nouns after a name that make it a product's ("an unmanned Delta rocket", "Santana brand shoes").
-PRODUCT_NOUNS = frozenset("brand brands rocket rockets car cars model shoes computer computers software jet jets "
-                          "satellite".split())
-#: Financial instruments the model takes for names ("U.S. Treasuries", "Depositary Shares").
-_INSTRUMENTS = frozenset("shares bonds debentures treasuries eurobonds warrants".split())
-_CREDIT_RATING = re.compile(r"^(?:AAA|AA|A|BBB|BB|B|CCC|Aaa|Aa|Baa|Ba|Caa)[+-]?[123]?$")
-_ADJECTIVE_PREFIX = re.compile(r"^(?:non|anti|pro|ex|pre|post)-", re.IGNORECASE)
-_LEADING_ARTICLE = re.compile(r"^(?:the|The|an?|An|A)\s+")
-_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
-_OF_EXTENSION = re.compile(r"^ of (?:the )?[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*)*")
-_ACRONYM_AFTER = re.compile(r"^ \(\s*([A-Z][A-Z&]{1,9})\s*\)")
-_COMPANY_SUFFIX = re.compile(r"^(?: \([A-Z][\w ]{1,30}\))?(?: and| &)? (?:Co|Cos|Corp|Inc|Ltd|Plc|plc|AG|SA|NV|N\.V|LP|L\.P|GmbH|SpA)\b")
-#: A company suffix alone ("Merrill Lynch and Co" read as "Merrill Lynch" and "Co") names no one.
-_BARE_SUFFIXES = frozenset("co cos corp inc ltd plc ag nv gmbh".split())
-#: Words that make a name a firm's, not a person's, and nouns that introduce a firm's name.
-COMPANY_WORDS = frozenset("securities holdings group partners associates brothers bank capital investors "
-                          "industries international corporation company".split())
-COMPANY_NOUNS = frozenset("company companies firm firms group brokers stockbrokers broker brokerage bank banks insurer "
-                          "maker makers producer manufacturer conglomerate airline retailer house".split())
-#: Nouns after a name that only a firm's name takes ("the Jardine group"; "Reagan spokesman" is no cue).
-_FIRM_NOUNS_AFTER = frozenset("group subsidiary subsidiaries unit units chairman shareholders shares "
-                              "stock".split())
-_PARTNER_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+ (?:and|&) $")
-_STATE = re.compile(r"(?:(?:Federal|People['’]s|Islamic|Democratic|Socialist|Arab) )*(?:Republic|Kingdom|"
-                    r"Sultanate|Emirate|Principality|Grand Duchy) of [A-Z]")
-_LIST_OPENING = re.compile(r"\s+(?:such as|including|like)$")
-_TITLE_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+\s+)?(?:Secretary|Minister|Adviser|Advisor|Spokesman|Spokeswoman|"
-                          r"Undersecretary|Commissioner|Director|Chief|Chairman|Envoy|Ambassador)\s+[A-Z]")
-_DATELINE = re.compile(
-    rf"^(?P<places>[A-Z][A-Z.'’ -]*[A-Z.](?:, [A-Z][A-Za-z.'’ -]*[A-Za-z.])*?)"
-    rf"(?:, (?i:{MONTH}) {DAY}(?:\s*\([A-Za-z ]+\))?|\s*\([A-Za-z ]+\))\s*[-–—]\s")
-_MINISTRY = re.compile(
-    r"\b(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?)['’]s (?P<which>(?i:foreign|defen[cs]e|interior|finance|justice|"
-    r"health|education|economy|information|home|trade|culture|agriculture|energy)) (?i:ministry)\b")
 
 
 @dataclass(frozen=True)
@@ -170,7 +138,7 @@ def extract_mentions(article_id: str, paragraphs: Sequence[Paragraph], ner_spans
             cleaned = _model_span(text, span, matcher.registry)
             if cleaned:
                 candidates.append(cleaned)
-                acronym = _ACRONYM_AFTER.match(text[cleaned.end:])
+                acronym = ACRONYM_AFTER.match(text[cleaned.end:])
                 if acronym and cleaned.kind is EntityKind.ORGANISATION:
                     acronyms[acronym[1]] = (cleaned.name, cleaned.kind)
         chosen_by_paragraph.append((paragraph, candidates))
@@ -215,7 +183,7 @@ def _full_names_of_surnames(text: str, pattern: re.Pattern[str] | None, lower_wo
     spans = []
     for match in pattern.finditer(text):
         start, word = match.start(), match[1]
-        if word and (_never_a_given_name(word) or word.lower() in ORGANISATION_HEADS or word.lower() in lower_words):
+        if word and (never_a_given_name(word) or word.lower() in ORGANISATION_HEADS or word.lower() in lower_words):
             start = match.start() + len(word) + 1  # "Later Amiri": the surname alone
         spans.append(_Span(start, match.end(), text[start:match.end()], EntityKind.PERSON, "surname"))
     return spans
@@ -255,9 +223,9 @@ def echo_known_names(articles: Sequence[Article]) -> list[Article]:
             text, spans = paragraph.text, taken[paragraph.number]
             for end_index, (surface, kind) in automaton.iter(text):
                 start, end = end_index - len(surface) + 1, end_index + 1
-                before = _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
+                before = CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
                 if not _word_bounded(text, start, end) or re.match(r" [A-Z]", text[end:end + 2]) \
-                        or (before and not (kind is EntityKind.PERSON and _is_title_word(before[1]))) \
+                        or (before and not (kind is EntityKind.PERSON and is_title_word(before[1]))) \
                         or any(a < end and start < b for a, b in spans):
                     continue  # "Great Western Financial Corp" is no "Financial Corp"; "Secretary Jan Novak" is
                 spans.append((start, end))
@@ -345,14 +313,14 @@ def _rule_spans(text: str) -> list[_Span]:
     """"France's foreign ministry": the small model sees only "France"; "Finance Minister Barend du
     Plessis", which it can miss whole: a capitalised title, then a given name and a surname."""
     spans = [_Span(match.start(), match.end(), f"{match['which'].capitalize()} Ministry of {match['country']}",
-                   EntityKind.ORGANISATION, "rule") for match in _MINISTRY.finditer(text)]
-    for match in _BODY_IN_APPOSITION.finditer(text):  # "Afghan Media Freedom Watch, a monitoring group based in"
+                   EntityKind.ORGANISATION, "rule") for match in MINISTRY.finditer(text)]
+    for match in BODY_IN_APPOSITION.finditer(text):  # "Afghan Media Freedom Watch, a monitoring group based in"
         words = match["name"].split()
-        if not (_is_title_word(words[0]) or words[0].lower() in NOT_MODIFIERS):
+        if not (is_title_word(words[0]) or words[0].lower() in NOT_MODIFIERS):
             spans.append(_Span(match.start("name"), match.end("name"), match["name"], EntityKind.ORGANISATION, "rule"))
-    for match in _TITLED_NAME.finditer(text):
+    for match in TITLED_NAME.finditer(text):
         words = match["name"].split()
-        if any(_is_title_word(word) or word.lower() in ORGANISATION_HEADS or word.lower() in NOT_NAME_WORDS
+        if any(is_title_word(word) or word.lower() in ORGANISATION_HEADS or word.lower() in NOT_NAME_WORDS
                for word in words if word[:1].isupper()):
             continue
         start = match.start("name")
@@ -364,7 +332,7 @@ def model_texts(paragraphs: Sequence[Paragraph]) -> list[str]:
     """The paragraphs as the model reads them: a wire dateline blanked out, same length so offsets
     hold (the small model reads "March 2 - The International Coffee Organization" as one date)."""
     texts = [paragraph.text for paragraph in paragraphs]
-    if texts and (match := _DATELINE.match(texts[0])):
+    if texts and (match := DATELINE.match(texts[0])):
         texts[0] = " " * match.end() + texts[0][match.end():]
     return texts
 
@@ -372,7 +340,7 @@ def model_texts(paragraphs: Sequence[Paragraph]) -> list[str]:
 def _dateline_places(text: str) -> tuple[list[_Span], int]:
     """A wire dateline opening the first paragraph ("ST. LOUIS, MO., March 3 -", "LAGOS (Reuters) -"):
     its capitalised places are places, whatever the model took them for; the offset where it ends."""
-    match = _DATELINE.match(text)
+    match = DATELINE.match(text)
     if not match:
         return [], 0
     spans = []
@@ -397,7 +365,7 @@ def _model_span(text: str, span: NerSpan, registry: Registry) -> _Span | None:
     """A model span trimmed of "the", quotes, a possessive and titles; None when it is no name."""
     kind = MODEL_KINDS[span.label]
     start, end = span.start, span.end
-    while start < end and (text[start] in _QUOTES + _EDGE_MARKS or text[start].isspace()):
+    while start < end and (text[start] in QUOTES + EDGE_MARKS or text[start].isspace()):
         start += 1
     markup = re.search(r"[<>]|\s*\([^)]*$|\s+[-–—]\s|,\s+[A-Z]{2,6}$", text[start:end])
     if markup:  # wire markup, an unclosed bracket ("Cargill (USA"), a dash ("Reuter - Debt"), ", INRA"
@@ -405,63 +373,63 @@ def _model_span(text: str, span: NerSpan, registry: Registry) -> _Span | None:
     dangling = re.match(r"[\w.]+-\s+(?=[A-Z])", text[start:end])
     if dangling:  # "Japan- European Community": the first half of a compound, then the name
         start += dangling.end()
-    article = _LEADING_ARTICLE.match(text[start:end])
-    if article and (text[start].islower() or _starts_sentence(text, start)):
+    article = LEADING_ARTICLE.match(text[start:end])
+    if article and (text[start].islower() or starts_sentence(text, start)):
         start += article.end()  # a capital "The" mid-sentence is part of the name: "The Wall Street Journal"
-    while start < end and (text[start] in _QUOTES or text[start].isspace()):
+    while start < end and (text[start] in QUOTES or text[start].isspace()):
         start += 1
     while (lowered := re.match(r"[a-z][a-z]{3,}\s+(?=[A-Z])", text[start:end])):
         start += lowered.end()  # "federal Securities and Exchange Commission": an adjective before the name
-    possessive = _POSSESSIVE.search(text[start:end])
+    possessive = POSSESSIVE.search(text[start:end])
     if possessive:
         end = start + possessive.start()
-    while end > start and (text[end - 1] in _QUOTES + _EDGE_MARKS + ".,;:" or text[end - 1].isspace()):
-        if text[end - 1] == "." and _INITIALS_END.search(text[start:end]):
+    while end > start and (text[end - 1] in QUOTES + EDGE_MARKS + ".,;:" or text[end - 1].isspace()):
+        if text[end - 1] == "." and INITIALS_END.search(text[start:end]):
             break  # "U.S.", "J.P.": the last initial keeps its dot
         end -= 1
-    small_word = _TRAILING_SMALL_WORD.search(text[start:end])
+    small_word = TRAILING_SMALL_WORD.search(text[start:end])
     if small_word:  # "Group of" cut before "Five": not a name as it stands
         end = start + small_word.start()
-    body_end = _group_possessive_end(text, start, end)
+    body_end = group_possessive_end(text, start, end)
     if body_end is not None:  # "Afghan Women" cut at "'s Justice Collective": the body's whole name
         end, kind = body_end, EntityKind.ORGANISATION
-    partner = _FOREIGN_AND.match(text, end)
+    partner = FOREIGN_AND.match(text, end)
     if partner:  # "Heldring en Pierson", "Fichtel und Sachs": partners' names joined, a firm's
         end, kind = partner.end(), EntityKind.ORGANISATION
     following = re.match(r"\s+([a-z]+)", text[end:])
     if kind is not EntityKind.PERSON and following and following[1] in PRODUCT_NOUNS:
         return None  # a product named after it, not the place or body itself
     origin = "model"
-    partner = _PARTNER_BEFORE.search(text, 0, start) if kind is EntityKind.PERSON else None
-    if partner and _company_cue(text, partner.start(), end):
+    partner = PARTNER_BEFORE.search(text, 0, start) if kind is EntityKind.PERSON else None
+    if partner and company_cue(text, partner.start(), end):
         start = partner.start()  # "brokers Phillips and Drew": the model saw only "Drew"
-    if kind is EntityKind.PERSON and _company_cue(text, start, end):
+    if kind is EntityKind.PERSON and company_cue(text, start, end):
         kind, origin = EntityKind.ORGANISATION, "rule"  # "Aubrey G. Lanston and Co", "stockbrokers Hoare Govett"
-        suffix = _COMPANY_SUFFIX.match(text[end:])
+        suffix = COMPANY_SUFFIX.match(text[end:])
         end += suffix.end() if suffix else 0
-    if kind is EntityKind.ORGANISATION and _STATE.match(text, start):
+    if kind is EntityKind.ORGANISATION and STATE.match(text, start):
         kind = EntityKind.PLACE  # "the then Republic of Vietnam": a state, where the model saw a body
     words_here = text[start:end].split()
     if kind is not EntityKind.PLACE and len(words_here) > 1 and words_here[-1].lower() in PLACE_HEADS:
         kind = EntityKind.PLACE  # "Shahr-e Naw Park"
     if kind is EntityKind.ORGANISATION and len(words_here) > 1 and words_here[-1].lower() == "day":
         return None  # "International Women's Day": a day, not a body
-    cue_role = _person_cue(text, start, end, kind)
+    cue_role = person_cue(text, start, end, kind)
     if cue_role is not None:  # "His lawyer, Elena Sarkis": the text says a person, whatever the model said
         if kind is not EntityKind.PERSON:
             kind, origin = EntityKind.PERSON, "rule"
-        start, end = _whole_person(text, start, end)
+        start, end = whole_person(text, start, end)
     if kind is EntityKind.ORGANISATION:
-        end = _official_name_end(text, start, end)
-        if _TITLE_AFTER.match(text[end:]) and not any(
+        end = official_name_end(text, start, end)
+        if TITLE_AFTER.match(text[end:]) and not any(
                 word.lower() in ORGANISATION_HEADS for word in text[start:end].split()):
             return None  # "U.S. Energy Secretary Herrington": the front of a title, not a body's name
     role = cue_role or None
     if kind is EntityKind.PERSON:
-        start, end = _with_particles(text, start, end)
+        start, end = with_particles(text, start, end)
         words = text[start:end].split(" ")
         leading = 0
-        while leading < len(words) - 1 and _is_title_word(words[leading]):
+        while leading < len(words) - 1 and is_title_word(words[leading]):
             leading += 1
         while leading < len(words) - 2 and is_acronym(words[leading]):
             leading += 1  # "GATT Michael Samuels": the body's initials, then the person
@@ -475,196 +443,9 @@ def _model_span(text: str, span: NerSpan, registry: Registry) -> _Span | None:
     name = " ".join(text[start:end].split())
     if name.count("(") != name.count(")"):  # "(International Monetary) Fund": the brackets are no part of it
         name = " ".join(name.replace("(", " ").replace(")", " ").split())
-    if not _plausible_name(name, kind):
+    if not plausible_name(name, kind):
         return None
     return _Span(start, end, name, kind, origin, role)
-
-
-_ROLE_WORDS = "|".join(sorted(map(re.escape, ROLE_NOUNS), key=len, reverse=True))
-#: "His lawyer, ", "The AWJC's director, ", "the EU's special envoy for Sudan, ", "the UN special
-#: rapporteur on the situation of human rights in Sudan, ": a role, then the name in apposition.
-_ROLE_BEFORE = re.compile(
-    rf"(?:^|[\s(“\"])(?:his|her|their|its|our|my|the|a|an|[\w.&-]+['’]s?)\s+(?:[\w'’-]+\s+){{0,3}}?"
-    rf"(?P<role>{_ROLE_WORDS})(?:\s+(?:for|of|to|at|in|on)\s+[\w'’.-]+(?:\s+[\w'’.-]+){{0,7}})?"
-    rf",\s+$", re.IGNORECASE)
-#: After a name: ", a lecturer at …", ", the group's spokeswoman", ", 34,", ", who …".
-_APPOSITION_AFTER = re.compile(
-    r",\s+(?:(?:a|an|the|his|her|their|its|[A-Z][\w.&-]*['’]s?)\s+(?P<words>[^,.;:“”\"()]{2,120})"
-    r"|(?P<age>\d{1,3}),|(?P<who>who)\s)")
-#: Where an apposition's head noun phrase ends: "lecturer" of "lecturer at Leiden University".
-_HEAD_END = re.compile(r"\s(?:of|at|for|in|on|who|whose|which|that|with|from|to|and|since|until|over|based)\s")
-_PARTICLE = "|".join(re.escape(particle) for particle in sorted(NAME_PARTICLES, key=len, reverse=True))
-_PARTICLE_AFTER = re.compile(rf" (?:{_PARTICLE}) [A-Z][\w'’-]+")
-_PARTICLE_END = re.compile(rf" (?:{_PARTICLE})$")
-_PARTICLE_BEFORE = re.compile(rf"[A-Z][\w'’-]+ (?:{_PARTICLE}) $")
-_CAPITALISED_BEFORE = re.compile(r"(?:^|(?<=[\s(“\"]))([A-Z][a-z][\w'’-]*) $")
-
-
-_GIVEN = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-#: "Afghan Media Freedom Watch, a monitoring group based in Paris": capitalised words, then a body's noun
-#: in apposition (a name the model can miss whole).
-_BODY_IN_APPOSITION = re.compile(
-    r"(?<![\w'’-])(?<![A-Z][\w'’-] )(?P<name>[A-Z][\w'’-]+(?: (?:of |for |and |the )?[A-Z][\w'’-]+){1,6}),"
-    r" (?:a|an) (?:[a-z-]+ ){0,3}(?:group|organisation|organization|network|agency|coalition|movement|association|"
-    r"charity|foundation|watchdog|alliance|union|committee|council|institute|centre|center|campaign)\b")
-#: "Finance Minister Barend du Plessis told": a capitalised role noun, then two names (particles between).
-_TITLED_NAME = re.compile(
-    rf"(?<![\w'’-])(?P<title>(?:[A-Z][a-z]+ )?(?:{'|'.join(word.capitalize() for word in sorted(ROLE_NOUNS))}))"
-    rf" (?P<name>{_GIVEN}(?: {_GIVEN})?(?: (?:{'|'.join(sorted(NAME_PARTICLES, key=len, reverse=True))}))? "
-    rf"[A-Z](?:[a-z][\w-]*|['’][A-Z][\w-]+))(?![\w-]| [A-Z])")
-_NAME_WORDS = r"(?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*"
-_FOR_EXTENSION = re.compile(rf" for {_NAME_WORDS}")
-_IN_EXTENSION = re.compile(rf" in {_NAME_WORDS}")
-#: "… of Virtue" + " and the Prevention of Vice": a second part of the same shape.
-_AND_PART = re.compile(rf" and {_NAME_WORDS} (?:of|for) {_NAME_WORDS}")
-
-
-def _official_name_end(text: str, start: int, end: int) -> int:
-    """Where a body's official name ends that the model cut before a small word: "Ministry" + " for
-    the Propagation of Virtue" + " and the Prevention of Vice", "Assistance Mission" + " in
-    Iraq", "Bank" + " of Canada"."""
-    while True:
-        last = text[start:end].split()[-1].lower().strip("'’")
-        extension = _OF_EXTENSION.match(text[end:])
-        if not extension and last in ORGANISATION_HEADS:
-            extension = _FOR_EXTENSION.match(text, end)
-        if not extension and (last in BODIES_NAMED_WITH_A_PLACE or _initials_go_on(text, start, end)):
-            extension = _IN_EXTENSION.match(text, end)
-        if not extension and re.search(r" (?:of|for) ", text[start:end]):
-            extension = _AND_PART.match(text, end)
-        if not extension:
-            return end
-        end = extension.end() if extension.re is not _OF_EXTENSION else end + extension.end()
-
-
-def _initials_go_on(text: str, start: int, end: int) -> bool:
-    """"Centre for Human Rights and Democracy" + " in Sudan (CHRDS)": the acronym in brackets after
-    the place ends with the place's initial, so the place is part of the name."""
-    extension = _IN_EXTENSION.match(text, end)
-    acronym = extension and _ACRONYM_AFTER.match(text[extension.end():])
-    if not acronym:
-        return False
-    words = [word for word in text[start:extension.end()].split() if word[:1].isupper()]
-    return acronym[1][0] == words[0][0] and acronym[1][-1] == words[-1][0] and len(acronym[1]) <= len(words)
-
-
-def _person_cue(text: str, start: int, end: int, kind: EntityKind) -> str | None:
-    """The role (or "" when the cue names none) by which the text says that a name is a person's: a role in apposition before it ("His lawyer, X") or after it ("X, a
-    lecturer at …", "X, 34,", "X, who …"), or a title just before it ("lawyer X", "Dr X"). A name with
-    a body's head noun in it is never one. (A surname particle is no cue: "Cie Financiere de Paribas".)"""
-    name = text[start:end]
-    words = name.split()
-    if any(word.lower().strip(".,'’") in ORGANISATION_HEADS or word.lower() in COMPANY_WORDS for word in words) \
-            or name.isupper() or not all(word[:1].isupper() or word in NAME_PARTICLES for word in words):
-        return None
-    before = text[max(0, start - 120):start]
-    role = _ROLE_BEFORE.search(before)
-    if role and not re.match(r"\w|\s+[A-Z]", text[end:end + 2]):  # not "an adviser, New York Fed President X"
-        return role["role"].lower()
-    after = _APPOSITION_AFTER.match(text, end)
-    if after and (after["age"] or (after["who"] and kind is EntityKind.ORGANISATION)):
-        return ""
-    role = apposition_role(text, end, head_only=True)
-    if role:
-        return role
-    if kind is not EntityKind.ORGANISATION:
-        return None  # "OPEC member Kuwait": a place after a role noun is still a place
-    title = re.search(r"([A-Za-z][\w-]*)\.? $", before)
-    if title and (title[1].lower() in HONORIFICS or (title[1].lower() in ROLE_NOUNS and len(words) > 1)):
-        return title[1].lower() if title[1].lower() in ROLE_NOUNS else ""
-    return None
-
-
-def _whole_person(text: str, start: int, end: int) -> tuple[int, int]:
-    """A person's name the model cut to its surname ("Amiri" of "Jawid Amiri"): the one capitalised
-    word before it that is no function word, title or calendar word joins it."""
-    if " " in text[start:end].strip():
-        return start, end
-    before = _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
-    if before and not _never_a_given_name(before[1]):
-        return before.start(1), end
-    return start, end
-
-
-def _with_particles(text: str, start: int, end: int) -> tuple[int, int]:
-    """"Pieter van der" + "Berg", "Marie" + "du Pont": a surname's particle and the rest keep the name whole."""
-    after = _PARTICLE_AFTER.match(text, end)
-    if after:
-        end = after.end()
-    elif _PARTICLE_END.search(text, start, end) and (surname := re.match(r" [A-Z][\w'’-]+", text[end:])):
-        end += surname.end()  # "Pieter van der" + " Berg"
-    before = _PARTICLE_BEFORE.search(text, max(0, start - 40), start)
-    if before:
-        start = before.start()
-    return start, end
-
-
-_AFTER_POSSESSIVE = re.compile(r"['’]s?((?: [A-Z][\w-]*){1,6})")
-_CAPITALISED_WORD = re.compile(r" ([A-Z][\w-]*)")
-
-
-def _group_possessive_end(text: str, start: int, end: int) -> int | None:
-    """Where a body's name ends that the model cut at a plural possessive: "Afghan Women" + "'s Justice
-    Collective", "Teachers" + "' Union" (a group noun, then capitalised words up to a body's head noun)."""
-    words = text[start:end].split()
-    if not words or words[-1].lower() not in GROUP_NOUNS:
-        return None
-    after = _AFTER_POSSESSIVE.match(text, end)
-    if not after:
-        return None
-    heads = [word.end(1) for word in _CAPITALISED_WORD.finditer(text, after.start(1), after.end(1))
-             if word.group(1).lower() in ORGANISATION_HEADS]
-    return heads[-1] if heads else None
-
-
-def _company_cue(text: str, start: int, end: int) -> bool:
-    """A "person" that is a firm: a company suffix or its own acronym after it ("Archer Daniels
-    Midland (ADM)"), a company word in it, a company noun just before it ("stockbrokers", "companies
-    such as") or a firm's noun just after it ("the Jardine group")."""
-    if _COMPANY_SUFFIX.match(text[end:]) or _ACRONYM_AFTER.match(text[end:]):
-        return True
-    if any(word.lower() in COMPANY_WORDS for word in text[start:end].split()):
-        return True
-    after = re.match(r"\s+([a-z]+)", text[end:])
-    if after and after[1] in _FIRM_NOUNS_AFTER:  # "the Jardine group", "Jardine chairman Simon Keswick"
-        return True
-    before = _LIST_OPENING.sub("", text[:start].rstrip()).rsplit(" ", 1)[-1]
-    return before.lower() in COMPANY_NOUNS
-
-
-def _starts_sentence(text: str, offset: int) -> bool:
-    before = text[:offset].rstrip(" " + _QUOTES)
-    return not before or before[-1] in ".!?:;"
-
-
-def _is_title_word(word: str) -> bool:
-    lowered = word.lower().rstrip(".")
-    return lowered in HONORIFICS or lowered in ROLE_NOUNS or lowered in TITLE_MODIFIERS
-
-
-def _never_a_given_name(word: str) -> bool:
-    """A capitalised word before a surname that is no given name: a title, a function or calendar word."""
-    return _is_title_word(word) or word.lower() in NOT_MODIFIERS or word.lower() in NOT_NAME_WORDS
-
-
-def _plausible_name(name: str, kind: EntityKind) -> bool:
-    if len(name) < 2 or not any(char.isupper() for char in name):
-        return False
-    folded = fold_key(name)
-    if any(word.strip(".") in MONEY_AND_MEASURES or word in _INSTRUMENTS for word in folded.split()) \
-            or any(phrase in folded for phrase in _MEASURE_PHRASES):
-        return False
-    if _CREDIT_RATING.match(name) or _ADJECTIVE_PREFIX.match(name):  # "rated AAA", "non-OPEC countries"
-        return False
-    if all(word in _BARE_SUFFIXES or word in ("and", "&") for word in folded.replace(".", "").split()):
-        return False  # "Co", "Co Inc"
-    # a letter typed twice over does not hide the noun: wire copy has "Agreeement"
-    last_word = re.sub(r"(.)\1+", r"\1", folded.split()[-1])
-    if kind is not EntityKind.PERSON and last_word in _SQUEEZED_DOCUMENT_NOUNS and not name.split()[-1].isupper():
-        return False  # "International Tin Agreement", "the Uruguay Round": a text or a negotiation, no actor
-    if kind is EntityKind.PERSON and (any(char.isdigit() for char in name) or "/" in name):
-        return False
-    return any(char.isalpha() for char in name)
 
 
 def _resolve_overlaps(spans: list[_Span]) -> list[_Span]:
@@ -684,7 +465,7 @@ def _mention(article_id: str, paragraph: Paragraph, span: _Span) -> Mention:
     sentence, sentence_start = cited_excerpt(text, sentence_start, sentence_end, span.start, span.end)
     role = span.role
     if span.kind is EntityKind.PERSON:
-        role = role or _title_before(text, span.start) or apposition_role(text, span.end)
+        role = role or title_before(text, span.start) or apposition_role(text, span.end)
     return Mention(article_id=article_id, paragraph=paragraph.number, start=span.start, end=span.end,
                    surface=text[span.start:span.end], name=span.name, kind=span.kind, origin=span.origin,
                    sentence=sentence, sentence_start=sentence_start, role=role)
@@ -698,37 +479,3 @@ def _sentence_at(text: str, offset: int) -> tuple[int, int]:
         return spans[index]
     return 0, len(text)
 
-
-def _title_before(text: str, start: int) -> str | None:
-    """"White House spokesman Marlin Fitzwater" -> "White House spokesman"."""
-    words = text[:start].rstrip().split(" ")
-    taken: list[str] = []
-    for word in reversed(words):
-        bare = word.strip(_QUOTES)
-        if not bare or bare != word.rstrip() or bare[-1] in ",;:.()":
-            break
-        lowered = bare.lower()
-        if _is_title_word(bare):
-            taken.append(bare)
-        elif bare[0].isupper() and lowered not in NOT_MODIFIERS and taken:
-            taken.append(bare)
-        else:
-            break
-    taken.reverse()
-    if not any(word.lower() in ROLE_NOUNS for word in taken):
-        return None
-    return " ".join(taken)
-
-
-def apposition_role(text: str, end: int, head_only: bool = False) -> str | None:
-    """"Paul Volcker, a former Federal Reserve chairman who …" -> the role: the apposition's words up
-    to its last role noun, before any "of", "at", "who" … (with `head_only`, only when a role noun ends them:
-    "a lecturer at …" but not "a member of the lecturers' union")."""
-    match = _APPOSITION_AFTER.match(text, end)
-    if not match or not match["words"]:
-        return None
-    head = _HEAD_END.split(f" {match['words']} ", maxsplit=1)[0].split()[:10]
-    role_at = [i for i, word in enumerate(head) if word.lower().strip("'’") in ROLE_NOUNS]
-    if not role_at or (head_only and role_at[-1] != len(head) - 1):
-        return None
-    return " ".join(head[:role_at[-1] + 1])

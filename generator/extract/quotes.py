@@ -18,7 +18,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from generator.extract.entities import ROLE_NOUNS, apposition_role
+from generator.extract.name_context import ROLE_NOUNS, apposition_role
 from generator.model import EntityKind, Mention, Paragraph, Quote
 from generator.text.sentences import sentence_spans
 
