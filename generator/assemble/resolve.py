@@ -325,7 +325,8 @@ class _Groups:
         for person_key, surname_key in self.surname_joins:
             for spelling in self.written[surname_key]:
                 joined[names[self.find(person_key)]].append(Joined(spelling, SURNAME))
-        return {name: tuple(sorted(set(items), key=lambda j: (fold_key(j.spelling), j.reason)))
+        # the spelling itself breaks a tie ("US", "Us"): a set's order follows the hash seed
+        return {name: tuple(sorted(set(items), key=lambda j: (fold_key(j.spelling), j.reason, j.spelling)))
                 for name, items in joined.items()}
 
     def shared_surnames(self, names: dict[str, str]) -> dict[str, tuple[str, ...]]:

@@ -13,14 +13,13 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cached_property
 
 import ahocorasick
 
 from generator.extract.name_context import (
     ACRONYM_AFTER,
-    BODY_IN_APPOSITION,
     CAPITALISED_BEFORE,
     COMPANY_SUFFIX,
     DATELINE,
@@ -28,10 +27,7 @@ from generator.extract.name_context import (
     FOREIGN_AND,
     INITIALS_END,
     LEADING_ARTICLE,
-    MINISTRY,
     MODEL_KINDS,
-    NOT_MODIFIERS,
-    NOT_NAME_WORDS,
     PARTNER_BEFORE,
     PLACE_HEADS,
     POSSESSIVE,
@@ -40,13 +36,11 @@ from generator.extract.name_context import (
     ROLE_NOUNS,
     STATE,
     TITLE_AFTER,
-    TITLED_NAME,
     TRAILING_SMALL_WORD,
     apposition_role,
     company_cue,
     group_possessive_end,
     is_title_word,
-    never_a_given_name,
     official_name_end,
     person_cue,
     plausible_name,
@@ -55,22 +49,24 @@ from generator.extract.name_context import (
     whole_person,
     with_particles,
 )
+from generator.extract.name_rules import (
+    Span,
+    acronym_spans,
+    dateline_places,
+    full_names_of_surnames,
+    full_names_pattern,
+    person_at_the_end,
+    places_by_context,
+    resolve_overlaps,
+    rule_spans,
+    split_at_slash,
+)
 from generator.extract.ner import NerSpan
 from generator.ingest.registry import Registry
 from generator.model import Article, EntityKind, Mention, Paragraph
 from generator.text.fold import fold, fold_key
 from generator.text.lexicon import ORGANISATION_HEADS, is_acronym
 from generator.text.sentences import cited_excerpt, sentence_spans
-
-
-@dataclass(frozen=True)
-class _Span:
-    start: int
-    end: int
-    name: str
-    kind: EntityKind
-    origin: str
-    role: str | None = None
 
 
 class RegistryMatcher:
@@ -96,7 +92,7 @@ class RegistryMatcher:
             automaton.make_automaton()
         return automaton
 
-    def find(self, text: str) -> list[_Span]:
+    def find(self, text: str) -> list[Span]:
         if not len(self._automaton):
             return []
         folded = fold(text)  # same length as text, so offsets carry over
@@ -107,7 +103,7 @@ class RegistryMatcher:
                 continue
             if alias.isupper() and len(alias) <= 5 and text[start:end] != alias:
                 continue  # "UN" must be written in capitals: not "un" in French or a typo
-            spans.append(_Span(start, end, entity.name, entity.kind, "registry"))
+            spans.append(Span(start, end, entity.name, entity.kind, "registry"))
         return spans
 
 
@@ -126,11 +122,11 @@ def extract_mentions(article_id: str, paragraphs: Sequence[Paragraph], ner_spans
     for span in ner_spans:
         by_paragraph.setdefault(span.paragraph, []).append(span)
     acronyms: dict[str, tuple[str, EntityKind]] = {}
-    chosen_by_paragraph: list[tuple[Paragraph, list[_Span]]] = []
+    chosen_by_paragraph: list[tuple[Paragraph, list[Span]]] = []
     texts = views or [paragraph.text for paragraph in paragraphs]
     for index, (paragraph, text) in enumerate(zip(paragraphs, texts, strict=True)):
-        candidates = matcher.find(paragraph.text) + _rule_spans(text)
-        dateline, dateline_end = _dateline_places(paragraph.text) if index == 0 else ([], 0)
+        candidates = matcher.find(paragraph.text) + rule_spans(text)
+        dateline, dateline_end = dateline_places(paragraph.text) if index == 0 else ([], 0)
         candidates += dateline
         for span in by_paragraph.get(paragraph.number, []):
             if span.label not in MODEL_KINDS or span.start < dateline_end:
@@ -146,47 +142,21 @@ def extract_mentions(article_id: str, paragraphs: Sequence[Paragraph], ner_spans
     # a body's head noun the model took for a person ("Collective" of "… Justice Collective") is no surname
     surnames = {span.name.split()[-1] for _, candidates in chosen_by_paragraph for span in candidates
                 if span.kind is EntityKind.PERSON and span.name.split()[-1].lower() not in ORGANISATION_HEADS}
-    chosen_by_paragraph = [(paragraph, [part for span in candidates for part in _split_at_slash(span)])
+    chosen_by_paragraph = [(paragraph, [part for span in candidates for part in split_at_slash(span)])
                            for paragraph, candidates in chosen_by_paragraph]
     lower_words = {word for text in texts for word in re.findall(r"(?<![\w'’-])[a-z][\w'’-]*", text)}
-    full_names = _full_names_pattern({name for name in surnames if name.lower() not in lower_words})
+    full_names = full_names_pattern({name for name in surnames if name.lower() not in lower_words})
     mentions = []
     for text, (paragraph, candidates) in zip(texts, chosen_by_paragraph, strict=True):
-        candidates = [part for span in candidates for part in _person_at_the_end(span, surnames)]
-        candidates += _full_names_of_surnames(text, full_names, lower_words)
-        candidates += _acronym_spans(text, acronyms)
-        chosen = _places_by_context(paragraph.text, _resolve_overlaps(candidates))
+        candidates = [part for span in candidates for part in person_at_the_end(span, surnames)]
+        candidates += full_names_of_surnames(text, full_names, lower_words)
+        candidates += acronym_spans(text, acronyms)
+        chosen = places_by_context(paragraph.text, resolve_overlaps(candidates))
         for span in chosen:
             if matcher.registry.ignores(span.name) or matcher.registry.ignores(paragraph.text[span.start:span.end]):
                 continue
             mentions.append(_mention(article_id, paragraph, span))
     return mentions
-
-
-def _full_names_pattern(surnames: set[str]) -> re.Pattern[str] | None:
-    people = sorted((name for name in surnames if name[:1].isupper() and name.isalpha() and len(name) > 2),
-                    key=len, reverse=True)
-    if not people:
-        return None
-    return re.compile(rf"(?<![\w'’.-])(?:([A-Z][a-z]+(?:-[A-Z][a-z]+)?) )?(?:{'|'.join(map(re.escape, people))})"
-                      rf"(?![\w'’-])")
-
-
-def _full_names_of_surnames(text: str, pattern: re.Pattern[str] | None, lower_words: set[str]) -> list[_Span]:
-    """"Jawid Amiri", which the model missed, in an article that names "Mahbooba Amiri": a capitalised
-    word before a surname the article gives a person is a given name, unless it is a function word,
-    a title, a calendar word or a word the article writes in small letters ("One Reagan official"); the
-    surname alone is a mention too (resolution decides whose). Only
-    surnames the article never writes as a lower-case word: "Young" of "John Young" is not "Young women"."""
-    if pattern is None:
-        return []
-    spans = []
-    for match in pattern.finditer(text):
-        start, word = match.start(), match[1]
-        if word and (never_a_given_name(word) or word.lower() in ORGANISATION_HEADS or word.lower() in lower_words):
-            start = match.start() + len(word) + 1  # "Later Amiri": the surname alone
-        spans.append(_Span(start, match.end(), text[start:match.end()], EntityKind.PERSON, "surname"))
-    return spans
 
 
 #: A name the model found somewhere in the dossier, written again where it missed it, is found there too.
@@ -230,102 +200,12 @@ def echo_known_names(articles: Sequence[Article]) -> list[Article]:
                     continue  # "Great Western Financial Corp" is no "Financial Corp"; "Secretary Jan Novak" is
                 spans.append((start, end))
                 added.append(_mention(article.metadata.article_id, paragraph,
-                                      _Span(start, end, surface, kind, "echo")))
+                                      Span(start, end, surface, kind, "echo")))
         if added:
             mentions = sorted((*article.mentions, *added), key=lambda m: (m.paragraph, m.start))
             article = replace(article, mentions=tuple(mentions))
         echoed.append(article)
     return echoed
-
-
-def _split_at_slash(span: _Span) -> list[_Span]:
-    """"International Monetary Fund/World Bank": two bodies the model read as one."""
-    if span.origin != "model" or span.kind is EntityKind.PERSON or "/" not in span.name:
-        return [span]
-    pieces = span.name.split("/")
-    if not all(piece.strip()[:1].isupper() and len(piece.strip()) > 1 for piece in pieces):
-        return [span]
-    parts, offset = [], span.start
-    for piece in pieces:
-        bare = piece.strip()
-        begin = offset + len(piece) - len(piece.lstrip())
-        if len(bare.split()) > 1 or len(pieces) == 2:
-            parts.append(_Span(begin, begin + len(bare), bare, span.kind, span.origin))
-        offset += len(piece) + 1
-    return parts
-
-
-def _person_at_the_end(span: _Span, surnames: set[str]) -> list[_Span]:
-    """"Organisation for Economic Cooperation and Development Jean-Claude Paye": the model ran an
-    organisation into the person after it; the article names that person elsewhere, so split them."""
-    words = span.name.split()
-    if span.kind is not EntityKind.ORGANISATION or span.origin != "model" or len(words) < 3 \
-            or words[-1] not in surnames or not words[-2][:1].isupper():
-        return [span]
-    person = " ".join(words[-2:])
-    person_start = span.end - len(person)
-    parts = [_Span(person_start, span.end, person, EntityKind.PERSON, "model")]
-    if len(words) > 4:  # what is left is still a name: not "Agriculture" alone
-        body = " ".join(words[:-2])
-        parts.insert(0, _Span(span.start, span.start + len(body), body, span.kind, "model"))
-    return parts
-
-
-_IN_BEFORE = re.compile(r"(?:^|\s)(?:in|at)\s+$")
-_LIST_JOINER = re.compile(r"^(?:,\s*|,?\s+and\s+|,?\s+or\s+)$")
-
-
-def _places_by_context(text: str, spans: list[_Span]) -> list[_Span]:
-    """A "person" the text writes as a place is one: after "in" or "at" ("officials in Sri Lanka"),
-    or in a list between places ("Ivory Coast, Mali, Niger"). The model's kind stands otherwise.
-    Such a mention is the rule's: resolution weighs the text's cue above the model's guesses."""
-    placed = list(spans)
-    for index, span in enumerate(spans):
-        if span.kind is not EntityKind.PERSON or span.origin != "model" or span.role:
-            continue  # a role in apposition says a person: "the envoy for Sudan, Tomas Niklasson,"
-        after = text[span.end:span.end + 2]
-        in_before = _IN_BEFORE.search(text[max(0, span.start - 5):span.start]) and not after.startswith(("'", "’"))
-        before = spans[index - 1] if index else None
-        following = spans[index + 1] if index + 1 < len(spans) else None
-        listed = [other is not None and other.kind is EntityKind.PLACE
-                  and _LIST_JOINER.match(text[min(other.end, span.end):max(other.start, span.start)])
-                  for other in (before, following)]
-        # between two places, or after one with a bare comma and before the list goes on or ends ("Benin, Mali,"):
-        # not "Niger, and Smith agreed", nor "in Khartoum, Sayed Qadir Hashimi went"
-        in_list = all(listed) or (listed[0] and text[before.end:span.start] == ", "
-                                  and re.match(r"(?:,|\s+and\b|\s+or\b|[.;:]|$)", text[span.end:span.end + 4]))
-        if in_before or in_list:
-            placed[index] = _Span(span.start, span.end, span.name, EntityKind.PLACE, "rule")  # the text's cue
-    for index, span in enumerate(placed):  # "gathered in Mosul", "in Basra, Mosul and Erbil": a place, not a body
-        if span.kind is not EntityKind.ORGANISATION or span.origin != "model" or " " in span.name \
-                or is_acronym(span.name) or span.name.lower() in ORGANISATION_HEADS \
-                or text[span.end:span.end + 2].startswith(("'", "’")):
-            continue
-        before = placed[index - 1] if index else None
-        listed = before is not None and before.kind is EntityKind.PLACE \
-            and _LIST_JOINER.match(text[before.end:span.start])
-        if re.search(r"(?:^|\s)in\s+$", text[max(0, span.start - 4):span.start]) or listed:
-            placed[index] = _Span(span.start, span.end, span.name, EntityKind.PLACE, "rule")
-    return placed
-
-
-def _rule_spans(text: str) -> list[_Span]:
-    """"France's foreign ministry": the small model sees only "France"; "Finance Minister Barend du
-    Plessis", which it can miss whole: a capitalised title, then a given name and a surname."""
-    spans = [_Span(match.start(), match.end(), f"{match['which'].capitalize()} Ministry of {match['country']}",
-                   EntityKind.ORGANISATION, "rule") for match in MINISTRY.finditer(text)]
-    for match in BODY_IN_APPOSITION.finditer(text):  # "Afghan Media Freedom Watch, a monitoring group based in"
-        words = match["name"].split()
-        if not (is_title_word(words[0]) or words[0].lower() in NOT_MODIFIERS):
-            spans.append(_Span(match.start("name"), match.end("name"), match["name"], EntityKind.ORGANISATION, "rule"))
-    for match in TITLED_NAME.finditer(text):
-        words = match["name"].split()
-        if any(is_title_word(word) or word.lower() in ORGANISATION_HEADS or word.lower() in NOT_NAME_WORDS
-               for word in words if word[:1].isupper()):
-            continue
-        start = match.start("name")
-        spans.append(_Span(start, match.end(), match["name"], EntityKind.PERSON, "rule", match["title"]))
-    return spans
 
 
 def model_texts(paragraphs: Sequence[Paragraph]) -> list[str]:
@@ -337,31 +217,7 @@ def model_texts(paragraphs: Sequence[Paragraph]) -> list[str]:
     return texts
 
 
-def _dateline_places(text: str) -> tuple[list[_Span], int]:
-    """A wire dateline opening the first paragraph ("ST. LOUIS, MO., March 3 -", "LAGOS (Reuters) -"):
-    its capitalised places are places, whatever the model took them for; the offset where it ends."""
-    match = DATELINE.match(text)
-    if not match:
-        return [], 0
-    spans = []
-    for part in re.finditer(r"[^,]+", match["places"]):
-        start = part.start() + len(part[0]) - len(part[0].lstrip())
-        written = part[0].strip().rstrip(".")
-        if sum(char.isalpha() for char in written) >= 3:
-            spans.append(_Span(start, start + len(written), written.title() if written.isupper() else written,
-                               EntityKind.PLACE, "rule"))
-    return spans, match.end("places")
-
-
-def _acronym_spans(text: str, acronyms: dict[str, tuple[str, EntityKind]]) -> list[_Span]:
-    spans = []
-    for acronym, (name, kind) in acronyms.items():
-        for match in re.finditer(rf"\b{re.escape(acronym)}\b", text):
-            spans.append(_Span(match.start(), match.end(), name, kind, "rule"))
-    return spans
-
-
-def _model_span(text: str, span: NerSpan, registry: Registry) -> _Span | None:
+def _model_span(text: str, span: NerSpan, registry: Registry) -> Span | None:
     """A model span trimmed of "the", quotes, a possessive and titles; None when it is no name."""
     kind = MODEL_KINDS[span.label]
     start, end = span.start, span.end
@@ -445,21 +301,10 @@ def _model_span(text: str, span: NerSpan, registry: Registry) -> _Span | None:
         name = " ".join(name.replace("(", " ").replace(")", " ").split())
     if not plausible_name(name, kind):
         return None
-    return _Span(start, end, name, kind, origin, role)
+    return Span(start, end, name, kind, origin, role)
 
 
-def _resolve_overlaps(spans: list[_Span]) -> list[_Span]:
-    """Longest first, registry before rules before the model before a surname's echo; no two chosen spans
-    overlap."""
-    rank = {"registry": 0, "rule": 1, "model": 2, "surname": 3}
-    chosen: list[_Span] = []
-    for span in sorted(spans, key=lambda s: (-(s.end - s.start), rank[s.origin], s.start)):
-        if all(span.end <= other.start or span.start >= other.end for other in chosen):
-            chosen.append(span)
-    return sorted(chosen, key=lambda s: s.start)
-
-
-def _mention(article_id: str, paragraph: Paragraph, span: _Span) -> Mention:
+def _mention(article_id: str, paragraph: Paragraph, span: Span) -> Mention:
     text = paragraph.text
     sentence_start, sentence_end = _sentence_at(text, span.start)
     sentence, sentence_start = cited_excerpt(text, sentence_start, sentence_end, span.start, span.end)
