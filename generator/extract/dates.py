@@ -31,20 +31,17 @@ from generator.extract.calendar_days import (
     widened,
     years_matching_weekday,
 )
+from generator.extract.date_words import (
+    NOT_YEAR_AFTER,
+    NOT_YEAR_BEFORE,
+    NUMBERS,
+    cue_qualifier,
+    names_a_year,
+    qualifier_of,
+)
 from generator.extract.plans import is_planned, words_before
 from generator.model import Precision
-from generator.text.lexicon import DAY, MONTH, MONTHS, WEEKDAY, WEEKDAYS, YEAR
-
-_QUALIFIERS = (
-    (re.compile(r"(?:\bsince|\bever since|\bstarting (?:in|from))\s+(?:the\s+)?$", re.I), "since"),
-    (re.compile(r"\bas early as\s+(?:the\s+)?$", re.I), "by"),
-    (re.compile(r"(?:\bafter|\bfollowing|\blater than)\s+(?:the\s+)?$", re.I), "after"),
-    (re.compile(r"(?:\bbefore|\bprior to|\bearlier than)\s+(?:the\s+)?$", re.I), "before"),
-    (re.compile(r"\bby\s+(?:the\s+)?$", re.I), "by"),
-    (re.compile(r"(?:\buntil|\btill|\bup to|\bthrough)\s+(?:the\s+)?$", re.I), "until"),
-    (re.compile(r"(?:\baround|\babout|\bapproximately|\bcirca|\bc\.|\bsome time in|\bsometime in)\s+(?:the\s+)?$", re.I),
-     "about"),
-)
+from generator.text.lexicon import DAY, MONTH, WEEKDAY, WEEKDAYS, YEAR
 
 _P = {
     # weekday with a date: "Monday (2 March)", "Monday, March 2", "Monday 2 March 1987"
@@ -72,16 +69,7 @@ _PATTERNS = {name: re.compile(rf"\b{pattern}", re.IGNORECASE) for name, pattern 
 _MAY_HAVE_DATE = re.compile(
     r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|ago", re.IGNORECASE)
 _BARE_YEAR = re.compile(rf"^(?:the\s+)?(?P<y>{YEAR})$")
-#: "at 1830 GMT", "2004 hours": a clock time, not a year; "rose by 1800 tonnes", "2000 workers": a count.
-_NOT_YEAR_AFTER = re.compile(
-    r"\s*(?:gmt|bst|utc|cet|est|pst|hours|hrs|h\b|am\b|pm\b|a\.m|p\.m|(?:tonnes|tons|barrels|bpd|dlrs|dollars|"
-    r"pounds|euros|marks|francs|yen|shares|people|jobs|workers|employees|troops|soldiers|votes|units|cars|"
-    r"acres|hectares|km|miles|metres|meters|feet|kg|mw|pct|percent|per cent)\b)", re.IGNORECASE)
 _ONWARDS = re.compile(r"\s+(?:on|onwards?)\b", re.IGNORECASE)
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-_NOT_YEAR_BEFORE = re.compile(r"(?:resolution|no\.?|number|article|law|decree|order|flight|page|room|model|code|"
-                              r"[$£€#]|\d[,.])\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -128,7 +116,7 @@ def find_time_expressions(sentence: str, reference: Reference,
                 expression = _resolve(name, match, sentence, reference)
             except (OverflowError, ValueError):  # arithmetic past the calendar's ends (year 1 or 9999)
                 expression = TimeExpression(match.group(0), match.start(), match.end(), None, None, None,
-                                            _qualifier(words_before(sentence, match.start())), "unresolved",
+                                            qualifier_of(words_before(sentence, match.start())), "unresolved",
                                             "it falls outside the calendar")
             if expression:
                 found.append(expression)
@@ -138,12 +126,12 @@ def find_time_expressions(sentence: str, reference: Reference,
         text = sentence[start:end]
         bare = _BARE_YEAR.match(text)
         if bare and not taken.overlaps(start, end) \
-                and not _NOT_YEAR_BEFORE.search(words_before(sentence, start)) \
-                and not _NOT_YEAR_AFTER.match(sentence, end):
+                and not NOT_YEAR_BEFORE.search(words_before(sentence, start)) \
+                and not NOT_YEAR_AFTER.match(sentence, end):
             year = int(bare["y"])
             found.append(TimeExpression(text, start, end, dt.date(year, 1, 1), dt.date(year, 12, 31),
-                                        Precision.YEAR, _qualifier(words_before(sentence, start)), "as written"))
-    found = [_as_read(sentence, e) for e in found if not names_a_year(sentence, e)]
+                                        Precision.YEAR, qualifier_of(words_before(sentence, start)), "as written"))
+    found = [_as_read(sentence, e) for e in found if not names_a_year(sentence, e.text, e.start)]
     return sorted(found, key=lambda e: e.start)
 
 
@@ -186,7 +174,7 @@ class _Found:
 
     def make(self, first, last, precision, basis, note="", qualifier=None) -> TimeExpression:
         return TimeExpression(self.match.group(0), self.match.start(), self.match.end(), first, last, precision,
-                              qualifier or _qualifier(self.before), basis, note)
+                              qualifier or qualifier_of(self.before), basis, note)
 
     def unresolved(self, note: str) -> TimeExpression:
         return self.make(None, None, None, "unresolved", note)
@@ -196,7 +184,7 @@ class _Found:
 
     @property
     def planned(self) -> bool:
-        return is_planned(self.sentence, self.match.start(), self.match.end(), _qualifier(self.before))
+        return is_planned(self.sentence, self.match.start(), self.match.end(), qualifier_of(self.before))
 
 
 _UNKNOWN_ARTICLE_DATE = "relative to the article's date, which is unknown"
@@ -271,14 +259,14 @@ def _decade(found: _Found) -> TimeExpression:
 def _cued_year(found: _Found) -> TimeExpression | None:
     """"in 1987", "since 2001", "by the end of 2004": a year after a word that makes it one."""
     match, sentence, before, year = found.match, found.sentence, found.before, found.year
-    if _NOT_YEAR_BEFORE.search(before) or _NOT_YEAR_AFTER.match(sentence, match.end()):
+    if NOT_YEAR_BEFORE.search(before) or NOT_YEAR_AFTER.match(sentence, match.end()):
         return None  # "resolution 2004", "by 1800 tonnes"
     cue = found.groups["cue"].lower()
     if cue == "of" and not re.search(r"\b(?:spring|summer|autumn|fall|winter|end|start|beginning|middle)\s+$",
                                      before, re.I):
         return None  # "a fleet of 2000 ships": "of" alone is no date cue
     qualifier = {"as early as": "by", "as late as": "still", "early": "about", "late": "about",
-                 "mid": "about", "around": "about", "circa": "about"}.get(cue) or _cue_qualifier(cue)
+                 "mid": "about", "around": "about", "circa": "about"}.get(cue) or cue_qualifier(cue)
     text_start = match.start() if cue in ("early", "late", "mid", "as early as", "as late as") else match.start("y")
     return TimeExpression(sentence[text_start:match.end()], text_start, match.end(), dt.date(year, 1, 1),
                           dt.date(year, 12, 31), Precision.YEAR, qualifier, "as written")
@@ -305,7 +293,7 @@ def _ago(found: _Found) -> TimeExpression:
     """"three weeks ago": about then, as wide as its unit."""
     if found.ref.date is None:
         return found.unresolved(_UNKNOWN_ARTICLE_DATE)
-    count = _NUMBERS.get(found.groups["n"].lower()) or int(found.groups["n"])
+    count = NUMBERS.get(found.groups["n"].lower()) or int(found.groups["n"])
     unit = found.groups["unit"].lower()
     value = found.ref.date - relativedelta(**{f"{unit}s": count})
     precision = {"day": Precision.DAY, "week": Precision.WEEK, "month": Precision.MONTH, "year": Precision.YEAR}[unit]
@@ -370,7 +358,6 @@ _RESOLVERS = {
 _LATER_TODAY = re.compile(r"\b(?:later|later on|this)\s+(?:on\s+)?$", re.IGNORECASE)
 
 
-
 class _Taken:
     """The spans already read as dates, sorted, so an overlap check costs log n, not n.
 
@@ -399,40 +386,7 @@ class _Taken:
             self._pending = []
 
 
-def _qualifier(before: str) -> str:
-    for pattern, qualifier in _QUALIFIERS:
-        if pattern.search(before):
-            return qualifier
-    return "on"
-
-
-def _cue_qualifier(cue: str) -> str:
-    return {"since": "since", "after": "after", "before": "before", "by": "by",
-            "until": "until", "till": "until"}.get(cue, "on")
-
-
 def _inferred_note(ref: Reference) -> str:
     return "relative to the article's inferred date" if ref.inferred else ""
 
 
-# --- years that are part of a name ------------------------------------------------------------------
-
-#: Capitalised words that may stand before a year that is a date: calendar words, seasons, feasts,
-#: and the function words a sentence may open with ("In 2005", "The 2004 election").
-_DATE_WORDS_BEFORE_YEAR = frozenset(
-    "spring summer autumn fall winter christmas easter new year years fiscal fy financial q1 q2 q3 q4 h1 h2 "
-    "in on at by for from since until till before after during between through throughout around about circa "
-    "early late mid of and or to than the a an this that these those its their his her our last next every "
-    "as also only even then until but while when where if so of year-end".split())
-
-
-def names_a_year(sentence: str, expression: TimeExpression) -> bool:
-    """"FIFA 2005", "Windows 2000", "Euro 2004": a bare year right after a capitalised word that is no
-    calendar or function word is part of a name (a game, a product, an edition), not a date."""
-    if not re.fullmatch(YEAR, expression.text):
-        return False
-    word = re.search(r"([^\W\d_][\w'’.-]*)\s+$", sentence[max(0, expression.start - 40):expression.start])
-    if not word or not word[1][0].isupper():
-        return False
-    lowered = word[1].lower().rstrip(".")
-    return lowered not in _DATE_WORDS_BEFORE_YEAR and lowered not in MONTHS and lowered not in WEEKDAYS
