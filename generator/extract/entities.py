@@ -220,32 +220,7 @@ def model_texts(paragraphs: Sequence[Paragraph]) -> list[str]:
 def _model_span(text: str, span: NerSpan, registry: Registry) -> Span | None:
     """A model span trimmed of "the", quotes, a possessive and titles; None when it is no name."""
     kind = MODEL_KINDS[span.label]
-    start, end = span.start, span.end
-    while start < end and (text[start] in QUOTES + EDGE_MARKS or text[start].isspace()):
-        start += 1
-    markup = re.search(r"[<>]|\s*\([^)]*$|\s+[-–—]\s|,\s+[A-Z]{2,6}$", text[start:end])
-    if markup:  # wire markup, an unclosed bracket ("Cargill (USA"), a dash ("Reuter - Debt"), ", INRA"
-        end = start + markup.start()
-    dangling = re.match(r"[\w.]+-\s+(?=[A-Z])", text[start:end])
-    if dangling:  # "Japan- European Community": the first half of a compound, then the name
-        start += dangling.end()
-    article = LEADING_ARTICLE.match(text[start:end])
-    if article and (text[start].islower() or starts_sentence(text, start)):
-        start += article.end()  # a capital "The" mid-sentence is part of the name: "The Wall Street Journal"
-    while start < end and (text[start] in QUOTES or text[start].isspace()):
-        start += 1
-    while (lowered := re.match(r"[a-z][a-z]{3,}\s+(?=[A-Z])", text[start:end])):
-        start += lowered.end()  # "federal Securities and Exchange Commission": an adjective before the name
-    possessive = POSSESSIVE.search(text[start:end])
-    if possessive:
-        end = start + possessive.start()
-    while end > start and (text[end - 1] in QUOTES + EDGE_MARKS + ".,;:" or text[end - 1].isspace()):
-        if text[end - 1] == "." and INITIALS_END.search(text[start:end]):
-            break  # "U.S.", "J.P.": the last initial keeps its dot
-        end -= 1
-    small_word = TRAILING_SMALL_WORD.search(text[start:end])
-    if small_word:  # "Group of" cut before "Five": not a name as it stands
-        end = start + small_word.start()
+    start, end = _trimmed(text, span.start, span.end)
     body_end = group_possessive_end(text, start, end)
     if body_end is not None:  # "Afghan Women" cut at "'s Justice Collective": the body's whole name
         end, kind = body_end, EntityKind.ORGANISATION
@@ -282,26 +257,64 @@ def _model_span(text: str, span: NerSpan, registry: Registry) -> Span | None:
             return None  # "U.S. Energy Secretary Herrington": the front of a title, not a body's name
     role = cue_role or None
     if kind is EntityKind.PERSON:
-        start, end = with_particles(text, start, end)
-        words = text[start:end].split(" ")
-        leading = 0
-        while leading < len(words) - 1 and is_title_word(words[leading]):
-            leading += 1
-        while leading < len(words) - 2 and is_acronym(words[leading]):
-            leading += 1  # "GATT Michael Samuels": the body's initials, then the person
-        if leading:
-            title = " ".join(words[:leading])
-            role = title if any(w.lower().rstrip(".") in ROLE_NOUNS for w in words[:leading]) else None
-            start += len(title) + 1
-        country = re.search(r" of (?:the )?[A-Z]", text[start:end])
-        if country and len(text[start:start + country.start()].split()) >= 2:
-            end = start + country.start()  # "Manaspas Xuto of Thailand": the person, not where he is from
+        start, end, role = _person_extent(text, start, end, role)
     name = " ".join(text[start:end].split())
     if name.count("(") != name.count(")"):  # "(International Monetary) Fund": the brackets are no part of it
         name = " ".join(name.replace("(", " ").replace(")", " ").split())
     if not plausible_name(name, kind):
         return None
     return Span(start, end, name, kind, origin, role)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """A model span without what its edges took in: quotes, markup, "the" or an adjective before the name,
+    a possessive, a dangling small word after it."""
+    while start < end and (text[start] in QUOTES + EDGE_MARKS or text[start].isspace()):
+        start += 1
+    markup = re.search(r"[<>]|\s*\([^)]*$|\s+[-–—]\s|,\s+[A-Z]{2,6}$", text[start:end])
+    if markup:  # wire markup, an unclosed bracket ("Cargill (USA"), a dash ("Reuter - Debt"), ", INRA"
+        end = start + markup.start()
+    dangling = re.match(r"[\w.]+-\s+(?=[A-Z])", text[start:end])
+    if dangling:  # "Japan- European Community": the first half of a compound, then the name
+        start += dangling.end()
+    article = LEADING_ARTICLE.match(text[start:end])
+    if article and (text[start].islower() or starts_sentence(text, start)):
+        start += article.end()  # a capital "The" mid-sentence is part of the name: "The Wall Street Journal"
+    while start < end and (text[start] in QUOTES or text[start].isspace()):
+        start += 1
+    while (lowered := re.match(r"[a-z][a-z]{3,}\s+(?=[A-Z])", text[start:end])):
+        start += lowered.end()  # "federal Securities and Exchange Commission": an adjective before the name
+    possessive = POSSESSIVE.search(text[start:end])
+    if possessive:
+        end = start + possessive.start()
+    while end > start and (text[end - 1] in QUOTES + EDGE_MARKS + ".,;:" or text[end - 1].isspace()):
+        if text[end - 1] == "." and INITIALS_END.search(text[start:end]):
+            break  # "U.S.", "J.P.": the last initial keeps its dot
+        end -= 1
+    small_word = TRAILING_SMALL_WORD.search(text[start:end])
+    if small_word:  # "Group of" cut before "Five": not a name as it stands
+        end = start + small_word.start()
+    return start, end
+
+
+def _person_extent(text: str, start: int, end: int, role: str | None) -> tuple[int, int, str | None]:
+    """A person's name with its particles, without the titles or initials before it (a title with a role
+    noun is the role) or the country after it ("Manaspas Xuto of Thailand")."""
+    start, end = with_particles(text, start, end)
+    words = text[start:end].split(" ")
+    leading = 0
+    while leading < len(words) - 1 and is_title_word(words[leading]):
+        leading += 1
+    while leading < len(words) - 2 and is_acronym(words[leading]):
+        leading += 1  # "GATT Michael Samuels": the body's initials, then the person
+    if leading:
+        title = " ".join(words[:leading])
+        role = title if any(w.lower().rstrip(".") in ROLE_NOUNS for w in words[:leading]) else None
+        start += len(title) + 1
+    country = re.search(r" of (?:the )?[A-Z]", text[start:end])
+    if country and len(text[start:start + country.start()].split()) >= 2:
+        end = start + country.start()  # "Manaspas Xuto of Thailand": the person, not where he is from
+    return start, end, role
 
 
 def _mention(article_id: str, paragraph: Paragraph, span: Span) -> Mention:
