@@ -101,5 +101,7 @@ def test_no_import_cycle():
 
 
 def test_the_data_model_holds_data_only():
-    """The ground floor imports nothing of the generator: every stage can use it, it uses none."""
-    assert _imports()["generator.model"] == set()
+    """The ground floor imports nothing of the generator but itself: every stage can use it, it uses none."""
+    for module, targets in _imports().items():
+        if module == "generator.model" or module.startswith("generator.model."):
+            assert all(target.startswith("generator.model.") for target in targets), (module, targets)
