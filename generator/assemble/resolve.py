@@ -30,14 +30,26 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from generator.assemble.cut_names import completed_at_and
 from generator.assemble.known_names import KNOWN_NAMES
+from generator.assemble.name_keys import (
+    acronym_definitions,
+    bare_key,
+    display_name,
+    initials,
+    is_surname_alone,
+    kind_by_votes,
+    loose_key,
+    surname_keys,
+    written_as_acronym,
+)
 from generator.ingest.registry import Registry
 from generator.model import Article, EntityKind, Joined, Mention
 from generator.text.fold import fold_key
-from generator.text.lexicon import NAME_PARTICLES, ORGANISATION_HEADS, is_acronym
+from generator.text.lexicon import NAME_PARTICLES, ORGANISATION_HEADS
 
 #: Why one spelling was joined to another, as the entity page says it.
 SAME_NAME = "the same name written with other capitals, dots or hyphens"
@@ -49,12 +61,6 @@ REGISTERED = "a spelling given in seeds/entities.yml"
 
 #: An acronym whose initials two names share joins the one named this many times as often as the rest.
 DOMINANT = 3
-_LEGAL_FORMS = frozenset("co cos inc corp ltd plc llc ag nv sa spa gmbh".split())
-_LEGAL_FORM_END = re.compile(r"(?:,? (?:and|&))?(?: (?:Co|Cos|Inc|Corp|Ltd|Plc|PLC|plc|LLC|AG|NV|N\.V|SA|SpA|GmbH)\.?)+$")
-_INITIALS_SKIP = frozenset("of the for and on in at to & de du des la le et".split())
-_ACRONYM_AFTER = re.compile(r"^ \(\s*([A-Z][A-Za-z&.]{1,11})\s*\)")
-_EDGE = " -,;:'\"<>()[]*"
-_KIND_PREFERENCE = {EntityKind.ORGANISATION: 0, EntityKind.PERSON: 1, EntityKind.PLACE: 2}
 
 
 @dataclass(frozen=True)
@@ -66,33 +72,15 @@ class Resolution:
     common_words: tuple[str, ...] = ()  # one-word "names" the dossier mostly writes in lower case: set aside
 
 
-def bare_key(name: str) -> str:
-    """A name's comparison key once case, dots, a leading "the" or "an", hyphens and edge marks are folded."""
-    key = fold_key(name).replace(".", "").replace("-", " ").strip(_EDGE)
-    key = re.sub(r"^(?:the|an|a) ", "", key)
-    return " ".join(key.split())
-
-
-def initials(name: str) -> set[str]:
-    """"Organisation for Economic Co-operation and Development" -> {"oecd", "oecod"}: the words'
-    first letters, small words skipped, with a hyphenated word read whole and in parts."""
-    words = [word for word in fold_key(name).replace(".", "").split() if word not in _INITIALS_SKIP]
-    if len(words) < 2:
-        return set()
-    whole = "".join(word[0] for word in words if word[0].isalpha())
-    parts = "".join(part[0] for word in words for part in word.split("-") if part[:1].isalpha())
-    return {whole, parts}
-
-
 def resolve_entities(articles: Sequence[Article], registry: Registry) -> tuple[list[Article], Resolution]:
     """The articles with every mention renamed to its entity's one name and kind, and what was joined."""
-    articles = _completed_at_and(articles)
+    articles = completed_at_and(articles)
     mentions = [mention for article in articles for mention in article.mentions]
     groups = _Groups(registry)
     keys = [groups.add(mention) for mention in mentions]
     groups.join_spelling_variants()
     groups.join_known_names()
-    groups.join_acronyms(_acronym_definitions(articles), _articles_of(articles, keys))
+    groups.join_acronyms(acronym_definitions(articles), _articles_of(articles, keys))
     surname_of = _surnames(articles, keys, groups)
     for index, person_key in surname_of.items():
         groups.add_surname(keys[index], person_key)
@@ -108,9 +96,6 @@ def resolve_entities(articles: Sequence[Article], registry: Registry) -> tuple[l
                                 common_words=tuple(sorted(names[root] for root in common)))
 
 
-_AND_TAIL = re.compile(r" and [A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3}")
-
-
 def _articles_of(articles: Sequence[Article], keys: Sequence[str]) -> dict[str, set[str]]:
     """Name key -> the articles that write it."""
     found_in: dict[str, set[str]] = defaultdict(set)
@@ -118,51 +103,6 @@ def _articles_of(articles: Sequence[Article], keys: Sequence[str]) -> dict[str, 
     for mention, key in zip(mentions, keys, strict=True):
         found_in[key].add(mention.article_id)
     return found_in
-
-
-def _completed_at_and(articles: Sequence[Article]) -> list[Article]:
-    """"Organisation for Economic Co-operation", where the text goes on "and Development": the model
-    stopped at "and". Such a name is completed when the dossier writes its whole elsewhere; only then,
-    for "Bank of Hawaii and Philippine sugar trader Antonio Chan" is no one name."""
-    known = {_loose_key(bare_key(m.name), EntityKind.ORGANISATION) for article in articles for m in article.mentions
-             if m.kind is EntityKind.ORGANISATION and " and " in m.name}
-    if not known:
-        return list(articles)
-    # "World Bank and IMF" is two bodies however the model once read it: "IMF" is written alone
-    # elsewhere, where "Wireless" never is
-    alone = set()
-    for article in articles:
-        texts = {paragraph.number: paragraph.text for paragraph in article.paragraphs}
-        alone |= {_loose_key(bare_key(m.name), EntityKind.ORGANISATION) for m in article.mentions
-                  if not texts.get(m.paragraph, "")[:m.start].endswith(("and ", "& "))}
-    completed = []
-    for article in articles:
-        texts = {paragraph.number: paragraph.text for paragraph in article.paragraphs}
-        mentions = [_completed(m, texts.get(m.paragraph, ""), known, alone) for m in article.mentions]
-        if mentions == list(article.mentions):
-            completed.append(article)
-            continue
-        # "Cable and Wireless" read as "Cable" and "Wireless": the second is part of the completed name
-        covered = {(m.paragraph, offset) for m, was in zip(mentions, article.mentions, strict=True)
-                   if m is not was for offset in range(was.end, m.end)}
-        completed.append(replace(article, mentions=tuple(m for m in mentions if (m.paragraph, m.start) not in covered)))
-    return completed
-
-
-def _completed(mention: Mention, text: str, known: set[str], alone: set[str]) -> Mention:
-    if mention.kind is not EntityKind.ORGANISATION or mention.origin != "model":
-        return mention
-    tail = _AND_TAIL.match(text, mention.end)
-    if not tail:
-        return mention
-    words = tail[0].split(" ")
-    for count in range(len(words), 2, -1):  # the longest tail the dossier knows: " and", then the words
-        end = mention.end + len(" ".join(words[:count]))
-        name = f"{mention.name}{' '.join(words[:count])}"
-        second = _loose_key(bare_key(" ".join(words[2:count])), EntityKind.ORGANISATION)
-        if _loose_key(bare_key(name), EntityKind.ORGANISATION) in known and second not in alone:
-            return replace(mention, end=end, surface=text[mention.start:end], name=name)
-    return mention
 
 
 def _renamed(mention: Mention, name: str | None, kind: EntityKind) -> Mention | None:
@@ -232,7 +172,7 @@ class _Groups:
         """"Organisation for Economic Co-operation" and "Organization of Economic Cooperation"."""
         by_loose: dict[str, str] = {}
         for key in list(self.parent):
-            loose = _loose_key(key, self._mostly(key))
+            loose = loose_key(key, self._mostly(key))
             if loose in by_loose:
                 self._union(by_loose[loose], key, SAME_NAME)
             else:
@@ -248,7 +188,7 @@ class _Groups:
         """An acronym joins the expansion defined for it in brackets, else the one name (or the dominant one)
         whose initials it is and that some article writes beside it: "GE" and "Group of Eight", never
         in one story, are two bodies."""
-        acronyms = [key for key in self.parent if " " not in key and _written_as_acronym(self.written[key])]
+        acronyms = [key for key in self.parent if " " not in key and written_as_acronym(self.written[key])]
         for acronym in acronyms:
             expansions = [key for key, _ in (defined.get(acronym) or Counter()).most_common() if key in self.parent]
             if expansions:
@@ -293,11 +233,11 @@ class _Groups:
             if entity is not None:
                 names[root], kinds[root] = entity.name, entity.kind
                 continue
-            names[root] = _display_name(written[root] or self.written[root], known.get(root))
+            names[root] = display_name(written[root] or self.written[root], known.get(root))
             if root in self.surname_candidates and votes[root][EntityKind.PLACE] < sum(votes[root].values()) / 2:
                 kinds[root] = EntityKind.PERSON  # a surname several people in the dossier share
             else:
-                kinds[root] = _kind_by_votes(votes[root], cued[root], titled=root in titled, one_word=" " not in root)
+                kinds[root] = kind_by_votes(votes[root], cued[root], titled=root in titled, one_word=" " not in root)
         return names, kinds
 
     def _known_names(self) -> dict[str, str]:
@@ -332,59 +272,6 @@ class _Groups:
     def shared_surnames(self, names: dict[str, str]) -> dict[str, tuple[str, ...]]:
         return {names[self.find(key)]: tuple(sorted(names[self.find(person)] for person in people))
                 for key, people in self.surname_candidates.items() if self.find(key) in names}
-
-
-#: A kind the text itself shows (a dateline, "officials in Essen") counts as this many of the model's guesses.
-CUE_WEIGHT = 2
-#: The small model takes foreign places for people ("Sri Lanka", "Galveston") far more often than it
-#: takes a person for a place: a name it calls a place this often, and never titled, is a place.
-PLACE_SHARE = 1 / 3
-
-
-def _kind_by_votes(votes: Counter[EntityKind], cued: Counter[EntityKind], titled: bool, one_word: bool) -> EntityKind:
-    """One kind from all of a name's mentions: the model's labels, and the text's cues weighed above them
-    unless the text also writes the name as a person's ("central bank head Miguel Mancera Aguayo")."""
-    if one_word and not titled and cued[EntityKind.ORGANISATION]:
-        return EntityKind.ORGANISATION  # "lobby group Eurofer": one word, a firm's cue, and never a full name
-    weight = 1 if titled else CUE_WEIGHT
-    ballot = votes + Counter({kind: count * (weight - 1) for kind, count in cued.items()})
-    kind = min(ballot, key=lambda kind: (-ballot[kind], _KIND_PREFERENCE[kind]))
-    places = votes[EntityKind.PLACE]
-    if kind is EntityKind.PERSON and not titled and places >= 2 and places >= PLACE_SHARE * sum(votes.values()):
-        return EntityKind.PLACE
-    return kind
-
-
-def _written_as_acronym(written: Counter[str]) -> bool:
-    """The name as most often written is an acronym."""
-    return bool(written) and is_acronym(written.most_common(1)[0][0])
-
-
-def _display_name(written: Counter[str], known: str | None) -> str:
-    """The known name, else the fullest common spelling: "International Monetary Fund" over "IMF"."""
-    if known:
-        return known
-    def rank(name: str):
-        bare = name.replace(".", "")
-        core = _LEGAL_FORM_END.sub("", name)  # "Chrysler Corp" is spelled no fuller than "Chrysler"
-        spelled_out = " " in core and not bare.replace(" ", "").isupper()
-        tidy = name[:1].isalnum() and not name.lower().startswith("the ")
-        return (spelled_out, not name.isupper(), tidy, written[name], len(name), name)
-    return max(written, key=rank)
-
-
-def _acronym_definitions(articles: Iterable[Article]) -> dict[str, Counter[str]]:
-    """Acronym key -> the keys of the names it was given in brackets after: "(IMF)"."""
-    defined: dict[str, Counter[str]] = defaultdict(Counter)
-    for article in articles:
-        texts = {paragraph.number: paragraph.text for paragraph in article.paragraphs}
-        for mention in article.mentions:
-            if mention.kind is EntityKind.PERSON or " " not in mention.surface:
-                continue
-            match = _ACRONYM_AFTER.match(texts.get(mention.paragraph, "")[mention.end:])
-            if match and _could_abbreviate(bare_key(match[1]).replace(" ", ""), bare_key(mention.surface)):
-                defined[bare_key(match[1])][bare_key(mention.surface)] += 1
-    return defined
 
 
 _INITIALS_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z]{2,5})"
@@ -448,48 +335,6 @@ def _only_at_openings(articles: Sequence[Article], groups: _Groups, roots: set[s
     return {root for root, only in opening.items() if only}
 
 
-def _could_abbreviate(acronym: str, name: str) -> bool:
-    """"opec" for "organization of petroleum exporting countries": same first letter, and its letters
-    in order in the name. Not "uk" for "barclays bank" in "Barclays Bank (UK)"."""
-    if not acronym or not name or acronym[0] != name[0]:
-        return False
-    letters = iter(name)
-    return all(letter in letters for letter in acronym)
-
-
-def _loose_key(key: str, kind: EntityKind | None = None) -> str:
-    """Spelling variants folded further: -isation/-ization, small words, spaces; a person's middle
-    initials ("Carl C. Icahn" is Carl Icahn); a firm's legal form ("Morgan Stanley and Co Inc").
-    People and bodies each fold apart: "France SA" is no spelling of the country."""
-    words = [word for word in key.replace("isation", "ization").split() if word not in _INITIALS_SKIP]
-    if kind is EntityKind.ORGANISATION:
-        while len(words) > 1 and words[-1] in _LEGAL_FORMS:
-            words.pop()
-    if kind is EntityKind.PERSON and len(words) > 2:
-        words = [words[0], *(word for word in words[1:-1] if len(word) > 1), words[-1]]
-    namespace = {EntityKind.PERSON: "person:", EntityKind.ORGANISATION: "body:"}.get(kind, "")
-    return namespace + ("".join(words) or key)
-
-
-def _surname_keys(key: str) -> list[str]:
-    """The ways a person's full name is written by surname alone: "plessis" and "du plessis" of
-    "barend du plessis". A full name's key is never its own surname."""
-    words = key.split()
-    keys = [words[-1]]
-    for start in range(len(words) - 2, 0, -1):
-        if " ".join(words[start:-1]) in NAME_PARTICLES or words[start] in NAME_PARTICLES:
-            keys.append(" ".join(words[start:]))
-        else:
-            break
-    return keys
-
-
-def _is_surname_alone(key: str) -> bool:
-    """"de clercq": particles and a surname, no given name."""
-    *particles, _ = key.split()
-    return bool(particles) and (" ".join(particles) in NAME_PARTICLES or all(p in NAME_PARTICLES for p in particles))
-
-
 def _surnames(articles: Sequence[Article], keys: Sequence[str], groups: _Groups) -> dict[int, str]:
     """Mention index -> the key of the one person whose full name ends in the name it is written as."""
     people_in: dict[str | None, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
@@ -501,9 +346,9 @@ def _surnames(articles: Sequence[Article], keys: Sequence[str], groups: _Groups)
         for mention in article.mentions:
             key = keys[index]
             mention_keys.append((article.metadata.article_id, mention, key))
-            if mention.kind is EntityKind.PERSON and " " in key and not _is_surname_alone(key):
+            if mention.kind is EntityKind.PERSON and " " in key and not is_surname_alone(key):
                 for scope in (article.metadata.article_id, None):
-                    for surname in _surname_keys(key):
+                    for surname in surname_keys(key):
                         people_in[scope][surname].add(groups.find(key))
                 for given in key.split()[:-1]:  # "Sayed Mustafa Hashimi" is "Mustafa" too
                     if given not in NAME_PARTICLES:
@@ -511,7 +356,7 @@ def _surnames(articles: Sequence[Article], keys: Sequence[str], groups: _Groups)
             index += 1
     for root, entity in groups.registered.items():
         if entity.kind is EntityKind.PERSON and " " in root:
-            for surname in _surname_keys(root):
+            for surname in surname_keys(root):
                 people_in[None][surname].add(root)
 
     owners: dict[int, str] = {}
@@ -525,7 +370,7 @@ def _surnames(articles: Sequence[Article], keys: Sequence[str], groups: _Groups)
         if mention.origin == "registry" or key not in people_in[None]:
             continue
         if key not in acronym:
-            acronym[key] = groups.find(key) in groups.registered or _written_as_acronym(groups.written[key])
+            acronym[key] = groups.find(key) in groups.registered or written_as_acronym(groups.written[key])
         if acronym[key]:
             continue
         here, anywhere = people_in.get(article_id, nobody).get(key, set()), people_in[None][key]

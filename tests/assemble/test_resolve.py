@@ -5,14 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from generator.assemble.entities import assemble_entities
+from generator.assemble.name_keys import bare_key, initials
 from generator.assemble.resolve import (
     ACRONYM_DEFINED,
     ACRONYM_INITIALS,
     KNOWN,
     SAME_NAME,
     SURNAME,
-    bare_key,
-    initials,
     resolve_entities,
 )
 from generator.ingest.registry import RegisteredEntity, Registry
