@@ -19,6 +19,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+from generator.assemble.event_features import (
+    action_features,
+    candidate_pairs,
+    date_clause,
+    event_features,
+    feature_overlap,
+    same_action,
+)
 from generator.extract.dates import Reference, find_time_expressions
 from generator.extract.plans import speaks_of_future
 from generator.model import Article, Conflict, EntityKind, Event, Precision, PublicationDate, TimelineEntry
@@ -38,7 +46,6 @@ CONFLICT_MIN_TOLD = 2
 CONFLICT_OVERLAP = 0.3  # of the sentences' words and names, once the happening and actors agree
 CONFLICT_MIN_SHARED = 2
 CONFLICT_WINDOW_DAYS = 45
-NEIGHBOURS = 50  # see `candidate_pairs`
 #: Dates broad enough to hold many happenings: there, the clauses carrying the date must agree too.
 COARSE = frozenset({Precision.MONTH, Precision.YEAR, Precision.DECADE})
 #: How far after a date an undated article's "last week" or "Sunday" is searched for its earliest
@@ -46,18 +53,6 @@ COARSE = frozenset({Precision.MONTH, Precision.YEAR, Precision.DECADE})
 CORROBORATION_DAYS = 400
 MAX_HOLDERS = 200  # a feature held by more events is no evidence for attaching an undated one
 
-_STOPWORDS = frozenset(
-    "the a an and or but of to in on at by for from with as is are was were be been being has have had that this "
-    "these those it its their they them he she his her we our you your which who whom whose what when where while "
-    "said says say also not no than then there here into over under after before since until about would could "
-    "should will shall may might can did does do more most other others such only very just all any some each "
-    "last next week month year years today yesterday".split())
-_CALENDAR = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-#: Where the clause carrying a date ends: punctuation, and words that open another clause.
-_CLAUSE = re.compile(r"(?<!\d),(?!\d)|[;:()\[\]—–]|\s-\s|\b(?:and|but|which|who|whom|whose|where|because|"
-                     r"although|though|"
-                     r"while|whereas|since|after|as|when|following|before|until)\b", re.IGNORECASE)
 #: A sentence opening with a word that points elsewhere ("This comes as ...", "It said ..."): it does
 #: not state its happening on its own, so it leads an entry only when no citation does.
 _DANGLING_OPENING = re.compile(r"^\W*(?:this|that|these|those|it|its|they|their|them|he|she|his|her|such|"
@@ -70,7 +65,7 @@ def build_timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
     undated = [e for a in articles for e in a.events if not e.resolved and not e.anchored]
     anchored = [e for a in articles for e in a.events if e.anchored]
 
-    features = {id(event): _features(event) for event in dated + undated + anchored}
+    features = {id(event): event_features(event) for event in dated + undated + anchored}
     places = {m.name for a in articles for m in a.mentions if m.kind is EntityKind.PLACE}
     people = {m.name for a in articles for m in a.mentions if m.kind is EntityKind.PERSON}
     happenings = {id(event): _happenings(event, places) for event in dated}
@@ -79,7 +74,7 @@ def build_timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
     for event in dated:
         by_key[(event.first, event.last, event.precision, event.qualifier, event.planned)].append(event)
     for key in sorted(by_key, key=_sort_key):
-        actions = {id(event): _action(event) for event in by_key[key]} if key[2] in COARSE else None
+        actions = {id(event): action_features(event) for event in by_key[key]} if key[2] in COARSE else None
         linked = _single_link(by_key[key], features, MERGE_OVERLAP[key[2]], MERGE_MIN_SHARED, actions)
         clusters.extend(_joined_by_happening(linked, happenings))
 
@@ -112,7 +107,7 @@ def _happenings(event: Event, places: set[str]) -> frozenset[tuple[str, str]]:
     """(kind of happening, name) pairs the clause carrying the date tells of: ("came to power", "Junta")
     for "since the group seized control of the country in 2014" in a sentence naming the Junta. The
     actors are people and bodies: a city is where many happenings of a kind take place."""
-    kinds = [kind for kind, _ in happenings_in(_date_clause(event))]
+    kinds = [kind for kind, _ in happenings_in(date_clause(event))]
     return frozenset((kind, name) for kind in kinds for name in event.entities if name not in places)
 
 
@@ -170,76 +165,6 @@ def _sort_key(key: tuple) -> tuple:
     return (first, last, precision.value, qualifier, planned)
 
 
-def _features(event: Event) -> frozenset[str]:
-    """Distinctive words (by a crude stem) and the names in the sentence."""
-    words = _words(event.sentence.replace(event.phrase, " "))
-    return frozenset(words | {f"@{name}" for name in event.entities})
-
-
-def _words(text: str) -> set[str]:
-    return {word.lower()[:6] for word in _WORD.findall(text)
-            if len(word) > 2 and word.lower() not in _STOPWORDS and not _CALENDAR.match(word.lower())}
-
-
-@lru_cache(maxsize=65536)  # read for merging, attaching, conflicts and the lead: once per event
-def _date_clause(event: Event, masked_date: bool = True) -> str:
-    """The clause that carries the date, the date's own words masked: what happened then, as opposed
-    to the rest of the sentence ("the first bank to lend since the merger in 1985"); the whole sentence
-    when the date is not found in it."""
-    sentence = event.sentence
-    at = sentence.find(event.phrase)
-    if at < 0:
-        return sentence
-    masked = sentence[:at] + "\0" * len(event.phrase) + sentence[at + len(event.phrase):]
-    cuts = [0, *(position for m in _CLAUSE.finditer(masked) for position in (m.start(), m.end())), len(masked)]
-    starts, ends = cuts[0::2], cuts[1::2]  # clause i runs from starts[i] to ends[i]
-    index = next(i for i, end in enumerate(ends) if end >= at + len(event.phrase))
-    if not _words(masked[starts[index]:ends[index]]):  # "since 2021, girls ...": a date fronted alone
-        neighbour = index + 1 if index + 1 < len(ends) else index - 1  # tells of the clause after it
-        index = neighbour if neighbour >= 0 else index
-    clause = masked[starts[index]:ends[index]]
-    return clause if masked_date else sentence[starts[index]:ends[index]]
-
-
-def _action(event: Event) -> frozenset[str]:
-    """The words of the clause that carries the date (`_date_clause`)."""
-    sentence = event.sentence
-    if sentence.find(event.phrase) < 0:
-        return _features(event)
-    words = _words(_date_clause(event))
-    clause_names = {f"@{name}" for name in event.entities if name in sentence}
-    return frozenset(words | {n for n in clause_names if n[1:].lower()[:6] in {w[:6] for w in words}})
-
-
-def _same_action(a: frozenset[str], b: frozenset[str], threshold: float, min_shared: int) -> bool:
-    """Clauses telling the same happening share words (all of a clause's, when it has only one)."""
-    shared = len(a & b)
-    return shared >= max(1, min(min_shared, len(a), len(b))) and shared / max(1, min(len(a), len(b))) >= threshold
-
-
-def _overlap(a: frozenset[str], b: frozenset[str]) -> tuple[float, int]:
-    shared = len(a & b)
-    return (shared / min(len(a), len(b)) if a and b else 0.0), shared
-
-
-def candidate_pairs(feature_sets: Sequence[frozenset[str]]) -> list[tuple[int, int]]:
-    """The pairs (i < j) worth comparing: those sharing a feature, found through an inverted index.
-
-    A feature held by at most `NEIGHBOURS` + 1 sets pairs all its holders; one held by more (a
-    word every event on a day shares) pairs each holder with the next `NEIGHBOURS` only, so the
-    work stays linear in the number of events: single-link clustering still chains them together.
-    """
-    holders: dict[str, list[int]] = defaultdict(list)
-    for index, feature_set in enumerate(feature_sets):
-        for feature in feature_set:
-            holders[feature].append(index)
-    pairs: set[tuple[int, int]] = set()
-    for indexes in holders.values():
-        for position, i in enumerate(indexes):
-            pairs.update((i, j) for j in indexes[position + 1:position + 1 + NEIGHBOURS])
-    return sorted(pairs)
-
-
 def _single_link(events: list[Event], all_features: dict[int, frozenset[str]], threshold: float,
                  min_shared: int, actions: dict[int, frozenset[str]] | None = None) -> list[list[Event]]:
     """Clusters of events linked by shared words and names; only pairs sharing something are compared.
@@ -251,7 +176,7 @@ def _single_link(events: list[Event], all_features: dict[int, frozenset[str]], t
     for i, j in candidate_pairs(features):
         shared = len(features[i] & features[j])
         if shared >= min_shared and shared / min(len(features[i]), len(features[j])) >= threshold \
-                and (clauses is None or _same_action(clauses[i], clauses[j], threshold, min_shared)):
+                and (clauses is None or same_action(clauses[i], clauses[j], threshold, min_shared)):
             parent[_root(parent, j)] = _root(parent, i)
     groups: dict[int, list[Event]] = defaultdict(list)
     for i, event in enumerate(events):
@@ -288,17 +213,17 @@ def _best_match(event: Event, day_events: _FeatureIndex, clusters: list[list[Eve
     its own words allow that day: "Monday" retells nothing that happened on a Friday, nor "24 December"
     anything of 19 May."""
     features = all_features[id(event)]
-    kind = happening_in(_date_clause(event))[0]
+    kind = happening_in(date_clause(event))[0]
     scored = {}
     for index, other in day_events.sharing(features):
         if not_before and clusters[index][0].last < not_before - dt.timedelta(days=14):
             continue
         if other.planned:  # a past "last week" retells no plan
             continue
-        other_kind = happening_in(_date_clause(other))[0]
+        other_kind = happening_in(date_clause(other))[0]
         if kind and other_kind and kind != other_kind:  # a hearing "on Tuesday" retells no rally of a Tuesday
             continue
-        score, shared = _overlap(features, all_features[id(other)])
+        score, shared = feature_overlap(features, all_features[id(other)])
         if score >= ATTACH_OVERLAP and shared >= MERGE_MIN_SHARED + 1 and score > scored.get(index, 0.0):
             scored[index] = score
     for index in sorted(scored, key=lambda i: (-scored[i], i)):
@@ -323,7 +248,7 @@ def _lead_sentence(lead: Event, happenings: set[str]) -> str:
     not the recognition the sentence is about."""
     if not happenings or not lead.resolved:
         return lead.sentence
-    clause = _date_clause(lead, masked_date=False).strip(" ,;:–—-")
+    clause = date_clause(lead, masked_date=False).strip(" ,;:–—-")
     if happening_in(clause)[0] in happenings and happening_in(lead.sentence)[0] not in happenings:
         return f"… {clause}{'' if clause.endswith(('.', '!', '?')) else '.'}"
     return lead.sentence
@@ -340,7 +265,7 @@ def _most_representative(events: list[Event], all_features: dict[int, frozenset[
     held = Counter(feature for feature_set in features for feature in feature_set)
 
     def score(i: int) -> tuple[bool, bool, int, int]:  # features shared with each other citation, once per citation
-        about_it = bool(happenings) and events[i].resolved and happening_in(_date_clause(events[i]))[0] in happenings
+        about_it = bool(happenings) and events[i].resolved and happening_in(date_clause(events[i]))[0] in happenings
         return (not _DANGLING_OPENING.match(events[i].sentence), about_it,
                 sum(held[feature] - 1 for feature in features[i]), -len(events[i].sentence))
 
@@ -368,7 +293,7 @@ def _flag_conflicts(entries: list[TimelineEntry], all_features: dict[int, frozen
         both = told[i] & told[j]
         if a.planned or b.planned or not (len(both) >= CONFLICT_MIN_TOLD or any(name in people for _, name in both)):
             continue
-        score, shared = _overlap(features[i], features[j])
+        score, shared = feature_overlap(features[i], features[j])
         if score >= CONFLICT_OVERLAP and shared >= CONFLICT_MIN_SHARED:
             conflicts[i].append(_conflict_with(b, a))
             conflicts[j].append(_conflict_with(a, b))
