@@ -16,9 +16,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from generator.extract.name_context import ROLE_NOUNS, apposition_role
+from generator.extract.name_context import apposition_role
+from generator.extract.quote_marks import (
+    PARTIAL_QUOTE_WORDS,
+    SCARE_QUOTE_MAX_WORDS,
+    QuoteSpan,
+    merged_spans,
+    quote_spans,
+)
+from generator.extract.speakers import PRONOUNS, Speakers
 from generator.model import EntityKind, Mention, Paragraph, Quote
 from generator.text.sentences import sentence_spans
 
@@ -42,10 +50,7 @@ _AUXILIARIES = re.compile(
     r"goes on to|continued to|continues to|has also|had also|in a statement|on x|on twitter))+\s*$",
     re.IGNORECASE)
 _APPOSITION = re.compile(r",[^,;“”\"]{2,140},\s*$")
-_PRONOUNS = {"he": EntityKind.PERSON, "she": EntityKind.PERSON, "it": None, "they": None, "we": None}
 _GROUP_NOUN = re.compile(r"(?:^|\s)(?:the|its|their|this|that)\s+(?P<noun>[a-z]+)\s*$", re.IGNORECASE)
-_DOCUMENT_NOUNS = frozenset("statement resolution text letter declaration communique communiqué report petition "
-                            "release declaration part".split())
 #: "the 23-year-old", "the lawyer": a person the article described so before.
 _DESCRIPTION = re.compile(r"(?:^|\s)(?:the|his|her|their)\s+(?P<what>\d{1,3}-year-old|[a-z-]+)$", re.IGNORECASE)
 _ACCORDING_TO = re.compile(r"\baccording to\s+$", re.IGNORECASE)
@@ -70,37 +75,6 @@ _ATTRIBUTION_ONLY = re.compile(r"\s*(?:[^,.;:“”\"?!]{1,90}?\s+(?:said|says|a
 _BODY_REPORTS = re.compile(r"(?:\s+\([A-Z][A-Za-z&]{1,9}\))?(?:,[^,;“”\"]{2,140},)?(?:\s+(?:has|had|also|later|then|"
                            r"again|previously))*\s+(?:said|says|stated|states|told|tells|added|announced|warned)\b")
 _BY_BEFORE = re.compile(r"\b(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
-_OPENING, _CLOSING = "“", "”"
-SCARE_QUOTE_MAX_WORDS = 8
-#: A quotation of fewer words says little alone ("an “ally”"): it is shown in its sentence.
-PARTIAL_QUOTE_WORDS = 4
-
-
-@dataclass(frozen=True)
-class QuoteSpan:
-    start: int  # offsets of the quoted words within the paragraph, marks excluded
-    end: int
-
-
-def quote_spans(text: str) -> list[QuoteSpan]:
-    """Paired quotation marks: curly ones by direction, straight ones by alternation. Unpaired ones are left."""
-    spans: list[QuoteSpan] = []
-    open_at: int | None = None
-    straight_open: int | None = None
-    for index, char in enumerate(text):
-        if char == _OPENING:
-            open_at = index
-        elif char == _CLOSING and open_at is not None:
-            spans.append(QuoteSpan(open_at + 1, index))
-            open_at = None
-        elif char == '"':
-            if straight_open is None:
-                straight_open = index
-            else:
-                spans.append(QuoteSpan(straight_open + 1, index))
-                straight_open = None
-    return sorted((span for span in spans if span.end > span.start and text[span.start:span.end].strip()),
-                  key=lambda span: span.start)
 
 
 #: How far before a quote its attribution is looked for, and how far back a subject may start: the
@@ -108,75 +82,6 @@ def quote_spans(text: str) -> list[QuoteSpan]:
 #: however long its paragraph (a line of 1,800 quotes must not take minutes).
 ATTRIBUTION_WINDOW = 600
 SUBJECT_WINDOW = 300
-RECENT_ORGANISATIONS = 50
-
-
-class _Speakers:
-    """The article's running context: who spoke last, and which organisations it has named."""
-
-    def __init__(self) -> None:
-        self.last: tuple[str, EntityKind] | None = None
-        self.reported = False  # the last speaker spoke in reported speech ("X said her clients ...")
-        self._organisations: dict[str, None] = {}  # in order of last mention
-        #: the person a sentence of the current or previous paragraph opens with, named after the last
-        #: speaker: "Mahbooba Amiri runs a school. “We are afraid,” she said." (None once a speaker follows)
-        self.subject: str | None = None
-        self._people: list[tuple[str, str, int | None]] = []  # (name, role, age) in order of mention
-        self.issuer: str | None = None  # the last organisation a sentence opened with
-        #: the last organisation named as the author ("by the CHRDA") in the quote's sentence or the one before
-        self.in_sentence: str | None = None
-
-    def named(self, organisation: str) -> None:
-        self._organisations.pop(organisation, None)
-        self._organisations[organisation] = None
-
-    @property
-    def organisations(self) -> list[str]:
-        return list(self._organisations)[-RECENT_ORGANISATIONS:]
-
-    def person_named(self, name: str, role: str, age: int | None) -> None:
-        self._people.append((name, role.lower(), age))
-
-    def spoke(self, speaker: tuple[str, EntityKind], reported: bool) -> None:
-        self.last, self.reported, self.subject = speaker, reported, None
-
-    def described(self, description: str) -> tuple[str, str] | None:
-        """"the 23-year-old", "the lawyer": the last person the article gave that age or role."""
-        age = re.fullmatch(r"(\d{1,3})-year-old", description)
-        for name, role, years in reversed(self._people):
-            if (age and years == int(age[1])) or (not age and description in ROLE_NOUNS
-                                                  and role.split()[-1:] == [description]):
-                return name, f"'the {description}' is the person the article describes so"
-        return None
-
-    def pronoun(self, word: str) -> tuple[str, str] | None:
-        wanted = _PRONOUNS[word.lower()]
-        if self.subject and wanted is EntityKind.PERSON:
-            return self.subject, f"'{word}' refers to the person the sentence before is about"
-        if self.last and (wanted is None or self.last[1] is wanted):
-            if self.reported:
-                return self.last[0], f"'{word}' refers to the person said to speak just before"
-            return self.last[0], f"'{word}' refers to the last speaker"
-        return None
-
-    def group(self, noun: str) -> tuple[str, str] | None:
-        noun = noun.lower()
-        organisations = self.organisations
-        for name in reversed(organisations):
-            if re.search(rf"\b{re.escape(noun)}", name, re.IGNORECASE):
-                return name, f"'the {noun}' is the last-named organisation called so"
-        if noun in _DOCUMENT_NOUNS or noun in ("group", "organisation", "organization", "body"):
-            # statements are issued by organisations: "The network condemned … Its chairwoman said … “…,”
-            # the statement said" is the network's, not the chairwoman's
-            if self.in_sentence and noun in _DOCUMENT_NOUNS:  # "A report released by the CHRDA … “…,” the report said"
-                return self.in_sentence, f"'{noun}' is that of the organisation named just before"
-            if self.issuer and noun in _DOCUMENT_NOUNS and (self.last is None or self.last[1] is EntityKind.PERSON):
-                return self.issuer, f"'{noun}' refers to the organisation the last sentences are about"
-            if self.last:
-                return self.last[0], f"'{noun}' refers to the last speaker's"
-            if organisations:  # statements are issued by organisations
-                return organisations[-1], f"'{noun}' refers to the last-named organisation's"
-        return None
 
 
 class _Paragraph:
@@ -191,7 +96,7 @@ class _Paragraph:
         self._by_start = by_start
         self.spans = [span for span in quote_spans(text) if not self._is_a_name(span)]
         self.span_starts = [span.start for span in self.spans]
-        self._quoted = _merged(self.spans)
+        self._quoted = merged_spans(self.spans)
         self._quoted_starts = [start for start, _ in self._quoted]
         self._quoted_ends = [end for _, end in self._quoted]
         self.outside = [m for m in by_start if not self.in_quote(m.start)]
@@ -236,18 +141,8 @@ class _Paragraph:
                 and all(w[:1].isupper() or w in small for w in words) and not stripped.endswith(("?", "!")))
 
 
-def _merged(spans: Sequence[QuoteSpan]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for span in spans:  # sorted by start
-        if merged and span.start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], span.end))
-        else:
-            merged.append((span.start, span.end))
-    return merged
-
-
 def extract_quotes(article_id: str, paragraphs: Sequence[Paragraph], mentions: Sequence[Mention]) -> list[Quote]:
-    speakers = _Speakers()
+    speakers = Speakers()
     kinds = {mention.name: mention.kind for mention in mentions}
     by_paragraph: dict[int, list[Mention]] = {}
     for mention in mentions:
@@ -319,14 +214,14 @@ _AGE_AFTER = re.compile(r",\s+(\d{1,3}),")
 _SENTENCE_OPENING = re.compile(r"^[\s“\"‘']*(?:(?:[A-Z][a-z]*\.?)\s+){0,3}$")
 
 
-def _note_organisation(paragraph: _Paragraph, mention: Mention, speakers: _Speakers) -> None:
+def _note_organisation(paragraph: _Paragraph, mention: Mention, speakers: Speakers) -> None:
     """An organisation named outside a quote; the issuer of what follows when its name opens the sentence."""
     speakers.named(mention.name)
     if _SENTENCE_OPENING.match(paragraph.sentence_before(mention.start)):
         speakers.issuer = mention.name
 
 
-def _note_person(paragraph: _Paragraph, mention: Mention, speakers: _Speakers) -> None:
+def _note_person(paragraph: _Paragraph, mention: Mention, speakers: Speakers) -> None:
     """A person named outside a quote: remembered with their role and age ("Sara Nouri, 23,"), and as
     the subject when their name opens the sentence."""
     age = _AGE_AFTER.match(paragraph.text, mention.end)
@@ -358,7 +253,7 @@ def _one_per_quotation(paragraph: _Paragraph, quotes: list[Quote]) -> list[Quote
     return merged
 
 
-def _attribute(paragraph: _Paragraph, span: QuoteSpan, speakers: _Speakers) -> tuple[str | None, str, str]:
+def _attribute(paragraph: _Paragraph, span: QuoteSpan, speakers: Speakers) -> tuple[str | None, str, str]:
     text = paragraph.text
     sentence_start, _ = paragraph.sentence_around(span.start)
     _, sentence_end = paragraph.sentence_around(max(span.start, span.end - 1))
@@ -417,7 +312,7 @@ def _attribute(paragraph: _Paragraph, span: QuoteSpan, speakers: _Speakers) -> t
     return None, "", "no attribution in the sentence"
 
 
-def _subject(paragraph: _Paragraph, end: int, speakers: _Speakers) -> tuple[str, str] | None:
+def _subject(paragraph: _Paragraph, end: int, speakers: Speakers) -> tuple[str, str] | None:
     """The named entity, pronoun or definite noun ending right before `end` (auxiliaries, apposition aside)."""
     text = paragraph.text
     head_start = max(0, end - SUBJECT_WINDOW)
@@ -436,7 +331,7 @@ def _subject(paragraph: _Paragraph, end: int, speakers: _Speakers) -> tuple[str,
         if mention is not None:
             return mention.name, "the subject of the speech verb"
         word = re.search(r"(\w+)$", stripped)
-        if word and word.group(1).lower() in _PRONOUNS:
+        if word and word.group(1).lower() in PRONOUNS:
             before_word = head_start + len(stripped) - len(word.group(1)) - 1
             if before_word < 0 or not text[before_word].isalnum():
                 resolved = speakers.pronoun(word.group(1))

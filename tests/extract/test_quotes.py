@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.extract.quotes import extract_quotes, quote_spans
+from generator.extract.quote_marks import quote_spans
+from generator.extract.quotes import extract_quotes
 from generator.model import EntityKind, Mention, Paragraph
 
 PEOPLE = {"Maria Lopez": EntityKind.PERSON, "Lopez": EntityKind.PERSON, "Jan Novak": EntityKind.PERSON,
