@@ -28,7 +28,7 @@ from generator.protect.redact import protect, withhold
 from generator.stage_cache import StageCache, forget_on_protection_change
 from generator.text.slugs import RESERVED, allocate_slugs, slugify
 
-#: Opens the message of an error that no check foresaw (a bug): see `_guarded`.
+#: Opens the message of an error that no check foresaw (a bug): see `_PerArticle`.
 INTERNAL_ERROR = "the generator failed on this file"
 T = TypeVar("T")
 
@@ -90,13 +90,23 @@ def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None, cache: 
 @dataclass
 class _PerArticle:
     """One article through one stage: its result cached under the stage's own arguments (the whole of its
-    input, so no key is listed by hand), behind the per-file error barrier of `_guarded`."""
+    input, so no key is listed by hand), behind the barrier between one article and the whole site."""
 
     cache: StageCache
     problems: list[Problem]
 
     def __call__(self, stage: str, source_name: str, what: str, function: Callable[..., T], *args: object) -> T | None:
-        return _guarded(self.problems, source_name, what, self.cache.run, stage, function, *args)
+        """`function(*args)`, cached; an error no check foresaw is reported for that file, and the article is
+        left out of that stage, so the rest of the dossier is still built. The tests treat any such report
+        as a failure (see `INTERNAL_ERROR`): it is a bug, never an expected outcome."""
+        try:
+            return self.cache.run(stage, function, *args)
+        except Exception as error:  # noqa: BLE001 -- the barrier between one article and the whole site
+            self.problems.append(Problem(
+                source_name, f"{INTERNAL_ERROR} while it was {what} ({type(error).__name__}: "
+                             f"{shorten(str(error))}); that step is skipped for this file.",
+                "Please report this with the file; the rest of the site is built."))
+            return None
 
 
 def _cleaned(sources, run: _PerArticle) -> list[tuple]:
@@ -160,19 +170,6 @@ def _model_views(articles, problems: list[Problem]) -> list[list[str]]:
 def _clean_and_scan(source):
     clean = clean_text(source.text)
     return clean, (scan_source(source, clean) if clean.paragraphs else [])
-
-
-def _guarded(problems: list[Problem], source_name: str, what: str, stage, *args):
-    """One article through one stage; an error no check foresaw is reported for that file, and the
-    article is left out of that stage, so the rest of the dossier is still built. The tests treat
-    any such report as a failure (see `INTERNAL_ERROR`): it is a bug, never an expected outcome."""
-    try:
-        return stage(*args)
-    except Exception as error:  # noqa: BLE001 -- the barrier between one article and the whole site
-        problems.append(Problem(source_name, f"{INTERNAL_ERROR} while it was {what} ({type(error).__name__}: "
-                                             f"{shorten(str(error))}); that step is skipped for this file.",
-                                "Please report this with the file; the rest of the site is built."))
-        return None
 
 
 def _page_name_warnings(articles) -> list[Problem]:

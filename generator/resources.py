@@ -18,6 +18,7 @@ _PACKAGED_THEME = PACKAGE / "theme"
 THEME = _PACKAGED_THEME if (_PACKAGED_THEME / "main.html").is_file() else PACKAGE.parent / "overrides"
 
 
-def data_text(name: str) -> str:
-    """A file of `generator/data/` (`NAME.txt`), as text."""
-    return (DATA / f"{name}.txt").read_text(encoding="utf-8")
+def data_lines(name: str) -> list[str]:
+    """The lines of `generator/data/NAME.txt` that hold data: not blank, not a `#` comment."""
+    text = (DATA / f"{name}.txt").read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]

@@ -68,12 +68,11 @@ class StageCache:
         Each argument's repr must be canonical: dataclasses, tuples, strings, numbers, dates, dicts in a
         stable order, or an object whose repr is made so (`RegistryMatcher`); never a set, whose order
         follows the hash seed."""
-        inputs = args
         if self.folder is None:
             return function(*args)
         # repr, not pickle: equal values always give the same text, while pickle's bytes depend on which
         # equal strings happen to be one object (they differ between a computed and an unpickled result)
-        key = hashlib.sha256(f"{code_version()}|{stage}|{inputs!r}".encode("utf-8", "surrogatepass")).hexdigest()
+        key = hashlib.sha256(f"{code_version()}|{stage}|{args!r}".encode("utf-8", "surrogatepass")).hexdigest()
         self._used.add(key)
         if key in self._memory:
             self.hits += 1

@@ -13,7 +13,7 @@ import hashlib
 import json
 
 from generator.model import Dossier, EntityKind, OrgType, Precision, format_date_iso
-from generator.resources import data_text
+from generator.resources import data_lines
 
 DATASET = "dossier"
 FTM_FILE = "data/dossier.ftm.json"
@@ -97,8 +97,7 @@ def ftm_language(stated: str | None) -> str | None:
 
 
 def _language_codes() -> dict[str, str]:
-    text = data_text("language_codes")
-    pairs = dict(line.split() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    pairs = dict(line.split() for line in data_lines("language_codes"))
     return pairs | {three: three for three in pairs.values()}
 
 

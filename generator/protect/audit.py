@@ -29,8 +29,6 @@ from generator.protect.redact import Redactor
 from generator.resources import THEME
 from generator.stage_cache import code_version
 
-#: The dossier's own theme files, copied into every site as they are.
-DOSSIER_THEME = THEME
 _MARKUP = (".html", ".htm", ".xml", ".svg", ".xhtml")
 #: Inline elements join what they hold to the words around them; every other tag separates.
 _INLINE_TAG = re.compile(r"</?(?:a|abbr|b|bdi|bdo|cite|code|em|i|kbd|mark|q|s|samp|small|span|strong|sub|sup|u|wbr)"
@@ -43,7 +41,7 @@ MAX_MEMBER_BYTES = 200_000_000
 def _theme_dirs() -> tuple[Path, ...]:
     import material
 
-    return (Path(material.__file__).resolve().parent / "templates", DOSSIER_THEME)
+    return (Path(material.__file__).resolve().parent / "templates", THEME)  # both copied into every site as they are
 
 
 def _theme_copy(relative: str, path: Path) -> bool:

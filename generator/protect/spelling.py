@@ -38,7 +38,7 @@ from itertools import product
 
 import ahocorasick
 
-from generator.resources import data_text
+from generator.resources import data_lines
 from generator.text.fold import fold
 
 #: Spans of the original text: view character i stands for text[spans[i][0]:spans[i][1]].
@@ -72,8 +72,7 @@ _CAMEL = re.compile(f"[{_class_of(('Ll',))}](?=[{_class_of(('Lu', 'Lt'))}])")
 
 def _unicode_table(name: str) -> Iterator[list[str]]:
     """The lines of a table in `generator/data/`, split at ";" (hexadecimal code points); `#` starts a comment."""
-    text = data_text(name)
-    return (line.split(";") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return (line.split(";") for line in data_lines(name))
 
 
 def _characters(hexadecimal: str) -> str:

@@ -40,9 +40,6 @@ from generator.site.preview import PreviewState, entries_by_page, fingerprint, m
 from generator.stage_cache import shared_stage_cache
 
 log = logging.getLogger("mkdocs.plugins.dossier")
-#: The dossier's theme: inside the installed package (a wheel carries it as generator/theme), or, in the
-#: generator's own checkout, `overrides/` at the top of the project, where the design keeps it.
-THEME_DIR = THEME
 STYLESHEET = "assets/stylesheets/dossier.css"
 #: Material's offline plugin loads this Web Worker shim from a CDN unless a polyfill naming
 #: "iframe-worker" is given: the theme ships it (the npm package iframe-worker 1.0.4, MIT).
@@ -170,7 +167,7 @@ def on_serve(server, config: MkDocsConfig, builder) -> None:
     names no folder of the generator."""
     if seeds_dir(config).is_dir():
         server.watch(str(seeds_dir(config)))
-    for folder in (TEMPLATES, THEME_DIR):
+    for folder in (TEMPLATES, THEME):
         server.watch(str(folder))
 
 
@@ -372,7 +369,7 @@ def _finish_search_index(config: MkDocsConfig) -> None:
 
 def _theme_dirs(config: MkDocsConfig) -> set[Path]:
     """The dossier's own theme folders (its overrides and the project's): they shape every page."""
-    dirs = {THEME_DIR.resolve()}
+    dirs = {THEME.resolve()}
     if config.theme.custom_dir:
         dirs.add(Path(config.theme.custom_dir).resolve())
     return dirs
@@ -384,12 +381,12 @@ def on_config(config: MkDocsConfig, options: DossierConfig) -> MkDocsConfig:
     _build.options = options
     if config.theme.name != "material":
         raise Abort(f"The dossier plugin needs the Material theme (theme: name: material), not '{config.theme.name}'.")
-    if not THEME_DIR.is_dir():
-        raise Abort(f"The dossier's theme is missing ({THEME_DIR}); reinstall the generator from the wheel you "
+    if not THEME.is_dir():
+        raise Abort(f"The dossier's theme is missing ({THEME}); reinstall the generator from the wheel you "
                     f"installed it from: {shlex.quote(sys.executable)} -m pip install --force-reinstall WHEEL")
     dirs = [Path(folder).resolve() for folder in config.theme.dirs]
-    if THEME_DIR.resolve() not in dirs:
-        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+    if THEME.resolve() not in dirs:
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
     if STYLESHEET not in [str(sheet) for sheet in config.extra_css]:
         config.extra_css.append(STYLESHEET)
     if options.offline and not any("iframe-worker" in str(polyfill) for polyfill in config.extra.get("polyfills") or []):

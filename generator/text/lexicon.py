@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import jdatetime
 
-from generator.resources import data_text
+from generator.resources import data_lines
 
 MONTHS: dict[str, int] = {}
 for _number, _name in enumerate(
@@ -71,8 +71,7 @@ RELEASE_HEADER = re.compile(
 
 def word_list(name: str) -> frozenset[str]:
     """A list of words kept as data (`generator/data/NAME.txt`: one a line, `#` comments), not as code."""
-    text = data_text(name)
-    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(line.strip().lower() for line in data_lines(name))
 
 
 #: Words that make a name a body's: "Bank of Japan Governor Satoshi Sumita" names a bank.
@@ -82,17 +81,15 @@ GROUP_NOUNS = word_list("group_nouns")
 #: "du", "van der", "bin": small words inside a person's surname ("Barend du Plessis", "du Plessis said").
 NAME_PARTICLES = word_list("name_particles")
 def _happenings() -> tuple[dict[str, str], frozenset[str]]:
-    text = data_text("happenings")
     phrases: dict[str, str] = {}
     once = set()
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            kind, _, words = line.partition(":")
-            kind = kind.strip()
-            if kind.endswith("[once]"):
-                kind = kind.removesuffix("[once]").strip()
-                once.add(kind)
-            phrases.update({phrase.strip().lower(): kind for phrase in words.split(",") if phrase.strip()})
+    for line in data_lines("happenings"):
+        kind, _, words = line.partition(":")
+        kind = kind.strip()
+        if kind.endswith("[once]"):
+            kind = kind.removesuffix("[once]").strip()
+            once.add(kind)
+        phrases.update({phrase.strip().lower(): kind for phrase in words.split(",") if phrase.strip()})
     return phrases, frozenset(once)
 
 
