@@ -8,7 +8,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
-from generator.render.pages import Renderer, front_matter
+from generator.render.environment import environment
+from generator.render.front_matter import front_matter
 from generator.text.slugs import RESERVED, allocate_slugs
 from tests.helpers import visible_text
 
@@ -20,7 +21,7 @@ WORDS = st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Co", "
                 max_size=6)
 # article text: markup-shaped tokens among words of any printable characters (ingest drops control ones)
 TEXT = st.lists(st.one_of(st.sampled_from(SYNTAX_TOKENS), WORDS), min_size=1, max_size=25).map("".join)
-TEMPLATE = Renderer().env.from_string("<p>{{ text }}</p>")
+TEMPLATE = environment().from_string("<p>{{ text }}</p>")
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -6,7 +6,7 @@ from generator.export.dataset import data_files
 from generator.export.ftm import FTM_FILE, ftm_lines
 from generator.export.timeline import events_csv, timelinejs_json
 from generator.model import DataFile, Dossier, OpenData
-from generator.render.pages import entry_date
+from generator.render.wording import entry_date
 
 
 def open_data(dossier: Dossier, site_name: str, complete: bool = True) -> OpenData:

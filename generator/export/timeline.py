@@ -6,9 +6,9 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from html import escape
 
 from generator.model import Article, Precision, TimelineEntry, format_date_iso
+from generator.render.escaping import escape
 
 CSV_COLUMNS = ("entry", "date", "first", "last", "precision", "qualifier", "planned", "article_id", "article_title",
                "article_source", "paragraph", "phrase", "basis", "note", "sentence", "entities")
@@ -26,14 +26,14 @@ def timelinejs_json(entries: list[TimelineEntry], articles: Mapping[str, Article
         slide = {
             "unique_id": entry.key,
             "start_date": _timelinejs_date(entry.first, entry.precision),
-            "text": {"headline": escape(describe(entry)),
+            "text": {"headline": str(escape(describe(entry))),
                      "text": f"<p>{escape(entry.sentence)}</p><ul>{sources}</ul>"},
             "group": str(entry.first.year),
         }
         if entry.precision in (Precision.WEEK, Precision.DECADE):
             slide["end_date"] = _timelinejs_date(entry.last, Precision.DAY)
         events.append(slide)
-    document = {"title": {"text": {"headline": escape(title), "text": "<p>Events cited from the dossier's articles.</p>"}},
+    document = {"title": {"text": {"headline": str(escape(title)), "text": "<p>Events cited from the dossier's articles.</p>"}},
                 "events": events}
     return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 

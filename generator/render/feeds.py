@@ -9,16 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from email.utils import format_datetime
-from xml.sax.saxutils import escape as _escape_xml
 
 from generator.model import Article, Precision
-from generator.text.fold import INVISIBLE_CONTROLS
-
-
-def escape(text: str) -> str:
-    """Text for XML: escaped, and without the characters XML 1.0 forbids (one makes the whole feed invalid)."""
-    return _escape_xml(INVISIBLE_CONTROLS.sub("", text))
+from generator.render.environment import environment
 
 FEED_ITEMS = 50
 
@@ -38,26 +33,35 @@ def _published(article: Article) -> dt.datetime:
     return dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc)
 
 
-def rss_feed(articles: Sequence[Article], title: str, description: str, site_url: str) -> str:
+@dataclass(frozen=True)
+class FeedItem:
+    id: str
+    url: str
+    title: str
+    summary: str
+    published: dt.datetime
+    publisher: str | None
+
+    @property
+    def pub_date(self) -> str:
+        """RFC 822, as RSS dates are written."""
+        return format_datetime(self.published)
+
+
+def _items(articles: Sequence[Article], site_url: str) -> list[FeedItem]:
     items = []
     for article in _newest_first(articles):
         meta = article.metadata
         precision = "" if meta.date.precision is Precision.DAY else f" (date known to the {meta.date.precision.value})"
-        items.append(
-            "  <item>\n"
-            f"    <title>{escape(meta.title.value or '')}</title>\n"
-            f"    <link>{escape(_url(site_url, article))}</link>\n"
-            f"    <guid isPermaLink=\"false\">{escape(meta.article_id)}</guid>\n"
-            f"    <pubDate>{format_datetime(_published(article))}</pubDate>\n"
-            f"    <description>{escape(meta.description + precision)}</description>\n"
-            + (f"    <dc:creator>{escape(meta.publisher.value)}</dc:creator>\n" if meta.publisher.known else "")
-            + "  </item>")
-    home = site_url or "./"
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">\n<channel>\n'
-            f"  <title>{escape(title)}</title>\n  <link>{escape(home)}</link>\n"
-            f"  <description>{escape(description)}</description>\n"
-            + "\n".join(items) + "\n</channel>\n</rss>\n")
+        items.append(FeedItem(meta.article_id, _url(site_url, article), meta.title.value or "",
+                              meta.description + precision, _published(article),
+                              meta.publisher.value if meta.publisher.known else None))
+    return items
+
+
+def rss_feed(articles: Sequence[Article], title: str, description: str, site_url: str) -> str:
+    return environment().get_template("feed.xml.j2").render(
+        title=title, home=site_url or "./", description=description, items=_items(articles, site_url))
 
 
 def json_feed(articles: Sequence[Article], title: str, description: str, site_url: str) -> str:

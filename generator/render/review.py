@@ -8,17 +8,13 @@ pseudonyms, like everywhere else: the review list is made from the same dossier 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-
-import jinja2
-from markupsafe import Markup, escape
 
 from generator.ingest.registry import REGISTRY_FILE
 from generator.model import Article, Dossier, Provenance
 from generator.protect.near_miss import near_misses
-from generator.render.pages import date_text, published
-from generator.resources import TEMPLATES
+from generator.render.environment import environment
+from generator.render.wording import date_text, published
 
 
 @dataclass(frozen=True)
@@ -131,7 +127,4 @@ def review_sections(dossier: Dossier, examples: int = 2) -> list[Section]:
 
 def review_html(sections: list[Section], site_prefix: str, title: str) -> str:
     """A standalone page of `review_sections`; `site_prefix` is where the built site lies, relative to the page."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters["code"] = lambda text: Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", str(escape(text))))
-    return env.get_template("review.html.j2").render(sections=sections, site=site_prefix, title=title)
+    return environment().get_template("review.html.j2").render(sections=sections, site=site_prefix, title=title)

@@ -305,7 +305,7 @@ def test_timeline_page_says_by_for_as_early_as(dossier):
 
 
 def test_a_planned_entry_is_marked_on_the_page():
-    from generator.render.pages import entry_date
+    from generator.render.wording import entry_date
 
     (entry,) = _timeline(("a", [replace(_event("a", "The plant is due to open in 2006.", "2006", D(2006, 1, 1),
                                                precision=Precision.YEAR), planned=True)]))

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from generator.render.pages import Renderer, front_matter
+from generator.render.environment import environment
+from generator.render.front_matter import front_matter
+from generator.render.pages import Renderer
 from tests.helpers import elements, visible_text
 
 HOSTILE = [
@@ -30,7 +32,7 @@ HOSTILE = [
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_printed_text_renders_back_to_itself(text):
-    html = Renderer().env.from_string('<p title="{{ text }}">{{ text }}</p>').render(text=text)
+    html = environment().from_string('<p title="{{ text }}">{{ text }}</p>').render(text=text)
     assert visible_text(html) == " ".join(text.split())
     assert elements(html) == [("p", {"title": text})]  # no element or attribute came from the text
 
@@ -43,7 +45,7 @@ def test_front_matter_round_trips(title):
 
 def test_generated_pages_are_html_with_their_front_matter(dossier):
     """MkDocs reads the front matter and a placeholder; the hook puts the rendered HTML in its place."""
-    from generator.render.pages import PAGE_PLACEHOLDER
+    from generator.render.front_matter import PAGE_PLACEHOLDER
 
     article = dossier.articles[0]
     page = next(p for p in Renderer().pages(dossier) if p.path == article.page_path)
@@ -52,7 +54,7 @@ def test_generated_pages_are_html_with_their_front_matter(dossier):
 
 
 def test_page_href_is_the_url_mkdocs_gives_the_page():
-    from generator.render.pages import page_href
+    from generator.render.links import page_href
 
     assert page_href("actors/x.md#p3", "articles/a.md", True) == "../../actors/x/#p3"
     assert page_href("actors/x.md", "articles/a.md", False) == "../actors/x.html"
@@ -140,7 +142,7 @@ def test_a_sentence_naming_an_entity_twice_is_listed_once_with_both_in_bold(doss
 
 def test_every_page_gives_an_articles_date_the_same_way(dossier):
     # 002 states no date; ¶7 reports as "Last week" what the other four date 3 July 2025
-    from generator.render.pages import published
+    from generator.render.wording import published
 
     article = next(a for a in dossier.articles if a.source.name.startswith("002"))
     said = published(article.metadata.date)

@@ -1,0 +1,63 @@
+"""How the dossier's values read on a page: dates never more precise than known, counted nouns.
+
+Every page, the review list and the exports word a date with these, so no two of them disagree on it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.model import Precision, Provenance, PublicationDate, TimelineEntry
+
+
+def noun(count: int, singular: str, plural_form: str | None = None) -> str:
+    """The word for `count` things: {{ n }} {{ n | noun("entry", "entries") }}."""
+    return singular if count == 1 else plural_form or singular + "s"
+
+
+def date_text(date: PublicationDate | dt.date | None, precision: Precision | None = None) -> str:
+    """A date as readers write it, never more precise than known: "2 March 1987", "March 1987"."""
+    if isinstance(date, PublicationDate):
+        date, precision = date.value, date.precision
+    if date is None:
+        return "unknown"
+    if precision is Precision.DECADE:
+        return f"{date.year}s"
+    if precision is Precision.WEEK:
+        return f"week of {date.day} {date.strftime('%B %Y')}"
+    if precision is Precision.YEAR:
+        return str(date.year)
+    if precision is Precision.MONTH:
+        return date.strftime("%B %Y")
+    return f"{date.day} {date.strftime('%B %Y')}"
+
+
+def published(date: PublicationDate) -> str:
+    """An article's date as every page gives it: "2 March 1987", "3 March 1987 (inferred)", "not before
+    9 March 1987 (inferred)" or "date unknown", so no two pages disagree on it."""
+    if date.known:
+        return date_text(date) + (" (inferred)" if date.provenance is Provenance.INFERRED else "")
+    if date.not_before:
+        return f"not before {date_text(date.not_before, date.not_before_precision)} (inferred)"
+    return "date unknown"
+
+
+QUALIFIER_WORDS = {"on": "", "by": "by ", "since": "since ", "after": "after ", "before": "before ",
+                   "until": "until ", "still": "still in ", "about": "about "}
+
+
+def day_text(date: dt.date, precision: Precision | None) -> str:
+    """A date with its weekday where it is known to the day: "Tuesday 10 March 2026"; else as `date_text`."""
+    text = date_text(date, precision)
+    return f"{date:%A} {text}" if precision is Precision.DAY else text
+
+
+def entry_date(entry: TimelineEntry) -> str:
+    """"2 March 1987", "since 1985", "about May 1986": the date as precise as known, with its qualifier;
+    "2006 (planned or expected)" where the articles give it as a plan or forecast, not as past."""
+    if entry.first is None:
+        return "date unresolved"
+    text = QUALIFIER_WORDS.get(entry.qualifier, "") + date_text(entry.first, entry.precision)
+    if entry.planned:
+        text += " (planned or expected)"
+    return text[0].upper() + text[1:]
