@@ -55,6 +55,10 @@ class PreviewState:
     def unchanged(self, setting: bytes, path: str, page_fingerprint: bytes) -> bool:
         return setting == self.setting and self.pages.get(path) == page_fingerprint
 
+    def forget(self) -> None:
+        """After a build that failed or was deleted: the next one writes every page and the whole index."""
+        self.pages, self.search = {}, {}
+
 
 def entries_by_page(docs: list[dict]) -> dict[str, list[dict]]:
     """Search entries grouped by the page they belong to ("actors/x/#quotes" -> "actors/x/")."""
