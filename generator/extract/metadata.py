@@ -58,7 +58,7 @@ class DossierEvidence:
 
 def stated_publication_year(source: SourceFile, clean: CleanText) -> int | None:
     """The year this article's own date states, for other articles' inference."""
-    sidecar_date = source.sidecar.get("date")
+    sidecar_date = source.sidecar.date
     if sidecar_date is not None:
         return int(str(sidecar_date)[:4])
     if "date" in source.stated:
@@ -76,7 +76,7 @@ def extract_metadata(source: SourceFile, clean: CleanText,
     body_words = sum(len(paragraph.text.split()) for paragraph in clean.paragraphs)
     problems: list[Problem] = []
     text_url = _source_url(source, clean.set_aside, problems)
-    url = _sidecar_text(source, "url") or (source.stated.get("url") or (text_url,))[0]
+    url = source.sidecar.url or (source.stated.get("url") or (text_url,))[0]
     url_withheld = url == WITHHELD_LINK  # it named a protected person (see `protect`)
     url = None if url_withheld else url
     publisher, author = _byline(source, clean.set_aside, None if text_url == WITHHELD_LINK else text_url)
@@ -87,7 +87,7 @@ def extract_metadata(source: SourceFile, clean: CleanText,
         date=_publication_date(source, clean, evidence, problems),
         url=url,
         url_withheld=url_withheld,
-        language=_sidecar_text(source, "language") or (source.stated.get("language") or (None,))[0],
+        language=source.sidecar.language or (source.stated.get("language") or (None,))[0],
         word_count=body_words,
         reading_minutes=max(1, math.ceil(body_words / WORDS_PER_MINUTE)),
         sha256=source.sha256,
@@ -112,14 +112,9 @@ def _stated(source: SourceFile, key: str) -> Attributed | None:
     return Attributed(value, Provenance.STATED, where)
 
 
-def _sidecar_text(source: SourceFile, key: str) -> str | None:
-    value = source.sidecar.get(key)
-    return str(value) if value is not None else None
-
-
 def _title(source: SourceFile, clean: CleanText) -> Attributed:
-    if "title" in source.sidecar:
-        return Attributed(str(source.sidecar["title"]), Provenance.SIDECAR, _curator(source))
+    if source.sidecar.title is not None:
+        return Attributed(source.sidecar.title, Provenance.SIDECAR, _curator(source))
     if stated := _stated(source, "title"):
         return stated
     if clean.headline:
@@ -168,10 +163,10 @@ def _byline(source: SourceFile, set_aside: Iterable[SetAside], url: str | None) 
             publisher = Attributed(domain, Provenance.INFERRED, f"inferred from the address of the source, {url}")
     publisher = _stated(source, "publisher") or publisher  # a saved page's site name over the text's clues
     author = _stated(source, "author") or author
-    if "publisher" in source.sidecar:
-        publisher = Attributed(str(source.sidecar["publisher"]), Provenance.SIDECAR, _curator(source))
-    if "author" in source.sidecar:
-        author = Attributed(str(source.sidecar["author"]), Provenance.SIDECAR, _curator(source))
+    if source.sidecar.publisher is not None:
+        publisher = Attributed(source.sidecar.publisher, Provenance.SIDECAR, _curator(source))
+    if source.sidecar.author is not None:
+        author = Attributed(source.sidecar.author, Provenance.SIDECAR, _curator(source))
     return publisher, author
 
 
@@ -200,7 +195,7 @@ def _date_lines(set_aside: Iterable[SetAside]) -> list[SetAside]:
 
 def _publication_date(source: SourceFile, clean: CleanText, evidence: DossierEvidence,
                       problems: list[Problem]) -> PublicationDate:
-    if "date" in source.sidecar:
+    if source.sidecar.date is not None:
         return _sidecar_date(source)
     if "date" in source.stated:
         value, where = source.stated["date"]
@@ -246,7 +241,7 @@ def _past_dates(clean: CleanText, evidence: DossierEvidence) -> list[tuple[int, 
 
 
 def _sidecar_date(source: SourceFile) -> PublicationDate:
-    value = source.sidecar["date"]
+    value = source.sidecar.date
     where = _curator(source)
     if isinstance(value, dt.date):
         return PublicationDate(value, Precision.DAY, Provenance.SIDECAR, where)

@@ -12,18 +12,19 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
 from generator.errors import InputError, UnsafeToPublish
 from generator.ingest.curator_yaml import load_curator_yaml_with_lines
 from generator.ingest.seedfiles import read_seed_file, seed_file_exists
+from generator.ingest.typed import Checked, CuratorOption, Invalid, check
 from generator.model import EntityKind, OrgType, Problem
 from generator.text.fold import INVISIBLE_CONTROLS, fold_key
 
 REGISTRY_FILE = "entities.yml"
 REGISTRY_NAMES = (REGISTRY_FILE, "entities.yaml")
 MAX_REGISTRY_BYTES = 5_000_000
-TOP_KEYS = ("entities", "ignore")
-ENTRY_KEYS = ("name", "kind", "type", "role", "description", "aliases", "wikidata", "protect", "pseudonym",
-              "redact_given_name")
 WIKIDATA = re.compile(r"^Q[1-9][0-9]*$")
 PSEUDONYM_NOUN = {EntityKind.PERSON: "Person", EntityKind.ORGANISATION: "Organisation", EntityKind.PLACE: "Place"}
 #: A key this close to `protect` (`protected`, `Protect`, `protec`) marks an entry the curator meant to protect.
@@ -126,6 +127,108 @@ def _meant_protected(raw: object) -> bool:
     return False
 
 
+class EntryText(CuratorOption):
+    """One line of visible text: line breaks become spaces (and are reported), controls go."""
+
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise Invalid(f"'{self.key_name}' of {{label}} must be non-empty text.",
+                          f'Write it in quotes: {self.key_name}: "..."')
+        return self.one_line(value)
+
+    def one_line(self, value: str, at: str = "") -> str:
+        if "\n" in value or "\r" in value:
+            self.note("a value of {label} has line breaks; they are read as spaces.", "Write it on one line.", at)
+        return " ".join(INVISIBLE_CONTROLS.sub("", unicodedata.normalize("NFC", value)).split())
+
+
+class WikidataId(EntryText):
+    def run_validation(self, value: object) -> str:
+        value = super().run_validation(value)
+        if not WIKIDATA.match(value):
+            raise Invalid("'wikidata' of {label} is not a Wikidata id.", "Write it like Q7747.")
+        return value
+
+
+class Names(EntryText):
+    """A list of names, each one line of visible text."""
+
+    def run_validation(self, value: object) -> tuple[str, ...]:
+        if not value:  # "aliases:", "aliases: ''": none
+            return ()
+        if not isinstance(value, list) or not all(isinstance(name, str) and name.strip() for name in value):
+            raise Invalid(f"'{self.key_name}' of {{label}} must be a list of names.",
+                          "Write them as [one, two] or one a line starting with '- '.")
+        return tuple(name for index, written in enumerate(value) if (name := self.one_line(written, f"[{index}]")))
+
+
+class Flag(CuratorOption):
+    def run_validation(self, value: object) -> bool:
+        if not isinstance(value, bool):
+            quoted = " (without quotes)" if isinstance(value, str) and value.lower() in ("true", "false") else ""
+            raise Invalid(f"'{self.key_name}' of {{label}} must be true or false{quoted}.",
+                          f"Write {self.key_name}: true or {self.key_name}: false.")
+        return value
+
+
+class OneOf(CuratorOption):
+    """One of an enumeration's values, as written."""
+
+    def __init__(self, choices: type[EntityKind] | type[OrgType], message: str, separator: str) -> None:
+        super().__init__()
+        self.choices, self.message, self.separator = choices, message, separator
+
+    def run_validation(self, value: object):
+        chosen = next((choice for choice in self.choices if choice.value == value), None)
+        if chosen is None:
+            raise Invalid(self.message, f"Use one of: {self.separator.join(choice.value for choice in self.choices)}.")
+        return chosen
+
+
+class EntryConfig(base.Config):
+    """The keys of one registry entry."""
+
+    name = c.Optional(EntryText())
+    kind = c.Optional(OneOf(EntityKind, "{label} has no kind, or one that is not known.", ", "))
+    type = c.Optional(OneOf(OrgType, "{label} has an unknown organisation type.", "; "))
+    role = c.Optional(EntryText())
+    description = c.Optional(EntryText())
+    aliases = c.Optional(Names())
+    wikidata = c.Optional(WikidataId())
+    protect = Flag()  # never Optional: 'protect:' with no value is a question, not a no
+    pseudonym = c.Optional(EntryText())
+    redact_given_name = Flag()
+
+
+class Entries(CuratorOption):
+    def run_validation(self, value: object) -> list[object]:
+        if not value:
+            return []
+        if not isinstance(value, list):
+            raise Invalid("'entities' must be a list of entries (each line starting with '- ').")
+        return value
+
+
+class IgnoredNames(CuratorOption):
+    def run_validation(self, value: object) -> tuple[str, ...]:
+        if not value:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise Invalid("'ignore' must be a list of names.")
+        return tuple(value)
+
+
+class RegistryConfig(base.Config):
+    """The registry's top-level keys."""
+
+    entities = c.Optional(Entries())
+    ignore = c.Optional(IgnoredNames())
+
+
+TOP_KEYS = tuple(name for name, _ in RegistryConfig._schema)
+ENTRY_KEYS = tuple(name for name, _ in EntryConfig._schema)
+
+
 class _Reader:
     """Reads the registry's document, collecting every error with its line and key."""
 
@@ -160,91 +263,68 @@ class _Reader:
         if not isinstance(data, dict):
             self._problem("", "must be a mapping with the keys 'entities' (a list) and 'ignore' (a list of names).")
             return Registry()
-        for key in data:
-            if key not in TOP_KEYS:
-                self._unknown_key(key, "", TOP_KEYS, " at the top level")
-        raw_entities = data.get("entities") or []
-        if not isinstance(raw_entities, list):
-            self._problem("entities", "'entities' must be a list of entries (each line starting with '- ').")
-            raw_entities = []
+        checked = check(RegistryConfig, data)
+        for key in checked.unknown:
+            self._unknown_key(key, "", TOP_KEYS, " at the top level")
+        self._report(checked, "", "")
+        raw_entities = checked.values.get("entities") or []
         entities = [entity for index, raw in enumerate(raw_entities)
                     if (entity := self._entity(raw, f"entities[{index}]")) is not None]
         self._check_claims(entities)
-        raw_ignore = data.get("ignore") or []
-        if not isinstance(raw_ignore, list) or not all(isinstance(item, str) for item in raw_ignore):
-            self._problem("ignore", "'ignore' must be a list of names.")
-            raw_ignore = []
-        return Registry(tuple(entity for entity, _ in entities), frozenset(fold_key(item) for item in raw_ignore))
+        ignore = checked.values.get("ignore") or ()
+        return Registry(tuple(entity for entity, _ in entities), frozenset(fold_key(item) for item in ignore))
 
     def _entity(self, raw: object, key: str) -> tuple[RegisteredEntity, str] | None:
-        kind = next((k for k in EntityKind if k.value == raw.get("kind")), None) if isinstance(raw, dict) else None
-        label = key
-        if _meant_protected(raw):  # named as the site would name it; the name itself is never printed
-            pseudonym = raw.get("pseudonym") if isinstance(raw.get("pseudonym"), str) else None
-            if not pseudonym:
-                noun_kind = kind or EntityKind.PERSON
-                pseudonym = f"{PSEUDONYM_NOUN[noun_kind]} {letters(self._protected_seen[noun_kind])}"
-                self._protected_seen[noun_kind] += 1
-            label = f"{key} (protected: {' '.join(pseudonym.split())[:40]})"
-        before = len(self.errors)
+        label = self._label(raw, key)
         if not isinstance(raw, dict):
             self._problem(key, "each entry must be a mapping with at least 'name' and 'kind'.")
             return None
-        for sub in raw:
-            if sub not in ENTRY_KEYS:
-                self._unknown_key(sub, key, ENTRY_KEYS, f" in {label}")
-        text = {}
-        for sub in ("name", "role", "description", "wikidata", "pseudonym"):
-            value = raw.get(sub)
-            if value is not None and (not isinstance(value, str) or not value.strip()):
-                self._problem(f"{key}.{sub}", f"'{sub}' of {label} must be non-empty text.",
-                              f'Write it in quotes: {sub}: "..."')
-                value = None
-            text[sub] = self._one_line(value, f"{key}.{sub}", label) if isinstance(value, str) else None
-        if not text["name"]:
+        before = len(self.errors)
+        checked = check(EntryConfig, raw)
+        for sub in checked.unknown:
+            self._unknown_key(sub, key, ENTRY_KEYS, f" in {label}")
+        kind = checked.values.get("kind")
+        if raw.get("type") is not None and kind not in (None, EntityKind.ORGANISATION):  # not "unknown type" then
+            checked.errors = [(sub, error) for sub, error in checked.errors if sub != "type"]
+            checked.errors.append(("type", Invalid("'type' of {label} is only for organisations.")))
+        self._report(checked, key, label)
+        values = {sub: value for sub, value in checked.values.items() if value is not None}
+        if not values.get("name"):
             self._problem(f"{key}.name", f"{label} has no 'name' (or a name with no visible text).")
-        if kind is None:
+        if kind is None and not checked.failed("kind"):
             self._problem(f"{key}.kind", f"{label} has no kind, or one that is not known.",
                           f"Use one of: {', '.join(k.value for k in EntityKind)}.")
-        org_type = None
-        if raw.get("type") is not None:
-            org_type = next((t for t in OrgType if t.value == raw["type"]), None)
-            if kind is not None and kind is not EntityKind.ORGANISATION:
-                self._problem(f"{key}.type", f"'type' of {label} is only for organisations.")
-            elif org_type is None:
-                self._problem(f"{key}.type", f"{label} has an unknown organisation type.",
-                              f"Use one of: {'; '.join(t.value for t in OrgType)}.")
-        aliases = raw.get("aliases") or []
-        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-            self._problem(f"{key}.aliases", f"'aliases' of {label} must be a list of names.",
-                          "Write them as [one, two] or one a line starting with '- '.")
-            aliases = []
-        aliases = [alias for index, a in enumerate(aliases)
-                   if (alias := self._one_line(a, f"{key}.aliases[{index}]", label))]
-        if text["wikidata"] and not WIKIDATA.match(text["wikidata"]):
-            self._problem(f"{key}.wikidata", f"'wikidata' of {label} is not a Wikidata id.", "Write it like Q7747.")
-        flags = {}
-        for sub, default in (("protect", False), ("redact_given_name", True)):
-            value = raw.get(sub, default)
-            if not isinstance(value, bool):
-                quoted = " (without quotes)" if isinstance(value, str) and value.lower() in ("true", "false") else ""
-                self._problem(f"{key}.{sub}", f"'{sub}' of {label} must be true or false{quoted}.",
-                              f"Write {sub}: true or {sub}: false.")
-                value = default
-            flags[sub] = value
-        if text["pseudonym"] and not flags["protect"]:
+        pseudonym = values.get("pseudonym")
+        if pseudonym and not values.get("protect"):
             self._problem(f"{key}.pseudonym", f"{label} has a pseudonym but no 'protect: true'.",
                           "Add protect: true, or remove the pseudonym.")
-        if text["pseudonym"] and fold_key(text["pseudonym"]) in {fold_key(n) for n in (text["name"] or "", *aliases)}:
+        if pseudonym and fold_key(pseudonym) in {fold_key(n) for n in (values.get("name", ""), *values.get("aliases", ()))}:
             self._problem(f"{key}.pseudonym", f"the pseudonym of {label} is one of the entry's own names.",
                           "Choose a name that says nothing about the person, such as \"Person A\".")
-        if len(self.errors) > before or kind is None or not text["name"]:
+        if len(self.errors) > before or kind is None or not values.get("name"):
             return None
-        entity = RegisteredEntity(name=text["name"], kind=kind, org_type=org_type, role=text["role"],
-                                  description=text["description"], aliases=tuple(aliases),
-                                  wikidata=text["wikidata"], protect=flags["protect"], pseudonym=text["pseudonym"],
-                                  redact_given_name=flags["redact_given_name"])
-        return entity, label
+        values["org_type"] = values.pop("type", None)
+        return RegisteredEntity(**values), label
+
+    def _label(self, raw: object, key: str) -> str:
+        """How messages name an entry: its key, and for one that is or may be protected its pseudonym
+        (the one given, or the one the site will give it); never a name it gives."""
+        if not _meant_protected(raw):
+            return key
+        pseudonym = raw.get("pseudonym") if isinstance(raw.get("pseudonym"), str) else None
+        if not pseudonym:
+            kind = next((k for k in EntityKind if k.value == raw.get("kind")), None) or EntityKind.PERSON
+            pseudonym = f"{PSEUDONYM_NOUN[kind]} {letters(self._protected_seen[kind])}"
+            self._protected_seen[kind] += 1
+        return f"{key} (protected: {' '.join(pseudonym.split())[:40]})"
+
+    def _report(self, checked: Checked, key: str, label: str) -> None:
+        """The schema's errors and warnings, each at its key's line; `{label}` in a message is the entry's."""
+        for severity, found in (("warning", checked.notes), ("error", checked.errors)):
+            for sub, problem in found:
+                path = f"{key}.{sub}" if key else sub
+                self._problem(path + getattr(problem, "at", ""), problem.message.replace("{label}", label),
+                              problem.hint.replace("{label}", label), severity=severity)
 
     def _check_claims(self, entities: list[tuple[RegisteredEntity, str]]) -> None:
         """A name (or pseudonym) given to two entries: which one it means cannot be told."""
@@ -258,14 +338,6 @@ class _Reader:
                                   "names); the line shows the entry.")
                 else:
                     claimed[claim] = label
-
-    def _one_line(self, value: str, key: str, label: str) -> str:
-        """A name is one line of visible text: line breaks become spaces (and are reported), controls go."""
-        cleaned = " ".join(INVISIBLE_CONTROLS.sub("", unicodedata.normalize("NFC", value)).split())
-        if "\n" in value or "\r" in value:
-            self._problem(key, f"a value of {label} has line breaks; they are read as spaces.",
-                          "Write it on one line.", severity="warning")
-        return cleaned
 
 
 def letters(number: int) -> str:

@@ -6,35 +6,28 @@ Windows-1252 into mojibake, so guessing would publish garbage as fact.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from generator.errors import InputError, input_error, shorten
+from generator.errors import InputError, input_error
 from generator.ingest.curator_yaml import load_curator_yaml
 from generator.ingest.formats import HTML_SUFFIXES, MARKDOWN_SUFFIXES, Converted, read_html, read_markdown
 from generator.ingest.registry import REGISTRY_NAMES
 from generator.ingest.seedfiles import read_seed_file, seed_file_exists
-from generator.model import Problem, SourceFile
+from generator.ingest.sidecar import SIDECAR_SUFFIXES, curator_values, read_sidecar, sidecar_name
+from generator.model import CuratorValues, Problem, SourceFile
 from generator.text.fold import BIDI_CONTROLS, INVISIBLE_CONTROLS
-from generator.text.lexicon import FIRST_YEAR, LAST_YEAR, web_address_host
 
 ARTICLE_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES, *HTML_SUFFIXES)
-SIDECAR_SUFFIXES = (".yml", ".yaml")
 IGNORED_NAMES = ("README.md", "README.txt", ".gitkeep", ".DS_Store")
 
 MAX_FILE_BYTES = 2_000_000
 MAX_HTML_BYTES = 10_000_000  # a saved page carries its scripts and styles; its text is held to MAX_FILE_BYTES
-MAX_SIDECAR_BYTES = 100_000
 MAX_LINE_CHARS = 20_000
 
-SIDECAR_TEXT_KEYS = ("title", "publisher", "author", "url", "language")
-SIDECAR_KEYS = SIDECAR_TEXT_KEYS + ("date", "withhold")
-#: What a curator can keep out of the published dossier for an article (see `protect.withhold`).
-WITHHOLDABLE = ("author", "photo credit")
 
 BINARY_SIGNATURES = (
     (b"%PDF", "a PDF", "Save its text as UTF-8 plain text (.txt) first."),
@@ -114,9 +107,6 @@ def _text_hash(text: str) -> str:
     return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()
 
 
-def sidecar_name(seeds_dir: Path, stem: str) -> str | None:
-    """The sidecar read for an article: the first of `<stem>.yml`, `<stem>.yaml` present."""
-    return next((f"{stem}{suffix}" for suffix in SIDECAR_SUFFIXES if seed_file_exists(seeds_dir, stem + suffix)), None)
 
 
 def _sidecar_problems(seeds_dir: Path, path: Path) -> list[Problem]:
@@ -142,8 +132,7 @@ def read_source(seeds_dir: Path, name: str) -> tuple[SourceFile, list[Problem]]:
     text = converted.text
     problems += text_warnings(name, text)
     text = INVISIBLE_CONTROLS.sub("", text)
-    sidecar: dict[str, object] = {}
-    where = ""
+    sidecar, where = CuratorValues(), ""
     if converted.front_matter is not None:
         try:
             front, front_problems = curator_values(name, load_curator_yaml(
@@ -151,16 +140,16 @@ def read_source(seeds_dir: Path, name: str) -> tuple[SourceFile, list[Problem]]:
                 "that contain ': ' or start with a symbol); the article is published without it until then."),
                 "front matter")
         except InputError as error:  # the article goes on without its front matter, as without a bad sidecar
-            front, front_problems = {}, [replace(error.problem, line=error.problem.line + 1)  # the opening ---
+            front, front_problems = CuratorValues(), [replace(error.problem, line=error.problem.line + 1)  # the opening ---
                                          if error.problem.line else error.problem]
         sidecar, where = front, f"front matter of {name}"
         problems += front_problems
     try:
         own, sidecar_problems = read_sidecar(seeds_dir, path.stem)
     except InputError as error:  # the whole sidecar is unreadable: the article goes on without it
-        own, sidecar_problems = {}, [error.problem]
+        own, sidecar_problems = CuratorValues(), [error.problem]
     if own:
-        sidecar, where = {**sidecar, **own}, (f"sidecar {path.stem}.yml" + (f" and front matter of {name}" if sidecar else ""))
+        sidecar, where = own.over(sidecar), (f"sidecar {path.stem}.yml" + (f" and front matter of {name}" if sidecar else ""))
     source = SourceFile(path=path, name=name, stem=path.stem, text=unicodedata.normalize("NFC", text),
                         sha256=hashlib.sha256(data).hexdigest(), sidecar=sidecar, sidecar_source=where,
                         stated={key: (stated.value, stated.evidence) for key, stated in converted.stated.items()})
@@ -253,86 +242,3 @@ def decode_article(name: str, data: bytes) -> str:
             raise input_error(name, f"has a line of {len(line):,} characters; the limit is {MAX_LINE_CHARS:,}.",
                               "Put a blank line between paragraphs.", line=number)
     return text
-
-
-def read_sidecar(seeds_dir: Path, stem: str) -> tuple[dict[str, object], list[Problem]]:
-    """The curator's overrides for one article, and a problem for each key that cannot be used."""
-    name = sidecar_name(seeds_dir, stem)
-    if name is None:
-        return {}, []
-    data = read_seed_file(seeds_dir, name, MAX_SIDECAR_BYTES, "YAML file")
-    loaded = load_curator_yaml(data, name, "Fix the YAML syntax; quote values that contain ': ' or start with a symbol.")
-    return curator_values(name, loaded, "sidecar")
-
-
-def curator_values(name: str, loaded: object, what: str) -> tuple[dict[str, object], list[Problem]]:
-    """A sidecar's or a front matter's keys, each checked; a bad one is reported and left out."""
-    if loaded is None:
-        return {}, []
-    if not isinstance(loaded, dict):
-        raise input_error(name, f"the {what} must be a mapping of keys to values (e.g. 'title: ...').",
-                          f"Allowed keys: {', '.join(SIDECAR_KEYS)}.")
-    values: dict[str, object] = {}
-    problems: list[Problem] = []
-    for key, value in loaded.items():
-        if value is None:
-            continue  # "title: null" says nothing: the extracted value stands
-        try:
-            values[str(key)] = _sidecar_value(name, key, value, problems)
-        except InputError as error:
-            problems.append(error.problem)
-            continue
-        if isinstance(values[str(key)], str) and "\n" in values[str(key)]:
-            values[str(key)] = " ".join(values[str(key)].split())
-            problems.append(Problem(name, f"'{key}' has line breaks; they are shown as spaces.",
-                                    "Write the value on one line.", key=str(key), severity="warning"))
-    return values, problems
-
-
-def _sidecar_value(name: str, key: object, value: object, warnings: list[Problem]) -> object:
-    if key not in SIDECAR_KEYS:
-        raise input_error(name, f"unknown key '{key}'.", f"Allowed keys: {', '.join(SIDECAR_KEYS)}.", key=str(key))
-    if key == "withhold":
-        items = [value] if isinstance(value, str) else value
-        if not isinstance(items, list) or not items or any(item not in WITHHOLDABLE for item in items):
-            raise input_error(name, f"'withhold' must list what to keep out of the site: {', '.join(WITHHOLDABLE)}; "
-                                    f"got {shorten(repr(value))}.",
-                              "Write for example: withhold: [author, photo credit]", key="withhold")
-        return tuple(dict.fromkeys(items))
-    if key == "date":
-        if isinstance(value, dt.datetime):
-            value = value.date()
-        year = value.year if isinstance(value, dt.date) else int(str(value)[:4]) if re.match(r"\d{4}", str(value)) \
-            else None
-        if not isinstance(value, bool) and year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
-            raise input_error(name, f"'date' {shorten(str(value))} is outside the years read as dates ({FIRST_YEAR}–{LAST_YEAR}).",
-                              "Check the year.", key="date")
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, int | str) and re.fullmatch(r"\d{4}(?:-(?:0[1-9]|1[0-2]))?", str(value)):
-            return str(value)
-        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise input_error(name, f"'date' {value} is not a real date.", "Check the day and month.", key="date")
-        raise input_error(name, f"'date' must be a date like 2024-05-17, 2024-05 or 2024; got {shorten(repr(value))}.",
-                          "Write the date in ISO form.", key="date")
-    if isinstance(value, bool):
-        raise input_error(name, f"'{key}' is read by YAML as the yes/no value {str(value).lower()}.",
-                          f"Put the value in quotes: {key}: \"...\"", key=str(key))
-    if isinstance(value, int | float | dt.date):
-        return str(value)
-    if not isinstance(value, str):
-        raise input_error(name, f"'{key}' must be text; got a {type(value).__name__}.",
-                          f"Write it as {key}: \"...\"", key=str(key))
-    if INVISIBLE_CONTROLS.search(value):
-        value = INVISIBLE_CONTROLS.sub("", value)
-        warnings.append(Problem(name, f"'{key}' contains control characters; they are removed.",
-                                "Write the value without escapes such as \\a or \\x1b.", key=str(key),
-                                severity="warning"))
-    if not value.strip():
-        raise input_error(name, f"'{key}' is empty.", "Remove the key or give it a value.", key=str(key))
-    if key == "url" and not (re.match(r"https?://[^\s<>\"]+$", value.strip(), re.IGNORECASE)
-                             and web_address_host(value.strip())):
-        raise input_error(name, f"'url' must be a web address starting with http:// or https://; got "
-                                f"{shorten(repr(value))}.",
-                          "Give the address of the original article.", key="url")
-    return value.strip()

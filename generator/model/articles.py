@@ -47,6 +47,34 @@ class OrgType(str, Enum):
 
 
 @dataclass(frozen=True)
+class CuratorValues:
+    """What the curator wrote for one article, in its sidecar or its Markdown front matter, checked
+    (`ingest.sidecar`); None where nothing was written, and the article's own values stand."""
+
+    title: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    url: str | None = None
+    language: str | None = None
+    date: dt.date | str | None = None  # a day, or a month or year as written: "2024-05", "2024"
+    withhold: tuple[str, ...] = ()  # what to keep out of the dossier: "author", "photo credit"
+
+    TEXTS = ("title", "publisher", "author", "url", "language")
+
+    def __bool__(self) -> bool:
+        return self != CuratorValues()
+
+    def texts(self) -> dict[str, str]:
+        """The text values written, by key."""
+        return {key: value for key in self.TEXTS if (value := getattr(self, key)) is not None}
+
+    def over(self, below: CuratorValues) -> CuratorValues:
+        """These values, and `below`'s where these have none (a sidecar over a front matter)."""
+        return CuratorValues(**{key: mine if mine not in (None, ()) else getattr(below, key)
+                                for key, mine in vars(self).items()})
+
+
+@dataclass(frozen=True)
 class SourceFile:
     """One article file as read from disk, decoded and checked."""
 
@@ -55,7 +83,7 @@ class SourceFile:
     stem: str
     text: str
     sha256: str
-    sidecar: dict[str, object] = field(default_factory=dict)  # the curator's: a sidecar or a Markdown front matter
+    sidecar: CuratorValues = field(default_factory=lambda: CuratorValues())  # a sidecar's or a front matter's
     sidecar_source: str = ""  # where the curator's values were written, for their evidence ("sidecar a.yml")
     stated: dict[str, tuple[str, str]] = field(default_factory=dict)  # what a saved page says of itself: (value, where)
 

@@ -97,7 +97,7 @@ class Redactor:
         if not self:
             return source, []
         texts = [source.name, source.text, source.sidecar_source,
-                 *(value for value in source.sidecar.values() if isinstance(value, str)),
+                 *source.sidecar.texts().values(),
                  *(part for pair in source.stated.values() for part in pair)]
         named = set().union(*(self.names_in(text) for text in texts))
         if not named:  # no spelling anywhere, so no given name to hide either: nothing to redact
@@ -107,9 +107,9 @@ class Redactor:
         def redact(value: str) -> str:
             return self.redact(value, given)
 
-        sidecar = {key: redact(value) if isinstance(value, str) else value for key, value in source.sidecar.items()}
-        if isinstance(sidecar.get("url"), str) and sidecar["url"] != source.sidecar["url"]:
-            sidecar["url"] = WITHHELD_LINK
+        sidecar = replace(source.sidecar, **{key: redact(value) for key, value in source.sidecar.texts().items()})
+        if sidecar.url != source.sidecar.url:
+            sidecar = replace(sidecar, url=WITHHELD_LINK)
         stated = {key: (redact(value), redact(where)) for key, (value, where) in source.stated.items()}
         if "url" in stated and stated["url"][0] != source.stated["url"][0]:
             stated["url"] = (WITHHELD_LINK, stated["url"][1])
@@ -233,7 +233,7 @@ _WITHHELD_KINDS = {"author": ("byline",), "photo credit": ("photo credit",)}
 def withhold(article: Article) -> Article:
     """An article with what its sidecar's `withhold:` names kept out: the author (the metadata, the
     byline, and the name wherever else the article prints it) and photo credits."""
-    withheld = article.source.sidecar.get("withhold") or ()
+    withheld = article.source.sidecar.withhold
     if not withheld:
         return article
     metadata, names = article.metadata, Redactor(())

@@ -8,7 +8,7 @@ import pytest
 
 from generator.clean.boilerplate import clean_text
 from generator.extract.metadata import DossierEvidence, extract_metadata
-from generator.model import Precision, Provenance, SourceFile
+from generator.model import CuratorValues, Precision, Provenance, SourceFile
 from tests.conftest import CORPORA
 
 
@@ -91,7 +91,7 @@ def test_same_title_gets_two_slugs(article_by_source):
 
 def _metadata(text: str, name: str = "x.txt", sidecar=None, years=()):
     source = SourceFile(path=None, name=name, stem=name.removesuffix(".txt"), text=text, sha256="0" * 64,
-                        sidecar=sidecar or {})
+                        sidecar=sidecar or CuratorValues())
     metadata, _ = extract_metadata(source, clean_text(text), DossierEvidence(tuple(years)))
     return metadata
 
@@ -112,7 +112,7 @@ def test_weekday_year_is_never_taken_from_far_away_evidence():
 
 def test_sidecar_beats_extraction():
     meta = _metadata("Headline\n- Jul 5\n\nText of the article here.\n",
-                     sidecar={"title": "Curated title", "publisher": "Example Wire", "date": "2024-03"})
+                     sidecar=CuratorValues(title="Curated title", publisher="Example Wire", date="2024-03"))
     assert (meta.title.value, meta.title.provenance) == ("Curated title", Provenance.SIDECAR)
     assert (meta.publisher.value, meta.publisher.provenance) == ("Example Wire", Provenance.SIDECAR)
     assert (meta.date.value, meta.date.precision) == (dt.date(2024, 3, 1), Precision.MONTH)

@@ -1,13 +1,11 @@
-"""Reading seeds: strict decoding, sidecar validation; every problem names the file and key."""
+"""Reading seeds: strict decoding, one bad file never stops the others; every problem names the file."""
 
 from __future__ import annotations
-
-import datetime as dt
 
 import pytest
 
 from generator.errors import InputError
-from generator.ingest.sources import decode_article, ingest, read_sidecar
+from generator.ingest.sources import decode_article, ingest
 
 
 def _write(folder, name, content):
@@ -36,25 +34,8 @@ def test_legacy_code_page_is_refused_with_the_byte_offset():
     assert "old.txt" in str(error.value) and "byte 10" in str(error.value) and "UTF-8" in str(error.value)
 
 
-def test_sidecar_values(tmp_path):
-    _write(tmp_path, "a.yml", "title: 'A title: with a colon'\ndate: 2025-07-04\nlanguage: en\n")
-    assert read_sidecar(tmp_path, "a") == ({"title": "A title: with a colon", "date": dt.date(2025, 7, 4),
-                                            "language": "en"}, [])
 
 
-@pytest.mark.parametrize("content, key, words", [
-    ("titel: Oops\n", "titel", "unknown key"),
-    ("title: no\n", "title", "yes/no"),
-    ("date: [1, 2]\n", "date", "ISO"),
-    ("publisher: {a: b}\n", "publisher", "must be text"),
-    ("url: javascript:alert(1)\n", "url", "must be a web address"),
-])
-def test_sidecar_errors_name_file_and_key(tmp_path, content, key, words):
-    _write(tmp_path, "a.yml", content + "author: Jane Doe\n")
-    values, (problem,) = read_sidecar(tmp_path, "a")
-    assert problem.key == key and problem.severity == "error"
-    assert "a.yml" in str(problem) and words in str(problem)
-    assert values == {"author": "Jane Doe"}  # the other keys still apply
 
 
 def test_an_article_with_a_bad_sidecar_is_kept(tmp_path):
@@ -65,23 +46,10 @@ def test_an_article_with_a_bad_sidecar_is_kept(tmp_path):
     assert result.problems[0].path == "a.yml" and result.problems[0].line is not None
 
 
-def test_a_multi_line_sidecar_title_is_joined_with_a_warning(tmp_path):
-    _write(tmp_path, "a.yml", "title: |\n  First line\n  second line\n")
-    values, (problem,) = read_sidecar(tmp_path, "a")
-    assert values == {"title": "First line second line"} and problem.severity == "warning"
 
 
-def test_sidecar_yaml_error_names_the_line(tmp_path):
-    _write(tmp_path, "a.yml", "title: ok\nauthor: [unclosed\n")
-    with pytest.raises(InputError) as error:
-        read_sidecar(tmp_path, "a")
-    assert error.value.problem.line is not None and "a.yml" in str(error.value)
 
 
-def test_unsafe_yaml_tags_are_refused(tmp_path):
-    _write(tmp_path, "a.yml", "title: !!python/object/apply:os.system ['true']\n")
-    with pytest.raises(InputError):
-        read_sidecar(tmp_path, "a")
 
 
 def test_one_bad_file_does_not_stop_the_others(tmp_path):
