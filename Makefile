@@ -28,7 +28,7 @@ check: $(STAMP)
 	$(PY) -m generator check
 
 test: $(TEST_STAMP) browser
-	$(PY) -m pytest
+	$(PY) -m pytest $(ARGS)
 
 review: $(STAMP)
 	$(PY) -m generator review

@@ -67,3 +67,9 @@ def offline_bundle(tmp_path_factory) -> Path:
     with zipfile.ZipFile(work / "dist" / "dossier-offline.zip") as archive:
         archive.extractall(unzipped)
     return unzipped
+
+
+def pytest_addoption(parser):
+    parser.addoption("--regenerate-golden", action="store_true",
+                     help="rewrite tests/golden/ from what the generator renders now; review `git diff tests/golden` "
+                          "before committing it")

@@ -105,3 +105,48 @@ def test_the_data_model_holds_data_only():
     for module, targets in _imports().items():
         if module == "generator.model" or module.startswith("generator.model."):
             assert all(target.startswith("generator.model.") for target in targets), (module, targets)
+
+
+MAX_MODULE_LINES = 400
+MAX_FUNCTION_LINES = 80
+
+
+def test_no_module_over_400_lines_and_no_function_over_80():
+    too_long = []
+    for name, path in sorted(_modules().items()):
+        source = path.read_text(encoding="utf-8")
+        if source.count("\n") > MAX_MODULE_LINES:
+            too_long.append(f"{name}: {source.count(chr(10))} lines")
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = node.end_lineno - min([node.lineno, *(d.lineno for d in node.decorator_list)]) + 1
+                if length > MAX_FUNCTION_LINES:
+                    too_long.append(f"{name}.{node.name}: {length} lines")
+    assert too_long == []
+
+
+def _names_imported(tree: ast.AST) -> set[str]:
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names |= {f"{node.module}.{alias.name}" for alias in node.names}
+        elif isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+    return names
+
+
+def test_one_jinja_environment_and_one_place_for_escaping():
+    """Every template is rendered by `render.environment`'s one environment, and text becomes markup only
+    through `render.escaping`: a second environment or escaper would drift from it (quotes, XML's forbidden
+    characters, what Material's search reads back)."""
+    escapers = {"html.escape", "xml.sax.saxutils.escape", "markupsafe.escape", "markupsafe.Markup", "markupsafe"}
+    for name, path in sorted(_modules().items()):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        environments = [node for node in ast.walk(tree) if isinstance(node, ast.Attribute)
+                        and node.attr == "Environment"]
+        html_module = [node for node in ast.walk(tree) if isinstance(node, ast.Attribute) and node.attr == "escape"
+                       and isinstance(node.value, ast.Name) and node.value.id == "html"]
+        if name != "generator.render.environment":
+            assert not environments, f"{name} makes a Jinja environment"
+        if name != "generator.render.escaping":
+            assert not (_names_imported(tree) & escapers) and not html_module, f"{name} escapes on its own"
