@@ -100,3 +100,10 @@ def article(article_id, *mentions, paragraphs=()):
     body = tuple(Paragraph(number, text) for number, text in enumerate(paragraphs, start=1))
     return Article(source=None, clean=CleanText(None, None, body, ()), metadata=metadata, slug=article_id,
                    mentions=tuple(mentions))
+
+
+def write_file(folder, name, content):
+    """A file in a throw-away seeds folder: text (UTF-8) or bytes as given."""
+    path = folder / name
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return path

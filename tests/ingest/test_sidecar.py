@@ -10,16 +10,11 @@ import pytest
 from generator.errors import InputError
 from generator.ingest.sidecar import curator_values, read_sidecar
 from generator.model import CuratorValues
-
-
-def _write(folder, name, content):
-    path = folder / name
-    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-    return path
+from tests.helpers import write_file
 
 
 def test_sidecar_values(tmp_path):
-    _write(tmp_path, "a.yml", "title: 'A title: with a colon'\ndate: 2025-07-04\nlanguage: en\n")
+    write_file(tmp_path, "a.yml", "title: 'A title: with a colon'\ndate: 2025-07-04\nlanguage: en\n")
     assert read_sidecar(tmp_path, "a") == (CuratorValues(title="A title: with a colon", date=dt.date(2025, 7, 4),
                                                          language="en"), [])
 
@@ -32,7 +27,7 @@ def test_sidecar_values(tmp_path):
     ("url: javascript:alert(1)\n", "url", "must be a web address"),
 ])
 def test_sidecar_errors_name_file_and_key(tmp_path, content, key, words):
-    _write(tmp_path, "a.yml", content + "author: Jane Doe\n")
+    write_file(tmp_path, "a.yml", content + "author: Jane Doe\n")
     values, (problem,) = read_sidecar(tmp_path, "a")
     assert problem.key == key and problem.severity == "error"
     assert "a.yml" in str(problem) and words in str(problem)
@@ -40,27 +35,27 @@ def test_sidecar_errors_name_file_and_key(tmp_path, content, key, words):
 
 
 def test_a_multi_line_sidecar_title_is_joined_with_a_warning(tmp_path):
-    _write(tmp_path, "a.yml", "title: |\n  First line\n  second line\n")
+    write_file(tmp_path, "a.yml", "title: |\n  First line\n  second line\n")
     values, (problem,) = read_sidecar(tmp_path, "a")
     assert values == CuratorValues(title="First line second line") and problem.severity == "warning"
 
 
 def test_sidecar_yaml_error_names_the_line(tmp_path):
-    _write(tmp_path, "a.yml", "title: ok\nauthor: [unclosed\n")
+    write_file(tmp_path, "a.yml", "title: ok\nauthor: [unclosed\n")
     with pytest.raises(InputError) as error:
         read_sidecar(tmp_path, "a")
     assert error.value.problem.line is not None and "a.yml" in str(error.value)
 
 
 def test_unsafe_yaml_tags_are_refused(tmp_path):
-    _write(tmp_path, "a.yml", "title: !!python/object/apply:os.system ['true']\n")
+    write_file(tmp_path, "a.yml", "title: !!python/object/apply:os.system ['true']\n")
     with pytest.raises(InputError):
         read_sidecar(tmp_path, "a")
 
 
 def test_every_bad_key_is_reported_at_once_in_the_order_written(tmp_path):
     # MkDocs' own Config.validate stops at the first bad key; a curator sees them all, the good ones kept
-    _write(tmp_path, "a.yml", "date: 2025-13\ntitle: true\npublisher: Example Wire\nsorce: x\nurl: ftp://x\n")
+    write_file(tmp_path, "a.yml", "date: 2025-13\ntitle: true\npublisher: Example Wire\nsorce: x\nurl: ftp://x\n")
     values, problems = read_sidecar(tmp_path, "a")
     assert [(problem.key, problem.severity) for problem in problems] == [
         ("date", "error"), ("title", "error"), ("sorce", "error"), ("url", "error")]

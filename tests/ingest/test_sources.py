@@ -6,18 +6,13 @@ import pytest
 
 from generator.errors import InputError
 from generator.ingest.sources import decode_article, ingest
-
-
-def _write(folder, name, content):
-    path = folder / name
-    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-    return path
+from tests.helpers import write_file
 
 
 def test_reads_articles_in_name_order_and_skips_the_registry(tmp_path):
-    _write(tmp_path, "b.txt", "Second\n\nBody two.\n")
-    _write(tmp_path, "a.txt", "First\n\nBody one.\n")
-    _write(tmp_path, "entities.yml", "people: []\n")
+    write_file(tmp_path, "b.txt", "Second\n\nBody two.\n")
+    write_file(tmp_path, "a.txt", "First\n\nBody one.\n")
+    write_file(tmp_path, "entities.yml", "people: []\n")
     result = ingest(tmp_path)
     assert [source.name for source in result.sources] == ["a.txt", "b.txt"]
     assert result.problems == ()
@@ -39,8 +34,8 @@ def test_legacy_code_page_is_refused_with_the_byte_offset():
 
 
 def test_an_article_with_a_bad_sidecar_is_kept(tmp_path):
-    _write(tmp_path, "a.txt", "Title\n\nBody.\n")
-    _write(tmp_path, "a.yml", "title: [unclosed\n")
+    write_file(tmp_path, "a.txt", "Title\n\nBody.\n")
+    write_file(tmp_path, "a.yml", "title: [unclosed\n")
     result = ingest(tmp_path)
     assert [source.name for source in result.sources] == ["a.txt"]
     assert result.problems[0].path == "a.yml" and result.problems[0].line is not None
@@ -53,9 +48,9 @@ def test_an_article_with_a_bad_sidecar_is_kept(tmp_path):
 
 
 def test_one_bad_file_does_not_stop_the_others(tmp_path):
-    _write(tmp_path, "good.txt", "Title\n\nBody.\n")
-    _write(tmp_path, "bad.txt", b"%PDF-1.4 binary")
-    _write(tmp_path, "notes.docx", b"PK\x03\x04")
+    write_file(tmp_path, "good.txt", "Title\n\nBody.\n")
+    write_file(tmp_path, "bad.txt", b"%PDF-1.4 binary")
+    write_file(tmp_path, "notes.docx", b"PK\x03\x04")
     result = ingest(tmp_path)
     assert [source.name for source in result.sources] == ["good.txt"]
     messages = {problem.path: problem.message for problem in result.problems}
@@ -64,8 +59,8 @@ def test_one_bad_file_does_not_stop_the_others(tmp_path):
 
 
 def test_duplicate_article_is_named_with_its_twin(tmp_path):
-    _write(tmp_path, "a.txt", "Title\n\nBody.\n")
-    _write(tmp_path, "b.txt", "Title\n\nBody.\n")
+    write_file(tmp_path, "a.txt", "Title\n\nBody.\n")
+    write_file(tmp_path, "b.txt", "Title\n\nBody.\n")
     result = ingest(tmp_path)
     assert [source.name for source in result.sources] == ["a.txt"]
     assert "a.txt" in result.problems[0].message and result.problems[0].path == "b.txt"
