@@ -1,17 +1,18 @@
-"""The dossier against a plain MkDocs site of the same articles, at 100 to 3,700 real corpus articles.
+"""The dossier against a plain MkDocs site of the same articles, at 500 to 3,700 real corpus articles.
 
 For each size it copies that many articles from ../shared/corpora (Reuters, then BBC, evenly spaced)
 into a temporary project (never into the repository) and, in the same run, into a plain MkDocs +
 Material site where each article is a bare Markdown page (search on, a one-page nav). It prints,
 for both and as a ratio: cold and warm full build, the offline build, edit-to-preview while
-serving (from saving a seed to the served page and the search index showing the edit), peak
+serving (from saving a dated paragraph to the served page, the search index and the timeline
+showing it, under `dossier serve` and under plain `mkdocs serve`), the cost per article, peak
 memory, pages, site size, search-index size and the largest page.
 
 With --offline it also builds both as offline bundles and times, in headless Chromium opening
 the bundle from disk, how long from opening index.html until a search shows its first results
 (Material's worker builds its search index in the browser, so this grows with the index).
 
-    python bench/scale.py [--sizes 100 500 2000 3700] [--no-serve] [--offline]
+    python bench/scale.py [--sizes 500 2000 3700] [--no-serve] [--offline]
 """
 
 from __future__ import annotations
@@ -62,7 +63,8 @@ class Figures:
     warm: float | None = None
     offline: float | None = None
     offline_search: float | None = None
-    preview: float | None = None
+    preview: float | None = None  # `dossier serve` (dirty), or plain `mkdocs serve` for the baseline
+    plain_serve: float | None = None  # the dossier under plain `mkdocs serve`
     memory_mb: float | None = None
     pages: int = 0
     site_mb: float = 0.0
@@ -138,10 +140,14 @@ def _get(url: str) -> str:
         return ""
 
 
-def edit_to_preview(command: list[str], project: Path, env: dict[str, str], edit: Path, page_url: str,
+EDIT = "\n\nOn 3 March 1987 the ministers met in Vienna and agreed a cut, {marker} said.\n"
+
+
+def edit_to_preview(command: list[str], project: Path, env: dict[str, str], edit: Path, urls: list[str],
                     timeout: float = 600) -> float | None:
-    """Seconds from saving an edit to `edit` until the served page and the search index show it,
-    with the server `command` runs (the dossier's own `serve`; plain `mkdocs serve` for the baseline)."""
+    """Seconds from saving a dated paragraph at the end of `edit` until every one of `urls` (its page, the
+    search index, its timeline page) shows it, with the server `command` runs. For a list of URLs, the
+    first that exists is the one watched (a timeline is split by month, by year or not at all, by size)."""
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     log = (project / "serve.log").open("w")
@@ -151,14 +157,16 @@ def edit_to_preview(command: list[str], project: Path, env: dict[str, str], edit
         deadline = time.monotonic() + timeout
         while not _get(base) and time.monotonic() < deadline:
             time.sleep(0.5)
-        marker = f"Benchmarkedit{int(time.time())}"
+        watched = [next((url for url in choices.split("|") if _get(base + url)), choices.split("|")[-1])
+                   for choices in urls]
+        marker = f"Benchmarkedit{time.time_ns()}"
         time.sleep(1.0)  # let the server settle after its first build
         started = time.perf_counter()
-        edit.write_text(edit.read_text(encoding="utf-8") + f"\n\nA sentence with {marker} in it.\n", encoding="utf-8")
+        edit.write_text(edit.read_text(encoding="utf-8") + EDIT.format(marker=marker), encoding="utf-8")
         while time.monotonic() < deadline:
-            if marker in _get(base + page_url) and marker in _get(base + "search/search_index.json"):
+            if all(marker in _get(base + url) for url in watched):
                 return time.perf_counter() - started
-            time.sleep(0.1)
+            time.sleep(0.05)
         return None
     finally:
         os.killpg(process.pid, signal.SIGTERM)
@@ -218,11 +226,14 @@ def bench_size(count: int, serve: bool, offline: bool) -> tuple[Figures, Figures
             pages = sorted((project / "site" / "articles").glob("*/index.html"))
             page = next((p for p in pages if f"<code>{first.name}</code>" in p.read_text(encoding="utf-8")), None)
             if page is not None:
-                url = str(page.parent.relative_to(project / "site")) + "/"
+                urls = [str(page.parent.relative_to(project / "site")) + "/", "search/search_index.json",
+                        "timeline/1987-03/|timeline/1987/|timeline/"]
                 dossier.preview = edit_to_preview([sys.executable, "-m", "generator", "serve"], project, env,
-                                                  first, url)
+                                                  first, urls)
+                dossier.plain_serve = edit_to_preview(mkdocs("serve"), project, env, first, urls)
             plain_page = plain_project / "docs" / "a" / "00000.md"
-            plain.preview = edit_to_preview(mkdocs("serve"), plain_project, env, plain_page, "a/00000/")
+            plain.preview = edit_to_preview(mkdocs("serve"), plain_project, env, plain_page,
+                                            ["a/00000/", "search/search_index.json"])
         return plain, dossier
 
 
@@ -234,6 +245,10 @@ def _ratio(ours: float | None, theirs: float | None) -> str:
     return "—" if not ours or not theirs else f"{ours / theirs:.1f}×"
 
 
+def _per_article(cold: float | None, warm: float | None, count: int) -> str:
+    return "—" if cold is None or warm is None else f"{1000 * cold / count:.1f} / {1000 * warm / count:.1f} ms"
+
+
 def report(count: int, plain: Figures, dossier: Figures) -> None:
     rows = [
         ("full build, cold (no NER cache)", _cell(plain.warm), _cell(dossier.cold), _ratio(dossier.cold, plain.warm)),
@@ -241,11 +256,15 @@ def report(count: int, plain: Figures, dossier: Figures) -> None:
         ("offline build, warm", _cell(plain.offline), _cell(dossier.offline), _ratio(dossier.offline, plain.offline)),
         ("offline: opening index.html to first search results", _cell(plain.offline_search),
          _cell(dossier.offline_search), _ratio(dossier.offline_search, plain.offline_search)),
-        ("edit to preview (page and search)", _cell(plain.preview), _cell(dossier.preview),
-         _ratio(dossier.preview, plain.preview)),
+        ("edit to preview: `dossier serve` (page, search index, timeline)", _cell(plain.preview),
+         _cell(dossier.preview), _ratio(dossier.preview, plain.preview)),
+        ("edit to preview: plain `mkdocs serve` (page, search index, timeline)", _cell(plain.preview),
+         _cell(dossier.plain_serve), _ratio(dossier.plain_serve, plain.preview)),
         ("peak memory of a build", _cell(plain.memory_mb, "MB", 0), _cell(dossier.memory_mb, "MB", 0),
          _ratio(dossier.memory_mb, plain.memory_mb)),
         ("pages", f"{plain.pages:,}", f"{dossier.pages:,}", _ratio(dossier.pages, plain.pages)),
+        ("per article, cold / warm", _per_article(plain.warm, plain.warm, count),
+         _per_article(dossier.cold, dossier.warm, count), "—"),
         ("site size", _cell(plain.site_mb, "MB"), _cell(dossier.site_mb, "MB"), _ratio(dossier.site_mb, plain.site_mb)),
         ("search index", _cell(plain.index_mb, "MB", 2), _cell(dossier.index_mb, "MB", 2),
          _ratio(dossier.index_mb, plain.index_mb)),
@@ -261,14 +280,22 @@ def report(count: int, plain: Figures, dossier: Figures) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500, 2000, 3700])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000, 3700])
     parser.add_argument("--no-serve", action="store_true", help="skip edit-to-preview")
     parser.add_argument("--offline", action="store_true", help="also time the offline build")
     args = parser.parse_args()
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores")
+    per_article = {}
     for count in args.sizes:
         plain, dossier = bench_size(count, serve=not args.no_serve, offline=args.offline)
         report(count, plain, dossier)
+        if dossier.warm:
+            per_article[count] = (dossier.cold / count, dossier.warm / count)
+    if len(per_article) > 1:
+        smallest, largest = min(per_article), max(per_article)
+        for label, index in (("cold", 0), ("warm", 1)):
+            change = per_article[largest][index] / per_article[smallest][index] - 1
+            print(f"per-article cost, {label}: {change:+.0%} from {smallest:,} to {largest:,} articles")
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ what the preview remembers between builds is the plugin's `PreviewState`.
 from __future__ import annotations
 
 import logging
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,7 +61,7 @@ class Build:
     config: MkDocsConfig
     options: DossierConfig
     command: str = "build"
-    dirty: bool = False  # `mkdocs serve --dirty`: rebuild only the pages that changed
+    dirty: bool = False  # `mkdocs serve --dirty`: MkDocs itself skips the pages this build marks unchanged
     registry: LoadedRegistry | None = None  # read by `on_pre_build`, before anything is written
     redactor: Redactor = field(default_factory=lambda: Redactor(()))  # every message logged is redacted with it
     refused: UnsafeToPublish | None = None  # the registry's errors, when the preview shows them instead of pages
@@ -72,6 +73,17 @@ class Build:
     page_urls: list[str] = field(default_factory=list)  # every page, in the order MkDocs builds (and indexes) them
     rebuilt_urls: set[str] = field(default_factory=set)  # the pages this build writes; the others are kept
     pending: tuple[bytes, dict[str, bytes]] = (b"", {})  # this build's setting and page fingerprints
+    kept: list[str] = field(default_factory=list)  # plain serve: unchanged pages, moved back from `previous`
+
+    @property
+    def incremental(self) -> bool:
+        """Serving, dirty or not: an edit rebuilds only the pages it changes (see `preview`)."""
+        return self.command == "serve"
+
+    @property
+    def previous(self) -> Path:
+        """Plain serve: where the last build's site waits while MkDocs empties the site folder."""
+        return Path(self.config.site_dir + ".previous")
 
     @property
     def seeds(self) -> Path:
@@ -138,6 +150,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             build.refused = error
             self.preview.forget()
         redact_every_log_message(build.redactor)
+        if build.incremental and not build.dirty and build.refused is None:
+            _set_aside(Path(config.site_dir), build.previous)
         if build.dirty:
             for plugin in config.plugins.values():
                 if hasattr(plugin, "search_index_prev"):
@@ -166,29 +180,38 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         pages = build.renderer.pages(build.dossier, site_name=config.site_name,
                                      site_description=config.site_description or "",
                                      site_url=config.site_url or "", open_data=data)
-        setting = self._setting(config) if build.dirty else b""
+        setting = self._setting(config) if build.incremental else b""
         fingerprints: dict[str, bytes] = {}
+        unchanged: list[File] = []
         for page in [*pages, *(RenderedPage(file.path, file.content) for file in data.files())]:
             if files.get_file_from_path(page.path) is not None:
                 log.error(f"docs/{page.path} is also a page the generator writes; rename or remove docs/{page.path}.")
                 continue
             inclusion = InclusionLevel.INCLUDED if page.path in IN_NAV else InclusionLevel.NOT_IN_NAV
             generated = _GeneratedPage.generated(config, page.path, content=page.content, inclusion=inclusion)
-            if build.dirty:
+            if build.incremental:
                 fingerprints[page.path] = fingerprint(page.content, page.html or "")
                 # a page in the navigation may be left unbuilt too: its title there is the one mkdocs.yml gives
+                written = (Path(generated.abs_dest_path) if build.dirty else build.previous / generated.dest_uri)
                 generated.unchanged = (self.preview.unchanged(setting, page.path, fingerprints[page.path])
-                                       and Path(generated.abs_dest_path).is_file())
+                                       and written.is_file())
+                if generated.unchanged and not build.dirty:
+                    unchanged.append(generated)
             files.append(generated)
             if page.html is not None:
                 build.html[page.path] = (page.html, page.toc)
             if page.search is not None:
                 build.lean_entries.append(lean_entry(generated.url, *page.search))
+        build.page_urls = [_search_location(file) for file in files.documentation_pages()]
         if build.dirty:
             self._forget_removed_pages(files, fingerprints)
             for file in files.documentation_pages():
                 if not isinstance(file, _GeneratedPage):
                     file.is_modified = _always  # a hand-written page may show the dossier's summary
+        for file in unchanged:  # plain serve: MkDocs builds what it is given; these come back as they were
+            files.remove(file)
+            build.kept.append(file.dest_uri)
+        if build.incremental:
             build.pending = (setting, fingerprints)  # remembered once the pages are written: `on_post_build`
         return files
 
@@ -230,10 +253,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         env.globals["dossier_offline"] = self.config.offline
         build = self.build
         pages = files.documentation_pages()
-        build.page_urls = [_search_location(file) for file in pages]
+        build.page_urls = build.page_urls or [_search_location(file) for file in pages]
         build.rebuilt_urls = {_search_location(file) for file in pages if not build.dirty or file.is_modified()}
-        if build.dirty:
-            log.info(f"Rebuilding {len(build.rebuilt_urls)} of {len(pages)} pages; the others are unchanged.")
+        if build.incremental:
+            log.info(f"Rebuilding {len(build.rebuilt_urls)} of {len(build.page_urls)} pages; the others are "
+                     "unchanged.")
         return env
 
     def on_page_markdown(self, markdown, *, page: Page, config, files):
@@ -260,15 +284,19 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_build_error(self, *, error):
         """A build that failed may have written some pages and not others: the next one writes them all."""
         self.preview.forget()
+        if self.build is not None:
+            shutil.rmtree(self.build.previous, ignore_errors=True)
 
     def on_post_build(self, *, config):
         """Finish the search index (`search_index`), then look for a protected name in every file written.
         Runs after the search plugin writes the index, before the offline plugin inlines it."""
         build = self.build
-        if build.dirty:
+        if build.incremental and not build.dirty:
+            _bring_back(build.previous, Path(config.site_dir), build.kept)
+        if build.incremental:
             self.preview.setting, self.preview.pages = build.pending
         finish_search_index(Path(config.site_dir), build.raw_titles, build.lean_entries,
-                            self.preview if build.dirty else None, build.rebuilt_urls, build.page_urls)
+                            self.preview if build.incremental else None, build.rebuilt_urls, build.page_urls)
         if build.redactor:
             try:
                 refuse_leaks(build.redactor, Path(config.site_dir), AuditMemory(build.cache, build.redactor))
@@ -279,6 +307,24 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
 def _always() -> bool:
     return True
+
+
+def _set_aside(site_dir: Path, previous: Path) -> None:
+    """Plain `mkdocs serve` empties the site folder before every build: the last build's site is moved
+    aside first (one rename), so the pages this build leaves unchanged can be moved back, not rebuilt."""
+    shutil.rmtree(previous, ignore_errors=True)
+    if site_dir.is_dir():
+        site_dir.rename(previous)
+        site_dir.mkdir()
+
+
+def _bring_back(previous: Path, site_dir: Path, kept: list[str]) -> None:
+    """The unchanged pages of the last build in their places; the rest of it deleted."""
+    for dest in kept:
+        target = site_dir / dest
+        target.parent.mkdir(parents=True, exist_ok=True)
+        (previous / dest).replace(target)
+    shutil.rmtree(previous, ignore_errors=True)
 
 
 def _search_location(file: File) -> str:
