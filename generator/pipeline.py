@@ -12,7 +12,7 @@ from generator.assemble.passages import find_shared_passages
 from generator.assemble.resolve import resolve_entities
 from generator.assemble.timeline import build_timeline, with_corroborated_dates
 from generator.clean.boilerplate import clean_text
-from generator.clean.casing import Capitals, one_case
+from generator.clean.casing import Capitals, capital_tally, one_case, words_to_recase
 from generator.clean.markup import scan_source
 from generator.errors import shorten
 from generator.extract.entities import RegistryMatcher, echo_known_names, extract_mentions, model_texts
@@ -132,7 +132,7 @@ def _cleaned(sources, run: _PerArticle) -> list[tuple]:
 
 def _named(articles, recogniser: Recogniser, matcher: RegistryMatcher, run: _PerArticle) -> tuple[list, list]:
     """Each article with the names found in it, and the model's spans of each (the dates read them too)."""
-    views = _model_views(articles, run.problems)
+    views = _model_views(articles, run)
     try:
         spans = recogniser.spans(views)
     except ModelUnavailable as error:
@@ -148,22 +148,27 @@ def _named(articles, recogniser: Recogniser, matcher: RegistryMatcher, run: _Per
     return named, [article_spans for _, article_spans in with_names]
 
 
-def _model_views(articles, problems: list[Problem]) -> list[list[str]]:
+def _model_views(articles, run: _PerArticle) -> list[list[str]]:
     """Each article's paragraphs as the model reads them: a wire dateline blanked, and an article
-    written all in one case recased with the capitals the other articles give its words."""
+    written all in one case recased with the capitals the other articles give its words (each
+    article's capitals are tallied once, and the tallies summed)."""
     views = [model_texts(article.paragraphs) for article in articles]
-    cases = [one_case(view) for view in views]
+    cases = [run("case", article.source.name, "read for its case", one_case, tuple(view))
+             for article, view in zip(articles, views, strict=True)]
     if not any(cases):
         return views
-    capitals = Capitals(text for view, case in zip(views, cases, strict=True) if case is None for text in view)
+    wanted = words_to_recase(text for view, case in zip(views, cases, strict=True) if case is not None for text in view)
+    tallies = (run("capitals", article.source.name, "read for its capitals", capital_tally, tuple(view))
+               for article, view, case in zip(articles, views, cases, strict=True) if case is None)
+    capitals = Capitals([tally for tally in tallies if tally is not None], wanted)
     for index, (article, case) in enumerate(zip(articles, cases, strict=True)):
         if case is not None:
             views[index] = [capitals.recase(text) for text in views[index]]
             letters = "capitals" if case == "upper" else "small letters"
-            problems.append(Problem(article.source.name, f"is written all in {letters}; its names were read with the "
-                                    "capitals the other articles give its words.",
-                                    "Check its people and organisations, or paste a copy with its capitals.",
-                                    severity="warning"))
+            run.problems.append(Problem(
+                article.source.name, f"is written all in {letters}; its names were read with the capitals the "
+                "other articles give its words.", "Check its people and organisations, or paste a copy with "
+                "its capitals.", severity="warning"))
     return views
 
 

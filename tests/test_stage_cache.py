@@ -10,7 +10,7 @@ from generator.pipeline import build_dossier
 from generator.stage_cache import StageCache
 from tests.conftest import SEEDS
 
-PER_ARTICLE_STAGES = 5  # clean, metadata, mentions, events, quotes
+PER_ARTICLE_STAGES = 6  # clean, metadata, case, mentions, events, quotes (and capitals, beside a one-case article)
 
 
 def _build(seeds, cache_root):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 _WORD = re.compile(r"[^\W\d_]+")
 #: Two words side by side, overlapping ("New York Stock" gives "New York" and "York Stock").
@@ -60,31 +61,69 @@ def _few_capitalised_words(text: str) -> bool:
     return sum(word[0].isupper() for word in inside) <= FEW_CAPITALISED_WORDS_SHARE * len(inside)
 
 
-class Capitals:
-    """How the dossier's normally written articles capitalise each word, mid-sentence."""
+@dataclass(frozen=True)
+class CapitalTally:
+    """How one article writes its words mid-sentence: summed over the dossier's articles into `Capitals`,
+    so that an edit to one article counts that article again, not the dossier."""
 
-    def __init__(self, texts: Iterable[str]) -> None:
+    forms: dict[str, Counter[str]]  # word in small letters -> how often each way of writing it
+    pairs: dict[str, Counter[str]]  # two capitalised words, in small letters -> how often each way
+    lower_pairs: Counter[str]  # two words written in small letters -> how often
+
+
+def capital_tally(texts: Iterable[str]) -> CapitalTally:
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    pairs: dict[str, Counter[str]] = defaultdict(Counter)
+    lower_pairs: Counter[str] = Counter()
+    for text in texts:
+        for match in _WORD.finditer(text):
+            if len(match[0]) > 1 and not _SENTENCE_START.search(text[max(0, match.start() - 3):match.start()]):
+                forms[match[0].lower()][match[0]] += 1
+        for match in _CAPITALISED_PAIR.finditer(text):
+            if not _SENTENCE_START.search(text[max(0, match.start() - 3):match.start()]):
+                pairs[match[1].lower()][match[1]] += 1
+        for match in _LOWER_PAIR.finditer(text):
+            lower_pairs[match[1]] += 1
+    return CapitalTally(dict(forms), dict(pairs), lower_pairs)
+
+
+def words_to_recase(texts: Iterable[str]) -> frozenset[str]:
+    """The words, and the pairs of words side by side, that `Capitals.recase` looks up for these texts
+    (in small letters): the dossier's tallies are summed for these only."""
+    wanted: set[str] = set()
+    for text in texts:
+        words = list(_WORD.finditer(text))
+        wanted.update(match[0].lower() for match in words)
+        wanted.update(f"{first[0]} {second[0]}".lower() for first, second in zip(words, words[1:], strict=False)
+                      if second.start() == first.end() + 1 and text[first.end()] == " ")
+    return frozenset(wanted)
+
+
+class Capitals:
+    """How the dossier's normally written articles capitalise each word, mid-sentence: from their
+    tallies, for the words in `wanted` (all, when None)."""
+
+    def __init__(self, tallies: Iterable[CapitalTally], wanted: frozenset[str] | None = None) -> None:
         forms: dict[str, Counter[str]] = defaultdict(Counter)
         pairs: dict[str, Counter[str]] = defaultdict(Counter)
-        for text in texts:
-            for match in _WORD.finditer(text):
-                if len(match[0]) > 1 and not _SENTENCE_START.search(text[max(0, match.start() - 3):match.start()]):
-                    forms[match[0].lower()][match[0]] += 1
-            for match in _CAPITALISED_PAIR.finditer(text):
-                if not _SENTENCE_START.search(text[max(0, match.start() - 3):match.start()]):
-                    pairs[match[1].lower()][match[1]] += 1
+        lower_pairs: Counter[str] = Counter()
+        for tally in tallies:  # in the articles' order, so that a tie goes to the way written first, as in one text
+            for into, counts in ((forms, tally.forms), (pairs, tally.pairs)):
+                for word, ways in counts.items():
+                    if wanted is None or word in wanted:
+                        into[word].update(ways)
+            for pair, count in tally.lower_pairs.items():
+                if wanted is None or pair in wanted:
+                    lower_pairs[pair] += count
         self._form = {word: counts.most_common(1)[0][0] for word, counts in forms.items()}
         # "World Bank": two words written in capitals together more often than the pair is written in small
         # letters, though each alone is mostly small ("the world", "a bank")
-        self._pair = {pair: counts.most_common(1)[0][0] for pair, counts in pairs.items()}
-        self._lower_pairs = Counter()
-        if self._pair:
-            for text in texts:
-                for match in _LOWER_PAIR.finditer(text):
-                    if match[1] in self._pair:
-                        self._lower_pairs[match[1]] += 1
-        self._pair = {pair: form for pair, form in self._pair.items()
-                      if pairs[pair][form] > self._lower_pairs[pair]}
+        self._pair = {pair: form for pair, counts in pairs.items()
+                      if counts[form := counts.most_common(1)[0][0]] > lower_pairs[pair]}
+
+    @classmethod
+    def of(cls, texts: Iterable[str]) -> Capitals:
+        return cls([capital_tally(texts)])
 
     def recase(self, text: str) -> str:
         """`text` with each word as the dossier usually writes it, and sentences opened; same length."""

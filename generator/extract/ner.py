@@ -22,6 +22,7 @@ import os
 import re
 import shlex
 import sys
+import threading
 from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -65,13 +66,26 @@ class Recogniser:
         self.cache_dir = cache_dir
         self.executor = executor
         self._nlp = None
+        self._loading = threading.Lock()
+        self._memory: dict[str, list[NerSpan]] = {}  # the last call's spans by text: a preview reads no file again
         self.runs = 0  # paragraphs actually sent to the model, for tests and benchmarks
 
     @property
     def nlp(self):
-        if self._nlp is None:
-            self._nlp = _load_model()
-        return self._nlp
+        with self._loading:
+            if self._nlp is None:
+                self._nlp = _load_model()
+            return self._nlp
+
+    def load_in_background(self) -> None:
+        """Load the model while a preview server waits for the first edit, which then costs no load."""
+        def load() -> None:
+            try:
+                self.nlp  # noqa: B018 -- the property loads it
+            except ModelUnavailable:
+                pass  # said by the build that needs it
+        if self.executor is None:
+            threading.Thread(target=load, name="dossier-model", daemon=True).start()
 
     @property
     def model_key(self) -> str:
@@ -79,7 +93,8 @@ class Recogniser:
 
     def spans(self, articles: Sequence[Sequence[str]]) -> list[list[NerSpan]]:
         """For each article (its paragraph texts), the entity spans the model finds."""
-        results: list[list[NerSpan] | None] = [self._cached(paragraphs) for paragraphs in articles]
+        memory, self._memory = self._memory, {}
+        results: list[list[NerSpan] | None] = [self._cached(paragraphs, memory) for paragraphs in articles]
         todo = [(index, number, offset, chunk) for index, paragraphs in enumerate(articles) if results[index] is None
                 for number, text in enumerate(paragraphs, start=1) for offset, chunk in model_chunks(text)]
         fresh: dict[int, list[NerSpan]] = {index: [] for index, _, _, _ in todo}
@@ -120,27 +135,37 @@ class Recogniser:
     def _cache_path(self, paragraphs: Sequence[str]) -> Path | None:
         if self.cache_dir is None:
             return None
-        digest = hashlib.sha256("\n\n".join(paragraphs).encode("utf-8")).hexdigest()
-        return self.cache_dir / "ner" / self.model_key / f"{digest}.json"
+        return self.cache_dir / "ner" / self.model_key / f"{_digest(paragraphs)}.json"
 
-    def _cached(self, paragraphs: Sequence[str]) -> list[NerSpan] | None:
+    def _cached(self, paragraphs: Sequence[str], memory: dict[str, list[NerSpan]]) -> list[NerSpan] | None:
         path = self._cache_path(paragraphs)
-        if path is None or not path.exists():
+        if path is None:
             return None
-        try:
-            return [NerSpan(*row) for row in json.loads(path.read_text(encoding="utf-8"))]
-        except (ValueError, TypeError):
-            return None  # a damaged cache entry is recomputed
+        spans = memory.get(path.stem)
+        if spans is None:
+            try:
+                spans = [NerSpan(*row) for row in json.loads(path.read_text(encoding="utf-8"))]
+            except FileNotFoundError:
+                return None
+            except (OSError, ValueError, TypeError):
+                return None  # a damaged cache entry is recomputed
+        self._memory[path.stem] = spans
+        return spans
 
     def _store(self, paragraphs: Sequence[str], spans: list[NerSpan]) -> None:
         path = self._cache_path(paragraphs)
         if path is None:
             return
+        self._memory[path.stem] = spans
         path.parent.mkdir(parents=True, exist_ok=True)
         rows = [[span.paragraph, span.start, span.end, span.label] for span in spans]
         temporary = path.with_suffix(".tmp")
         temporary.write_text(json.dumps(rows), encoding="utf-8")
         temporary.replace(path)
+
+
+def _digest(paragraphs: Sequence[str]) -> str:
+    return hashlib.sha256("\n\n".join(paragraphs).encode("utf-8")).hexdigest()
 
 
 def recognise_texts(texts: list[str]) -> tuple[str, list[list[tuple[int, int, str]]]]:

@@ -9,6 +9,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from generator.model import (
     ENTITY_FOLDERS,
@@ -25,6 +26,11 @@ from generator.model import (
     TimelineEntry,
 )
 from generator.text.fold import fold_key
+
+
+class EntityLink(NamedTuple):
+    name: str
+    target: str
 
 
 class DossierIndex:
@@ -61,6 +67,16 @@ class DossierIndex:
     def target(self, entity: Entity) -> str:
         """Where a link to the entity goes: its page, or its row on the index page that lists it."""
         return entity.page_path if entity.has_page else f"{self._row_page[entity.name]}#{entity.slug}"
+
+    def target_of(self, name: str) -> str:
+        """Where a link to the entity of that name goes: a page that links to an entity asks only this
+        (see `reuse`), so it is not rendered again when something else about the entity changes."""
+        return self.target(self.entities[name])
+
+    def links_in(self, article: Article) -> dict[str, list[EntityLink]]:
+        """The entities an article mentions, by folder, most mentioned first: each its name and address."""
+        return {folder: [EntityLink(entity.name, self.target(entity)) for entity in entities]
+                for folder, entities in self.entities_in(article).items()}
 
     def entities_in(self, article: Article) -> dict[str, list[Entity]]:
         """The entities an article mentions, by folder, most mentioned first."""

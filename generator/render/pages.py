@@ -28,6 +28,7 @@ from generator.render.index import (
     quote_pages,
 )
 from generator.render.links import page_href
+from generator.render.reuse import PageMemo
 from generator.render.summary import summarise
 
 
@@ -41,9 +42,12 @@ class RenderedPage:
 
 
 class Renderer:
-    def __init__(self, use_directory_urls: bool = True) -> None:
+    """`memo`: the pages of the last build, to reuse those whose inputs are unchanged (a preview's; see `reuse`)."""
+
+    def __init__(self, use_directory_urls: bool = True, memo: PageMemo | None = None) -> None:
         self.use_directory_urls = use_directory_urls
         self.templates = environment()
+        self.memo = memo
 
     def href(self, target: str, from_page: str) -> str:
         if target.startswith("https://"):
@@ -69,7 +73,7 @@ class Renderer:
             pieces.append(escape(text[cursor:start]))
             quoted = text[start:end]
             if quote.speaker:
-                href = self.href(index.target(index.entities[quote.speaker]), page)
+                href = self.href(index.target_of(quote.speaker), page)
                 pieces.append(Markup('<a class="dossier-quote" data-speaker="{0}" href="{1}" title="Quoted: {0}">'
                                      '{2}</a>').format(quote.speaker, href, quoted))
             else:
@@ -80,6 +84,11 @@ class Renderer:
         return Markup("").join(pieces)
 
     def render(self, template: str, page: str, **context: object) -> tuple[str, tuple[dict, ...]]:
+        if self.memo is None:
+            return self._render(template, page, context)
+        return self.memo.render(template, page, context, self._render)  # type: ignore[return-value]
+
+    def _render(self, template: str, page: str, context: dict[str, object]) -> tuple[str, tuple[dict, ...]]:
         headings = Headings()
         body = self.templates.get_template(template).render(page=page, h=headings, link=self.link,
                                                             paragraph=self.paragraph, **context)
@@ -98,7 +107,7 @@ class Renderer:
         pages = [self.page(article.page_path, {
                      "title": article.metadata.title.value, "description": article.metadata.description,
                      "template": "article.html", "dossier_article": article_meta(article)},
-                     "article.html.j2", article=article, entities=index.entities_in(article), index=index)
+                     "article.html.j2", article=article, entities=index.links_in(article), index=index)
                  for article in dossier.articles]
         dated, undated = articles_by_date(dossier.articles)
         pages.append(self.page("articles/index.md", {

@@ -13,6 +13,7 @@ what the preview remembers between builds is the plugin's `PreviewState`.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -165,6 +166,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         seeds = seeds_dir(config, self.config)
         if seeds.is_dir():
             server.watch(str(seeds))
+        if not self.config.scheduler:
+            shared_recogniser(ner_cache_dir(config, self.config), "").load_in_background()
         for folder in (TEMPLATES, THEME):
             server.watch(str(folder))
         return server
@@ -175,12 +178,17 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             log.error(build.refused.report())
             return refusal_page(files, config, build.refused)
         build.dossier = self._dossier(build)
-        build.renderer = Renderer(use_directory_urls=config.use_directory_urls)
+        setting = self._setting(config) if build.incremental else b""
+        memo = self.preview.memo if build.incremental else None
+        if memo is not None:
+            if setting != self.preview.setting:  # the templates or the configuration changed: every page is new
+                memo.forget()
+            memo.start()
+        build.renderer = Renderer(use_directory_urls=config.use_directory_urls, memo=memo)
         data = open_data(build.dossier, config.site_name, complete=build.options.open_data and build.command != "serve")
         pages = build.renderer.pages(build.dossier, site_name=config.site_name,
                                      site_description=config.site_description or "",
                                      site_url=config.site_url or "", open_data=data)
-        setting = self._setting(config) if build.incremental else b""
         fingerprints: dict[str, bytes] = {}
         unchanged: list[File] = []
         for page in [*pages, *(RenderedPage(file.path, file.content) for file in data.files())]:
@@ -295,6 +303,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             _bring_back(build.previous, Path(config.site_dir), build.kept)
         if build.incremental:
             self.preview.setting, self.preview.pages = build.pending
+            self.preview.memo.finish()
         finish_search_index(Path(config.site_dir), build.raw_titles, build.lean_entries,
                             self.preview if build.incremental else None, build.rebuilt_urls, build.page_urls)
         if build.redactor:
@@ -319,12 +328,37 @@ def _set_aside(site_dir: Path, previous: Path) -> None:
 
 
 def _bring_back(previous: Path, site_dir: Path, kept: list[str]) -> None:
-    """The unchanged pages of the last build in their places; the rest of it deleted."""
-    for dest in kept:
-        target = site_dir / dest
+    """The unchanged pages of the last build in their places, the rest of it deleted. What this build
+    wrote (the changed pages, the theme's assets) is moved into the last site, which then takes the
+    site folder's place: moves as many as this build wrote, not as many as the site has pages."""
+    written = _files_under(site_dir)
+    for relative in written:
+        target = previous / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        (previous / dest).replace(target)
-    shutil.rmtree(previous, ignore_errors=True)
+        (site_dir / relative).replace(target)
+    keep = set(written).union(kept)
+    for relative in _files_under(previous):
+        if relative not in keep:
+            (previous / relative).unlink()
+            for folder in Path(relative).parents[:-1]:  # a page that is gone leaves no empty folder
+                try:
+                    (previous / folder).rmdir()
+                except OSError:
+                    break
+    emptied = site_dir.with_name(site_dir.name + ".written")
+    shutil.rmtree(emptied, ignore_errors=True)
+    site_dir.rename(emptied)
+    previous.rename(site_dir)
+    shutil.rmtree(emptied, ignore_errors=True)
+
+
+def _files_under(folder: Path) -> list[str]:
+    """Every file under `folder`, as a path relative to it with "/" (as MkDocs' `dest_uri`)."""
+    found = []
+    for root, _, names in os.walk(folder):
+        prefix = Path(root).relative_to(folder).as_posix()
+        found.extend(name if prefix == "." else f"{prefix}/{name}" for name in names)
+    return found
 
 
 def _search_location(file: File) -> str:

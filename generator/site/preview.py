@@ -21,6 +21,8 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.render.reuse import PageMemo
+
 
 def fingerprint(*parts: str) -> bytes:
     digest = hashlib.blake2b(digest_size=16)
@@ -51,6 +53,7 @@ class PreviewState:
     pages: dict[str, bytes] = field(default_factory=dict)  # generated page (docs path) -> fingerprint
     destinations: dict[str, str] = field(default_factory=dict)  # generated page -> its file in the site
     search: dict[str, list[dict]] = field(default_factory=dict)  # page URL -> its entries in the index
+    memo: PageMemo = field(default_factory=PageMemo)  # what each page was rendered from, to reuse it unrendered
 
     def unchanged(self, setting: bytes, path: str, page_fingerprint: bytes) -> bool:
         return setting == self.setting and self.pages.get(path) == page_fingerprint
@@ -58,6 +61,7 @@ class PreviewState:
     def forget(self) -> None:
         """After a build that failed or was deleted: the next one writes every page and the whole index."""
         self.pages, self.search = {}, {}
+        self.memo.forget()
 
 
 def entries_by_page(docs: list[dict]) -> dict[str, list[dict]]:

@@ -19,7 +19,7 @@ def test_one_case_tells_capitals_small_letters_and_scripts_without_case():
 
 
 def test_recasing_gives_each_word_the_dossiers_capitals_and_keeps_the_length():
-    capitals = Capitals(DOSSIER)
+    capitals = Capitals.of(DOSSIER)
     for text in ("VOLCKER SAID JAPAN'S FINANCE MINISTER MIYAZAWA WOULD VISIT WASHINGTON.",
                  "volcker said japan's finance minister miyazawa would visit washington."):
         recased = capitals.recase(text)
@@ -70,7 +70,7 @@ def test_sentences_opened_with_capitals_and_names_in_small_letters_are_one_case(
 
 
 def test_a_name_of_common_words_takes_its_capitals_as_a_pair():
-    capitals = Capitals(["The World Bank said the world economy grew, and a bank in the world lent more to the world.",
+    capitals = Capitals.of(["The World Bank said the world economy grew, and a bank in the world lent more to the world.",
                          "Officials of the World Bank met those of the New York Stock Exchange."])
     assert capitals.recase("a senior world bank official said the world would grow.") == \
         "A senior World Bank official said the world would grow."
