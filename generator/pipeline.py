@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
 from generator.assemble.entities import assemble_entities
-from generator.assemble.passages import find_shared_passages
+from generator.assemble.passages import SharedPassageIndex
 from generator.assemble.resolve import resolve_entities
 from generator.assemble.timeline import build_timeline, with_corroborated_dates
 from generator.clean.boilerplate import clean_text
@@ -33,12 +33,23 @@ INTERNAL_ERROR = "the generator failed on this file"
 T = TypeVar("T")
 
 
+@dataclass
+class DossierMemory:
+    """What a long-lived process (a preview server) keeps of one dossier's last build for the next, so
+    that an edit recounts only what it touched. Each part checks what changed itself: given other
+    articles, it gives what a first build would."""
+
+    passages: SharedPassageIndex = field(default_factory=SharedPassageIndex)
+
+
 def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None, cache: StageCache | None = None,
-                  loaded_registry: LoadedRegistry | None = None) -> Dossier:
+                  loaded_registry: LoadedRegistry | None = None, memory: DossierMemory | None = None) -> Dossier:
     """The whole dossier from a seeds folder; `recogniser` carries the NER model and its cache,
     `cache` the per-article results of earlier builds (see `stage_cache`), `loaded_registry` the
-    registry if the caller read it already (the plugin does, before anything is written)."""
+    registry if the caller read it already (the plugin does, before anything is written), `memory`
+    what a preview kept of the last build."""
     cache = cache or StageCache(None)
+    memory = memory or DossierMemory()
     ingested = ingest(seeds_dir)
     loaded_registry = loaded_registry or load_registry(seeds_dir)
     registry, redactor, protect_problems = protect(loaded_registry.registry)  # no stage after sees a protected name
@@ -84,7 +95,7 @@ def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None, cache: 
     dated_articles = with_corroborated_dates(dated_articles, timeline)  # one date per article, everywhere
     return Dossier(articles=tuple(dated_articles), problems=tuple(map(redactor.problem, problems)),
                    entities=tuple(entities), timeline=tuple(timeline),
-                   shared_passages=tuple(find_shared_passages(dated_articles)), protected=redactor.protected)
+                   shared_passages=tuple(memory.passages.update(dated_articles)), protected=redactor.protected)
 
 
 @dataclass

@@ -33,6 +33,7 @@ CLAUSE = re.compile(r"(?<!\d),(?!\d)|[;:()\[\]—–]|\s-\s|\b(?:and|but|which|w
                      r"while|whereas|since|after|as|when|following|before|until)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 16)  # read for merging, attaching and conflicts: once per event
 def event_features(event: Event) -> frozenset[str]:
     """Distinctive words (by a crude stem) and the names in the sentence."""
     words = content_words(event.sentence.replace(event.phrase, " "))

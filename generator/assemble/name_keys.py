@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from generator.model import Article, EntityKind
 from generator.text.fold import fold_key
@@ -29,6 +30,7 @@ EDGE = " -,;:'\"<>()[]*"
 KIND_PREFERENCE = {EntityKind.ORGANISATION: 0, EntityKind.PERSON: 1, EntityKind.PLACE: 2}
 
 
+@lru_cache(maxsize=1 << 17)  # the same names are keyed over and over, for every mention
 def bare_key(name: str) -> str:
     """A name's comparison key once case, dots, a leading "the" or "an", hyphens and edge marks are folded."""
     key = fold_key(name).replace(".", "").replace("-", " ").strip(EDGE)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -53,6 +54,7 @@ def ingest(seeds_dir: Path) -> Ingested:
         return Ingested((), (problem,))
 
     names = sorted(entry.name for entry in seeds_dir.iterdir())
+    reads = _Reads(_LAST_READS.pop(seeds_dir.resolve(), {}))
     sources: list[SourceFile] = []
     first_by_hash: dict[str, SourceFile] = {}
     first_by_stem: dict[str, str] = {}
@@ -81,7 +83,7 @@ def ingest(seeds_dir: Path) -> Ingested:
             continue
         first_by_stem[path.stem] = name
         try:
-            source, source_problems = read_source(seeds_dir, name)
+            source, source_problems = reads.read(seeds_dir, name)
         except InputError as error:
             problems.append(error.problem)
             continue
@@ -97,10 +99,50 @@ def ingest(seeds_dir: Path) -> Ingested:
         first_by_hash[text_hash] = source
         sources.append(source)
 
+    _LAST_READS[seeds_dir.resolve()] = reads.now
+    while len(_LAST_READS) > KEPT_FOLDERS:
+        del _LAST_READS[next(iter(_LAST_READS))]
     if not sources and not any(p.severity == "error" for p in problems):
         problems.append(Problem(str(seeds_dir), "the seeds folder holds no article.",
                                 "Add one article per file: UTF-8 text (.txt), a saved web page (.html) or Markdown (.md)."))
     return Ingested(tuple(sources), tuple(problems))
+
+
+#: What the last `ingest` of each seeds folder read: a preview re-reads only the files an edit touched.
+_LAST_READS: dict[Path, dict[str, tuple[tuple, tuple[SourceFile, list[Problem]]]]] = {}
+KEPT_FOLDERS = 4
+#: A file changed less than this long before it was read may change again with the same size and time
+#: stamp (file systems stamp in steps of milliseconds): it is read again next time, as git does.
+RACY_NS = 2_000_000_000
+
+
+class _Reads:
+    """`read_source`, or its result of the last build when the article and its sidecars are, by their
+    file status (size, times, inode, through a link or not), the files read then."""
+
+    def __init__(self, last: dict[str, tuple[tuple, tuple[SourceFile, list[Problem]]]]) -> None:
+        self.last, self.now = last, {}
+
+    def read(self, seeds_dir: Path, name: str) -> tuple[SourceFile, list[Problem]]:
+        stem = Path(name).stem
+        state = tuple(_status(seeds_dir / file) for file in (name, *(stem + s for s in SIDECAR_SUFFIXES)))
+        kept = self.last.get(name)
+        if kept is not None and kept[0] == state:
+            self.now[name] = kept
+            return kept[1]
+        result = read_source(seeds_dir, name)
+        if time.time_ns() - max((item[0] for item in state if item), default=0) > RACY_NS:
+            self.now[name] = (state, result)
+        return result
+
+
+def _status(path: Path) -> tuple | None:
+    try:
+        link, target = path.lstat(), path.stat()
+    except OSError:
+        return None
+    return (max(target.st_mtime_ns, target.st_ctime_ns, link.st_mtime_ns, link.st_ctime_ns),
+            target.st_size, target.st_ino, link.st_ino, link.st_mode)
 
 
 def _text_hash(text: str) -> str:

@@ -35,6 +35,7 @@ from generator.protect.audit import AuditMemory
 from generator.protect.redact import Redactor, protect, redactor_for
 from generator.render.pages import RenderedPage, Renderer
 from generator.resources import TEMPLATES, THEME
+from generator.site import collector
 from generator.site.config import (
     DossierConfig,
     add_theme,
@@ -140,6 +141,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         Under a dirty rebuild, Material's search would merge its previous index for one page only;
         `on_post_build` merges for every page instead."""
         build = self.build
+        collector.pause()
+        # MkDocs gives the configuration's path as typed for a server's first build, then absolute
+        served = (os.path.abspath(config.config_file_path or ""), os.path.abspath(config.site_dir))
+        if self.preview.served != served:  # another dossier or site folder (one process may build several)
+            self.preview = PreviewState(served)
         try:
             build.registry = load_registry(build.seeds)
             _, build.redactor, _ = protect(build.registry.registry)
@@ -203,8 +209,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 written = (Path(generated.abs_dest_path) if build.dirty else build.previous / generated.dest_uri)
                 generated.unchanged = (self.preview.unchanged(setting, page.path, fingerprints[page.path])
                                        and written.is_file())
-                if generated.unchanged and not build.dirty:
-                    unchanged.append(generated)
+                if generated.unchanged and not build.dirty and page.path not in IN_NAV:
+                    unchanged.append(generated)  # left out of the build; the navigation links only to files it has
             files.append(generated)
             if page.html is not None:
                 build.html[page.path] = (page.html, page.toc)
@@ -212,7 +218,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 build.lean_entries.append(lean_entry(generated.url, *page.search))
         build.page_urls = [_search_location(file) for file in files.documentation_pages()]
         if build.dirty:
-            self._forget_removed_pages(files, fingerprints)
+            self._forget_removed_pages(files, fingerprints, config.site_dir)
             for file in files.documentation_pages():
                 if not isinstance(file, _GeneratedPage):
                     file.is_modified = _always  # a hand-written page may show the dossier's summary
@@ -232,7 +238,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                         "reachable scheduler, or leave it empty to extract on this machine.") from None
         stage_cache = shared_stage_cache(build.cache / "stages")
         try:
-            dossier = build_dossier(build.seeds, recogniser, stage_cache, build.registry)
+            dossier = build_dossier(build.seeds, recogniser, stage_cache, build.registry,
+                                    self.preview.dossier if build.incremental else None)
         except UnsafeToPublish as error:
             raise Abort(error.report()) from None
         stage_cache.forget_unused()
@@ -248,12 +255,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         folders += [Path(folder) for folder in config.theme.dirs if Path(folder).resolve() in theme_dirs(config)]
         return setting_fingerprint(Path(config.config_file_path), folders)
 
-    def _forget_removed_pages(self, files: Files, fingerprints: dict[str, bytes]) -> None:
+    def _forget_removed_pages(self, files: Files, fingerprints: dict[str, bytes], site_dir: str) -> None:
         """Delete from the served folder the pages of the previous build that this one no longer has."""
         destinations = {file.src_uri: file.abs_dest_path for file in files if isinstance(file, _GeneratedPage)}
         for path, destination in self.preview.destinations.items():
             if path not in fingerprints:
-                Path(destination).unlink(missing_ok=True)
+                _remove(Path(site_dir), Path(destination).relative_to(site_dir).as_posix())
         self.preview.destinations = destinations
 
     def on_env(self, env, *, config, files):
@@ -294,6 +301,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.preview.forget()
         if self.build is not None:
             shutil.rmtree(self.build.previous, ignore_errors=True)
+        collector.resume(self.command == "serve")
 
     def on_post_build(self, *, config):
         """Finish the search index (`search_index`), then look for a protected name in every file written.
@@ -306,12 +314,14 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self.preview.memo.finish()
         finish_search_index(Path(config.site_dir), build.raw_titles, build.lean_entries,
                             self.preview if build.incremental else None, build.rebuilt_urls, build.page_urls)
-        if build.redactor:
-            try:
+        try:
+            if build.redactor:
                 refuse_leaks(build.redactor, Path(config.site_dir), AuditMemory(build.cache, build.redactor))
-            except Abort:
-                self.preview.forget()
-                raise
+        except Abort:
+            self.preview.forget()
+            raise
+        finally:
+            collector.resume(build.incremental)
 
 
 def _always() -> bool:
@@ -339,17 +349,23 @@ def _bring_back(previous: Path, site_dir: Path, kept: list[str]) -> None:
     keep = set(written).union(kept)
     for relative in _files_under(previous):
         if relative not in keep:
-            (previous / relative).unlink()
-            for folder in Path(relative).parents[:-1]:  # a page that is gone leaves no empty folder
-                try:
-                    (previous / folder).rmdir()
-                except OSError:
-                    break
+            _remove(previous, relative)
     emptied = site_dir.with_name(site_dir.name + ".written")
     shutil.rmtree(emptied, ignore_errors=True)
     site_dir.rename(emptied)
     previous.rename(site_dir)
     shutil.rmtree(emptied, ignore_errors=True)
+
+
+def _remove(site_dir: Path, relative: str) -> None:
+    """A page that is gone, and the folders it leaves empty: a folder is named after its page, and so
+    after a person whose name may since have been protected."""
+    (site_dir / relative).unlink(missing_ok=True)
+    for folder in Path(relative).parents[:-1]:
+        try:
+            (site_dir / folder).rmdir()
+        except OSError:
+            break
 
 
 def _files_under(folder: Path) -> list[str]:

@@ -21,6 +21,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.pipeline import DossierMemory
 from generator.render.reuse import PageMemo
 
 
@@ -49,11 +50,13 @@ def setting_fingerprint(config_file: Path, folders: list[Path]) -> bytes:
 class PreviewState:
     """The last build as the served folder holds it."""
 
+    served: tuple[str, str] = ("", "")  # (mkdocs.yml, site folder) of the preview this state is of
     setting: bytes = b""
     pages: dict[str, bytes] = field(default_factory=dict)  # generated page (docs path) -> fingerprint
     destinations: dict[str, str] = field(default_factory=dict)  # generated page -> its file in the site
     search: dict[str, list[dict]] = field(default_factory=dict)  # page URL -> its entries in the index
     memo: PageMemo = field(default_factory=PageMemo)  # what each page was rendered from, to reuse it unrendered
+    dossier: DossierMemory = field(default_factory=DossierMemory)  # the pipeline's, for an edit to recount less
 
     def unchanged(self, setting: bytes, path: str, page_fingerprint: bytes) -> bool:
         return setting == self.setting and self.pages.get(path) == page_fingerprint

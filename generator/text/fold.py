@@ -54,6 +54,7 @@ def fold(text: str) -> str:
     return "".join(_fold_char(char) for char in text)
 
 
+@lru_cache(maxsize=1 << 17)  # the same names are keyed over and over, for every mention
 def fold_key(text: str) -> str:
     """A comparison key for a name: NFC, folded, spaces collapsed, edges trimmed."""
     return " ".join(fold(unicodedata.normalize("NFC", text)).split())

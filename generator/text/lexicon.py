@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import jdatetime
@@ -108,6 +109,7 @@ def happenings_in(text: str) -> list[tuple[str, str]]:
     return list(found.items())
 
 
+@lru_cache(maxsize=1 << 16)  # asked of the same clauses by merging, attaching and conflicts
 def happening_in(text: str) -> tuple[str, str]:
     """The kind of happening the text names first, and its words as written (("", "") for none):
     "since the group seized control" -> ("came to power", "seized control")."""
