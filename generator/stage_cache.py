@@ -110,8 +110,8 @@ class StageCache:
 
 #: Beside the caches: the fingerprint of the protected names they were made under (never the names).
 PROTECTION_MARK = "protection"
-#: The folders of a cache that hold text read from articles: the model's spans and the stages' results.
-TEXT_CACHES = ("ner", "stages")
+#: The folders of a cache that hold text read from articles: the model's spans, the stages' results, the last site (`site.warm`).
+TEXT_CACHES = ("ner", "stages", "site")
 
 
 def forget_on_protection_change(cache_root: Path, fingerprint: str) -> None:

@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from sys import intern
 
 _WORD = re.compile(r"[^\W\d_]+")
 #: Two words side by side, overlapping ("New York Stock" gives "New York" and "York Stock").
@@ -64,27 +65,32 @@ def _few_capitalised_words(text: str) -> bool:
 @dataclass(frozen=True)
 class CapitalTally:
     """How one article writes its words mid-sentence: summed over the dossier's articles into `Capitals`,
-    so that an edit to one article counts that article again, not the dossier."""
+    so that an edit to one article counts that article again, not the dossier. Flat tuples of interned
+    words, in the order first written: a preview keeps one for every article."""
 
-    forms: dict[str, Counter[str]]  # word in small letters -> how often each way of writing it
-    pairs: dict[str, Counter[str]]  # two capitalised words, in small letters -> how often each way
-    lower_pairs: Counter[str]  # two words written in small letters -> how often
+    forms: tuple[tuple[str, str, int], ...]  # (word in small letters, a way it is written, how often)
+    pairs: tuple[tuple[str, str, int], ...]  # the same for two capitalised words side by side
+    lower_pairs: tuple[tuple[str, int], ...]  # two words written in small letters, and how often
 
 
 def capital_tally(texts: Iterable[str]) -> CapitalTally:
-    forms: dict[str, Counter[str]] = defaultdict(Counter)
-    pairs: dict[str, Counter[str]] = defaultdict(Counter)
-    lower_pairs: Counter[str] = Counter()
+    forms: dict[tuple[str, str], int] = {}
+    pairs: dict[tuple[str, str], int] = {}
+    lower_pairs: dict[str, int] = {}
     for text in texts:
         for match in _WORD.finditer(text):
             if len(match[0]) > 1 and not _SENTENCE_START.search(text[max(0, match.start() - 3):match.start()]):
-                forms[match[0].lower()][match[0]] += 1
+                key = (match[0].lower(), match[0])
+                forms[key] = forms.get(key, 0) + 1
         for match in _CAPITALISED_PAIR.finditer(text):
             if not _SENTENCE_START.search(text[max(0, match.start() - 3):match.start()]):
-                pairs[match[1].lower()][match[1]] += 1
+                key = (match[1].lower(), match[1])
+                pairs[key] = pairs.get(key, 0) + 1
         for match in _LOWER_PAIR.finditer(text):
-            lower_pairs[match[1]] += 1
-    return CapitalTally(dict(forms), dict(pairs), lower_pairs)
+            lower_pairs[match[1]] = lower_pairs.get(match[1], 0) + 1
+    return CapitalTally(tuple((intern(word), intern(form), count) for (word, form), count in forms.items()),
+                        tuple((intern(pair), intern(form), count) for (pair, form), count in pairs.items()),
+                        tuple((intern(pair), count) for pair, count in lower_pairs.items()))
 
 
 def words_to_recase(texts: Iterable[str]) -> frozenset[str]:
@@ -109,10 +115,10 @@ class Capitals:
         lower_pairs: Counter[str] = Counter()
         for tally in tallies:  # in the articles' order, so that a tie goes to the way written first, as in one text
             for into, counts in ((forms, tally.forms), (pairs, tally.pairs)):
-                for word, ways in counts.items():
+                for word, form, count in counts:
                     if wanted is None or word in wanted:
-                        into[word].update(ways)
-            for pair, count in tally.lower_pairs.items():
+                        into[word][form] += count
+            for pair, count in tally.lower_pairs:
                 if wanted is None or pair in wanted:
                     lower_pairs[pair] += count
         self._form = {word: counts.most_common(1)[0][0] for word, counts in forms.items()}

@@ -29,7 +29,7 @@ from generator.render.index import (
 )
 from generator.render.links import page_href
 from generator.render.reuse import PageMemo
-from generator.render.summary import summarise
+from generator.render.summary import Summary
 
 
 @dataclass(frozen=True)
@@ -164,8 +164,9 @@ class Renderer:
         pages.append(RenderedPage("feed.json", json_feed(dossier.articles, site_name, site_description, site_url)))
         return pages
 
-    def home_summary(self, dossier: Dossier, page: str = "index.md") -> str:
-        return self.render("home_summary.html.j2", page, summary=summarise(dossier))[0]
+    def home_summary(self, summary: Summary, page: str = "index.md") -> str:
+        """The dossier's figures for a hand-written page (`summarise`), linked from that page."""
+        return self.render("home_summary.html.j2", page, summary=summary)[0]
 
 
 def entity_search_text(entity: Entity) -> str:

@@ -34,8 +34,9 @@ from generator.pipeline import build_dossier
 from generator.protect.audit import AuditMemory
 from generator.protect.redact import Redactor, protect, redactor_for
 from generator.render.pages import RenderedPage, Renderer
+from generator.render.reuse import PageMemo
 from generator.resources import TEMPLATES, THEME
-from generator.site import collector
+from generator.site import collector, warm
 from generator.site.config import (
     DossierConfig,
     add_theme,
@@ -45,6 +46,7 @@ from generator.site.config import (
     unknown_option_errors,
 )
 from generator.site.log_filters import quiet_dirty_warning, redact_every_log_message
+from generator.site.made import Made, made
 from generator.site.preview import PreviewState, fingerprint, setting_fingerprint
 from generator.site.refusal import refusal_page, refuse_leaks
 from generator.site.search_index import finish_search_index, lean_entry, needs_escaping
@@ -67,7 +69,7 @@ class Build:
     registry: LoadedRegistry | None = None  # read by `on_pre_build`, before anything is written
     redactor: Redactor = field(default_factory=lambda: Redactor(()))  # every message logged is redacted with it
     refused: UnsafeToPublish | None = None  # the registry's errors, when the preview shows them instead of pages
-    dossier: Dossier | None = None
+    made: Made | None = None  # the pages and what later hooks read of the dossier
     renderer: Renderer | None = None
     html: dict[str, tuple[str, tuple[dict, ...]]] = field(default_factory=dict)  # generated page -> HTML, TOC
     raw_titles: dict[str, str] = field(default_factory=dict)  # page url -> front-matter title to escape in search
@@ -141,7 +143,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         Under a dirty rebuild, Material's search would merge its previous index for one page only;
         `on_post_build` merges for every page instead."""
         build = self.build
-        collector.pause()
+        if build.incremental:  # a preview's heap is large and long-lived; a one-off build's grows from nothing
+            collector.pause()
         # MkDocs gives the configuration's path as typed for a server's first build, then absolute
         served = (os.path.abspath(config.config_file_path or ""), os.path.abspath(config.site_dir))
         if self.preview.served != served:  # another dossier or site folder (one process may build several)
@@ -183,18 +186,20 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if build.refused is not None:
             log.error(build.refused.report())
             return refusal_page(files, config, build.refused)
-        build.dossier = self._dossier(build)
         setting = self._setting(config) if build.incremental else b""
-        memo = self.preview.memo if build.incremental else None
-        if memo is not None:
-            if setting != self.preview.setting:  # the templates or the configuration changed: every page is new
-                memo.forget()
-            memo.start()
-        build.renderer = Renderer(use_directory_urls=config.use_directory_urls, memo=memo)
-        data = open_data(build.dossier, config.site_name, complete=build.options.open_data and build.command != "serve")
-        pages = build.renderer.pages(build.dossier, site_name=config.site_name,
-                                     site_description=config.site_description or "",
-                                     site_url=config.site_url or "", open_data=data)
+        build.renderer = Renderer(use_directory_urls=config.use_directory_urls,
+                                  memo=self._memo(setting) if build.incremental else None)
+        settings = (config.site_name, config.site_description or "", config.site_url or "",
+                    config.use_directory_urls, build.command, sorted(build.options.items()))
+        key = None if build.incremental else warm.fingerprint(build.seeds, settings)
+        build.made = warm.load(build.cache, key)
+        if build.made is None:
+            dossier = self._dossier(build)
+            data = open_data(dossier, config.site_name, complete=build.options.open_data and build.command != "serve")
+            build.made = made(dossier, build.renderer, data, *settings[:3])
+            warm.store(build.cache, key, build.made)
+        self._report(build, build.made)
+        pages, data = build.made.pages, build.made.data
         fingerprints: dict[str, bytes] = {}
         unchanged: list[File] = []
         for page in [*pages, *(RenderedPage(file.path, file.content) for file in data.files())]:
@@ -243,12 +248,21 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         except UnsafeToPublish as error:
             raise Abort(error.report()) from None
         stage_cache.forget_unused()
-        for problem in dossier.problems:
-            (log.error if problem.severity == "error" else log.warning)(str(problem))
-        if not dossier.articles and build.command != "serve":
-            # a site with no article is no dossier: say why instead of publishing an empty one
-            raise Abort("No article to publish. " + " ".join(str(p) for p in dossier.problems if p.severity == "error"))
         return dossier
+
+    def _report(self, build: Build, made: Made) -> None:
+        for problem in made.problems:
+            (log.error if problem.severity == "error" else log.warning)(str(problem))
+        if not made.articles and build.command != "serve":
+            # a site with no article is no dossier: say why instead of publishing an empty one
+            raise Abort("No article to publish. " + " ".join(str(p) for p in made.problems if p.severity == "error"))
+
+    def _memo(self, setting: bytes) -> PageMemo:
+        memo = self.preview.memo
+        if setting != self.preview.setting:  # the templates or the configuration changed: every page is new
+            memo.forget()
+        memo.start()
+        return memo
 
     def _setting(self, config: MkDocsConfig) -> bytes:
         folders = [Path(config.docs_dir), TEMPLATES]
@@ -279,12 +293,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         build = self.build
         if needs_escaping(page.meta.get("title")):
             build.raw_titles[page.url] = page.meta["title"]
-        if SUMMARY_MARKER in markdown and build.dossier is not None and build.renderer is not None:
-            markdown = markdown.replace(SUMMARY_MARKER, build.renderer.home_summary(build.dossier,
+        if SUMMARY_MARKER in markdown and build.made is not None and build.renderer is not None:
+            markdown = markdown.replace(SUMMARY_MARKER, build.renderer.home_summary(build.made.summary,
                                                                                     page=page.file.src_uri))
-        if build.dossier is not None and build.dossier.protected and not isinstance(page.file, _GeneratedPage):
+        if build.made is not None and build.made.protected and not isinstance(page.file, _GeneratedPage):
             # a page the curator wrote may name a protected person
-            markdown = redactor_for(build.dossier.protected).redact(markdown)
+            markdown = redactor_for(build.made.protected).redact(markdown)
         return markdown
 
     def on_page_content(self, html, *, page: Page, config, files):

@@ -64,3 +64,38 @@ def test_sources_page_lists_publishers_and_unknown_ones(built_site):
     unknown = text.split("Publisher unknown")[1].split("Shared passages")[0]
     assert "002_e2ffc1113a645db8.txt" in unknown and "003_db9fd82546c56745.txt" in unknown
     assert "004_bd110d5bfaa63d58.txt" in unknown
+
+
+def test_an_index_kept_between_builds_gives_what_a_first_build_gives():
+    """Articles added, changed, removed and moved, 60 times: the kept index answers as a new one would,
+    stock phrases (a shingle in more than MAX_POSTINGS paragraphs) coming and going included."""
+    import random
+
+    from generator.assemble.passages import MAX_POSTINGS, SharedPassageIndex
+    from tests.conftest import PROJECT
+
+    folder = PROJECT / "tests" / "fixtures" / "domain"
+    texts = [text for path in sorted(folder.glob("*.txt")) for text in path.read_text(encoding="utf-8").split("\n\n")
+             if len(text.split()) > 12]
+    texts += [WIRE] * (len(texts) // 4)  # in about 50 paragraphs: a stock phrase one step, not the next
+    rng = random.Random(7)
+
+    def made(number: int) -> Article:
+        return _with_paragraphs(f"a{number:03d}", *(rng.choice(texts) for _ in range(rng.randint(1, 5))))
+
+    articles = [made(number) for number in range(MAX_POSTINGS + 20)]
+    kept, stock = SharedPassageIndex(), set()
+    for step in range(60):
+        move = rng.choice(["add", "remove", "change", "move"]) if step else "first"
+        if move == "add":
+            articles.insert(rng.randrange(len(articles) + 1), made(500 + step))
+        elif move == "remove":
+            articles.pop(rng.randrange(len(articles)))
+        elif move == "change":
+            index = rng.randrange(len(articles))
+            articles[index] = _with_paragraphs(articles[index].metadata.article_id, *(rng.choice(texts) for _ in range(3)))
+        elif move == "move":
+            articles.insert(rng.randrange(len(articles)), articles.pop(rng.randrange(len(articles))))
+        assert kept.update(articles) == SharedPassageIndex().update(articles), (step, move)
+        stock.add(sum(WIRE in item.text for article in articles for item in article.paragraphs) > MAX_POSTINGS)
+    assert stock == {True, False}
