@@ -111,7 +111,7 @@ class _PerArticle:
         left out of that stage, so the rest of the dossier is still built. The tests treat any such report
         as a failure (see `INTERNAL_ERROR`): it is a bug, never an expected outcome."""
         try:
-            return self.cache.run(stage, function, *args)
+            return self.cache.run(stage, function, *args, of=source_name)
         except Exception as error:  # noqa: BLE001 -- the barrier between one article and the whole site
             self.problems.append(Problem(
                 source_name, f"{INTERNAL_ERROR} while it was {what} ({type(error).__name__}: "

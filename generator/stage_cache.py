@@ -58,21 +58,30 @@ class StageCache:
         self.misses = 0
         self._memory: dict[str, object] = {}  # key -> result, for the results used since `forget_unused`
         self._used: set[str] = set()
+        self._last: dict[tuple[str, str], tuple[tuple, str]] = {}  # (stage, article) -> its arguments and key
         if folder is not None:
             _LIVE.add(self)
 
-    def run(self, stage: str, function: Callable[..., T], *args: object) -> T:
+    def run(self, stage: str, function: Callable[..., T], *args: object, of: str = "") -> T:
         """`function(*args)`, or its stored result when its arguments are unchanged: a stage is a pure
         function of them, so they are its whole input and its key.
 
         Each argument's repr must be canonical: dataclasses, tuples, strings, numbers, dates, dicts in a
         stable order, or an object whose repr is made so (`RegistryMatcher`); never a set, whose order
-        follows the hash seed."""
+        follows the hash seed. `of` (the article's file) lets a long-lived process find the last build's
+        arguments for the same stage and article: when they are equal to these (of the same types,
+        field by field), the key they had is the key, and their repr is not made again."""
         if self.folder is None:
             return function(*args)
-        # repr, not pickle: equal values always give the same text, while pickle's bytes depend on which
-        # equal strings happen to be one object (they differ between a computed and an unpickled result)
-        key = hashlib.sha256(f"{code_version()}|{stage}|{args!r}".encode("utf-8", "surrogatepass")).hexdigest()
+        last = self._last.get((stage, of)) if of else None
+        if last is not None and last[1] in self._memory and _same(last[0], args):
+            key = last[1]  # the arguments of the last build, mostly the very objects: no repr to hash
+        else:
+            # repr, not pickle: equal values always give the same text, while pickle's bytes depend on which
+            # equal strings happen to be one object (they differ between a computed and an unpickled result)
+            key = hashlib.sha256(f"{code_version()}|{stage}|{args!r}".encode("utf-8", "surrogatepass")).hexdigest()
+        if of:
+            self._last[stage, of] = (args, key)
         self._used.add(key)
         if key in self._memory:
             self.hits += 1
@@ -95,6 +104,7 @@ class StageCache:
     def forget_unused(self) -> None:
         """Drop from memory what the build just finished did not use: an edited article's old results."""
         self._memory = {key: value for key, value in self._memory.items() if key in self._used}
+        self._last = {place: last for place, last in self._last.items() if last[1] in self._used}
         self._used = set()
 
     @staticmethod
@@ -106,6 +116,13 @@ class StageCache:
             temporary.replace(path)
         except OSError:
             pass  # a read-only or full cache folder costs speed, never the build
+
+
+def _same(old: tuple, new: tuple) -> bool:
+    """Equal arguments, each of the same type all the way down as far as `==` looks (a dataclass's
+    `==` already requires its own class; 1 and 1.0 or True would be equal and print differently)."""
+    return len(old) == len(new) and all(
+        a is b or (type(a) is type(b) and not isinstance(a, float | int) and a == b) for a, b in zip(old, new, strict=True))
 
 
 #: Beside the caches: the fingerprint of the protected names they were made under (never the names).
@@ -127,6 +144,7 @@ def forget_on_protection_change(cache_root: Path, fingerprint: str) -> None:
         shutil.rmtree(cache_root / folder, ignore_errors=True)
     for cache in list(_LIVE):
         cache._memory.clear()
+        cache._last.clear()
     try:
         cache_root.mkdir(parents=True, exist_ok=True)
         mark.write_text(fingerprint, encoding="ascii")

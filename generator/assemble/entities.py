@@ -66,7 +66,9 @@ def _entities(articles: Sequence[Article], registered, article_order: dict[str, 
             wikidata=registry_entry.wikidata if registry_entry else None,
             co_mentioned=tuple(sorted(together[name].items(), key=lambda item: (-item[1], item[0]))[:MAX_CO_MENTIONED]),
             article_ids=tuple(article_ids),
-            joined=resolution.joined.get(name, ()), may_be=resolution.shared_surname.get(name, ()),
+            joined=resolution.joined.get(name, ()),
+            # a bearer of the name may have no mention left (each spelling of it joined another name)
+            may_be=tuple(other for other in resolution.shared_surname.get(name, ()) if other in by_name),
             protected=bool(registry_entry and registry_entry.protect),
         ))
     return entities

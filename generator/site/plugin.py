@@ -36,7 +36,7 @@ from generator.protect.redact import Redactor, protect, redactor_for
 from generator.render.pages import RenderedPage, Renderer
 from generator.render.reuse import PageMemo
 from generator.resources import TEMPLATES, THEME
-from generator.site import collector, warm
+from generator.site import collector, kept, warm
 from generator.site.config import (
     DossierConfig,
     add_theme,
@@ -77,7 +77,10 @@ class Build:
     page_urls: list[str] = field(default_factory=list)  # every page, in the order MkDocs builds (and indexes) them
     rebuilt_urls: set[str] = field(default_factory=set)  # the pages this build writes; the others are kept
     pending: tuple[bytes, dict[str, bytes]] = (b"", {})  # this build's setting and page fingerprints
-    kept: list[str] = field(default_factory=list)  # plain serve: unchanged pages, moved back from `previous`
+    kept: list[str] = field(default_factory=list)  # unchanged pages, moved back from `previous` (see `kept`)
+    keeps: bool = False  # this build keeps the last site's unchanged pages (a preview, or a build after one)
+    saves: bool = False  # `mkdocs build`: what it wrote is remembered in the cache, for the next build to keep
+    written: list[str] = field(default_factory=list)  # the generated pages' files, for `saves`
 
     @property
     def incremental(self) -> bool:
@@ -113,7 +116,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.command, self.dirty = "build", False
+        self.command, self.dirty, self.mkdocs_dirty = "build", False, False
         self.preview = PreviewState()
         self.build: Build | None = None
 
@@ -126,7 +129,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return errors, warnings
 
     def on_startup(self, *, command, dirty):
-        self.command, self.dirty = command, dirty and command == "serve"
+        self.command, self.dirty, self.mkdocs_dirty = command, dirty and command == "serve", dirty
         if self.dirty:
             quiet_dirty_warning()
 
@@ -160,12 +163,25 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             build.refused = error
             self.preview.forget()
         redact_every_log_message(build.redactor)
-        if build.incremental and not build.dirty and build.refused is None:
-            _set_aside(Path(config.site_dir), build.previous)
+        if build.refused is None:
+            self._keep_or_not(build, Path(config.site_dir), served)
         if build.dirty:
             for plugin in config.plugins.values():
                 if hasattr(plugin, "search_index_prev"):
                     plugin.search_index_prev = None
+
+    def _keep_or_not(self, build: Build, site_dir: Path, served: tuple[str, str]) -> None:
+        """Whether this build keeps the last site's unchanged pages (`kept`): a preview always, with its
+        state in memory; `mkdocs build` when the last build into this folder left its state."""
+        if build.command == "build" and not self.mkdocs_dirty:
+            build.saves = True
+            state = kept.load_state(build.cache, site_dir, served)
+            self.preview = state or PreviewState(served)
+            build.keeps = state is not None
+        else:
+            build.keeps = build.incremental
+        if build.keeps and not build.dirty:
+            kept.set_aside(site_dir, build.previous)
 
     def on_serve(self, server, *, config, builder):
         """Rebuild when an article, a sidecar or the registry changes, or the generator's own page templates or
@@ -186,7 +202,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if build.refused is not None:
             log.error(build.refused.report())
             return refusal_page(files, config, build.refused)
-        setting = self._setting(config) if build.incremental else b""
+        setting = self._setting(config) if build.incremental or build.saves else b""
         build.renderer = Renderer(use_directory_urls=config.use_directory_urls,
                                   memo=self._memo(setting) if build.incremental else None)
         settings = (config.site_name, config.site_description or "", config.site_url or "",
@@ -208,12 +224,16 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 continue
             inclusion = InclusionLevel.INCLUDED if page.path in IN_NAV else InclusionLevel.NOT_IN_NAV
             generated = _GeneratedPage.generated(config, page.path, content=page.content, inclusion=inclusion)
-            if build.incremental:
+            if build.incremental or build.saves:
                 fingerprints[page.path] = fingerprint(page.content, page.html or "")
+                build.written.append(generated.dest_uri)
+            if build.keeps:
                 # a page in the navigation may be left unbuilt too: its title there is the one mkdocs.yml gives
                 written = (Path(generated.abs_dest_path) if build.dirty else build.previous / generated.dest_uri)
+                as_written = (written.is_file() if build.incremental
+                              else kept.status(written) == self.preview.written.get(generated.dest_uri))
                 generated.unchanged = (self.preview.unchanged(setting, page.path, fingerprints[page.path])
-                                       and written.is_file())
+                                       and as_written)
                 if generated.unchanged and not build.dirty and page.path not in IN_NAV:
                     unchanged.append(generated)  # left out of the build; the navigation links only to files it has
             files.append(generated)
@@ -230,7 +250,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         for file in unchanged:  # plain serve: MkDocs builds what it is given; these come back as they were
             files.remove(file)
             build.kept.append(file.dest_uri)
-        if build.incremental:
+        if build.incremental or build.saves:
             build.pending = (setting, fingerprints)  # remembered once the pages are written: `on_post_build`
         return files
 
@@ -274,7 +294,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         destinations = {file.src_uri: file.abs_dest_path for file in files if isinstance(file, _GeneratedPage)}
         for path, destination in self.preview.destinations.items():
             if path not in fingerprints:
-                _remove(Path(site_dir), Path(destination).relative_to(site_dir).as_posix())
+                kept.remove(Path(site_dir), Path(destination).relative_to(site_dir).as_posix())
         self.preview.destinations = destinations
 
     def on_env(self, env, *, config, files):
@@ -284,7 +304,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         pages = files.documentation_pages()
         build.page_urls = build.page_urls or [_search_location(file) for file in pages]
         build.rebuilt_urls = {_search_location(file) for file in pages if not build.dirty or file.is_modified()}
-        if build.incremental:
+        if build.keeps:
             log.info(f"Rebuilding {len(build.rebuilt_urls)} of {len(build.page_urls)} pages; the others are "
                      "unchanged.")
         return env
@@ -313,26 +333,39 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_build_error(self, *, error):
         """A build that failed may have written some pages and not others: the next one writes them all."""
         self.preview.forget()
-        if self.build is not None:
-            shutil.rmtree(self.build.previous, ignore_errors=True)
+        build = self.build
+        if build is not None and build.saves:
+            kept.save_state(build.cache, Path(build.config.site_dir), None)
+            if build.keeps:  # a failed build leaves the last site as it was
+                kept.put_back(build.previous, Path(build.config.site_dir))
+        elif build is not None:
+            shutil.rmtree(build.previous, ignore_errors=True)
         collector.resume(self.command == "serve")
 
     def on_post_build(self, *, config):
         """Finish the search index (`search_index`), then look for a protected name in every file written.
         Runs after the search plugin writes the index, before the offline plugin inlines it."""
         build = self.build
-        if build.incremental and not build.dirty:
-            _bring_back(build.previous, Path(config.site_dir), build.kept)
-        if build.incremental:
+        site_dir = Path(config.site_dir)
+        if build.keeps and not build.dirty:
+            kept.bring_back(build.previous, site_dir, build.kept)
+        if build.incremental or build.saves:
             self.preview.setting, self.preview.pages = build.pending
+        if build.incremental:
             self.preview.memo.finish()
-        finish_search_index(Path(config.site_dir), build.raw_titles, build.lean_entries,
-                            self.preview if build.incremental else None, build.rebuilt_urls, build.page_urls)
+        finish_search_index(site_dir, build.raw_titles, build.lean_entries,
+                            self.preview if build.incremental or build.saves else None, build.rebuilt_urls,
+                            build.page_urls)
         try:
             if build.redactor:
-                refuse_leaks(build.redactor, Path(config.site_dir), AuditMemory(build.cache, build.redactor))
+                refuse_leaks(build.redactor, site_dir, AuditMemory(build.cache, build.redactor))
+            if build.saves:
+                self.preview.written = {dest: kept.status(site_dir / dest) for dest in build.written}
+                kept.save_state(build.cache, site_dir, self.preview)
         except Abort:
             self.preview.forget()
+            if build.saves:
+                kept.save_state(build.cache, site_dir, None)
             raise
         finally:
             collector.resume(build.incremental)
@@ -340,55 +373,6 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
 def _always() -> bool:
     return True
-
-
-def _set_aside(site_dir: Path, previous: Path) -> None:
-    """Plain `mkdocs serve` empties the site folder before every build: the last build's site is moved
-    aside first (one rename), so the pages this build leaves unchanged can be moved back, not rebuilt."""
-    shutil.rmtree(previous, ignore_errors=True)
-    if site_dir.is_dir():
-        site_dir.rename(previous)
-        site_dir.mkdir()
-
-
-def _bring_back(previous: Path, site_dir: Path, kept: list[str]) -> None:
-    """The unchanged pages of the last build in their places, the rest of it deleted. What this build
-    wrote (the changed pages, the theme's assets) is moved into the last site, which then takes the
-    site folder's place: moves as many as this build wrote, not as many as the site has pages."""
-    written = _files_under(site_dir)
-    for relative in written:
-        target = previous / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        (site_dir / relative).replace(target)
-    keep = set(written).union(kept)
-    for relative in _files_under(previous):
-        if relative not in keep:
-            _remove(previous, relative)
-    emptied = site_dir.with_name(site_dir.name + ".written")
-    shutil.rmtree(emptied, ignore_errors=True)
-    site_dir.rename(emptied)
-    previous.rename(site_dir)
-    shutil.rmtree(emptied, ignore_errors=True)
-
-
-def _remove(site_dir: Path, relative: str) -> None:
-    """A page that is gone, and the folders it leaves empty: a folder is named after its page, and so
-    after a person whose name may since have been protected."""
-    (site_dir / relative).unlink(missing_ok=True)
-    for folder in Path(relative).parents[:-1]:
-        try:
-            (site_dir / folder).rmdir()
-        except OSError:
-            break
-
-
-def _files_under(folder: Path) -> list[str]:
-    """Every file under `folder`, as a path relative to it with "/" (as MkDocs' `dest_uri`)."""
-    found = []
-    for root, _, names in os.walk(folder):
-        prefix = Path(root).relative_to(folder).as_posix()
-        found.extend(name if prefix == "." else f"{prefix}/{name}" for name in names)
-    return found
 
 
 def _search_location(file: File) -> str:

@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 
 from generator.pipeline import DossierMemory
 from generator.render.reuse import PageMemo
+from generator.site.warm import generator_version
 
 
 def fingerprint(*parts: str) -> bytes:
@@ -35,8 +37,10 @@ def fingerprint(*parts: str) -> bytes:
 
 def setting_fingerprint(config_file: Path, folders: list[Path]) -> bytes:
     """What every page depends on besides its own content: the configuration, the theme overrides and
-    the hand-written pages (their nav titles appear on every page)."""
-    parts = [config_file.read_bytes().hex() if config_file.is_file() else ""]
+    the hand-written pages (their nav titles appear on every page), and the code that writes pages
+    (the generator's, MkDocs', Material's: a build may keep pages an older version wrote)."""
+    parts = [config_file.read_bytes().hex() if config_file.is_file() else "", generator_version(),
+             metadata.version("mkdocs"), metadata.version("mkdocs-material")]
     for number, folder in enumerate(folders):
         if folder.is_dir():
             for path in sorted(folder.rglob("*")):
@@ -55,6 +59,7 @@ class PreviewState:
     pages: dict[str, bytes] = field(default_factory=dict)  # generated page (docs path) -> fingerprint
     destinations: dict[str, str] = field(default_factory=dict)  # generated page -> its file in the site
     search: dict[str, list[dict]] = field(default_factory=dict)  # page URL -> its entries in the index
+    written: dict[str, tuple[int, int] | None] = field(default_factory=dict)  # `mkdocs build`: page file -> size, time
     memo: PageMemo = field(default_factory=PageMemo)  # what each page was rendered from, to reuse it unrendered
     dossier: DossierMemory = field(default_factory=DossierMemory)  # the pipeline's, for an edit to recount less
 

@@ -87,3 +87,14 @@ def test_co_mentions_count_shared_paragraphs():
                         mention("a", "Cy Dunn", paragraph=2))]
     ann = next(e for e in _entities(articles) if e.name == "Ann Lee")
     assert ann.co_mentioned == (("Bo Chan", 2), ("Cy Dunn", 1))
+
+
+def test_a_bearer_of_a_shared_surname_with_no_mention_left_is_not_offered():
+    """Found at 3,700 corpus articles: "White" may be "EB White" or "Jack White", but every mention of
+    "EB White" had joined another name, so no entity (and no page to link to) was left for it."""
+    from generator.assemble.resolve import Resolution
+
+    articles = [article("a", mention("a", "White", EntityKind.PERSON), mention("a", "Jack White", EntityKind.PERSON))]
+    resolution = Resolution(joined={}, shared_surname={"White": ("EB White", "Jack White")})
+    entities = {entity.name: entity for entity in assemble_entities(articles, Registry(()), resolution)}
+    assert entities["White"].may_be == ("Jack White",)

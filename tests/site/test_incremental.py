@@ -7,7 +7,9 @@ calls it) applies a random run of edits, each followed by a build: articles adde
 deleted and renamed, sidecars written, the registry changed (a name protected too, which makes
 every cached result go). After the run, a new process builds the same sources from nothing, with
 an empty cache; the two sites must be the same, file for file and byte for byte. Plain
-`mkdocs serve` and `--dirty` (what `dossier serve` runs) are both drawn.
+`mkdocs serve`, `--dirty` (what `dossier serve` runs) and `mkdocs build` again and again into the
+same folder (which keeps the last site's unchanged pages, and reads a build with nothing changed
+back whole) are all drawn.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ import sys
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 config = load_config(config_file="mkdocs.yml", site_dir=sys.argv[1])
-config.plugins.on_startup(command="serve", dirty=sys.argv[2] == "dirty")
+config.plugins.on_startup(command="build" if sys.argv[2] == "build" else "serve", dirty=sys.argv[2] == "dirty")
 build(config, dirty=sys.argv[2] == "dirty")
 """
 
@@ -101,12 +103,17 @@ def _edit_registry(path: Path, how: str) -> None:
     path.write_text(yaml.safe_dump(registry, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
-def _preview_build(project: Path, site: Path, dirty: bool) -> None:
-    """One rebuild of the preview, as `mkdocs serve` makes it: the configuration read again, the
-    plugin kept (MkDocs keeps a plugin with `on_startup` for the life of the server)."""
+def _rebuild(project: Path, site: Path, mode: str) -> None:
+    """One rebuild, as `mkdocs serve` makes it: the configuration read again, the plugin kept (MkDocs
+    keeps a plugin with `on_startup` for the life of the server); or as `mkdocs build` does, but in
+    this process, with a new plugin: what carries over is what the cache folder holds (and the
+    memos of pure functions, kept by their arguments)."""
     config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site))
-    config.plugins.on_startup(command="serve", dirty=dirty)
-    build(config, dirty=dirty)
+    if mode == "build":
+        plugin = config.plugins["dossier"]
+        plugin.__init__()  # a new process's plugin: nothing in memory
+    config.plugins.on_startup(command="build" if mode == "build" else "serve", dirty=mode == "dirty")
+    build(config, dirty=mode == "dirty")
 
 
 def _digests(site: Path) -> dict[str, str]:
@@ -117,8 +124,8 @@ def _digests(site: Path) -> dict[str, str]:
 @settings(max_examples=int(os.environ.get("INCREMENTAL_EXAMPLES", "8")), deadline=None, derandomize=True,
           phases=[Phase.explicit, Phase.generate],  # each example is several builds: no shrinking
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(edits=EDITS, dirty=st.booleans())
-def test_a_preview_after_random_edits_serves_what_a_first_build_gives(tmp_path_factory, edits, dirty):
+@given(edits=EDITS, mode=st.sampled_from(["plain", "dirty", "build"]))
+def test_a_site_rebuilt_after_random_edits_is_what_a_first_build_gives(tmp_path_factory, edits, mode):
     work = tmp_path_factory.mktemp("incremental")
     project = copy_project(work)
     site = work / "served"
@@ -126,15 +133,16 @@ def test_a_preview_after_random_edits_serves_what_a_first_build_gives(tmp_path_f
     os.chdir(project)  # as `mkdocs serve` runs: in the project
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     try:
-        _preview_build(project, site, dirty)
+        _rebuild(project, site, mode)
         for step, edit in enumerate(edits):
             _apply(project / "seeds", edit, step)
-            _preview_build(project, site, dirty)
+            _rebuild(project, site, mode)
+        _rebuild(project, site, mode)  # nothing changed
     finally:
         os.chdir(cwd)
     first = work / "first"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DOSSIER_CACHE=str(work / "empty-cache"))
-    result = subprocess.run([sys.executable, "-c", FIRST_BUILD, str(first), "dirty" if dirty else "plain"],
+    result = subprocess.run([sys.executable, "-c", FIRST_BUILD, str(first), mode],
                             cwd=project, env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
     served, built = _digests(site), _digests(first)

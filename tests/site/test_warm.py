@@ -4,6 +4,8 @@ any change to an input makes them again."""
 from __future__ import annotations
 
 import hashlib
+import logging
+import re
 from pathlib import Path
 
 import pytest
@@ -68,3 +70,20 @@ def test_any_change_to_an_input_makes_the_site_again(project, tmp_path, monkeypa
     assert any("Warmcheckmarker" in path.read_text(encoding="utf-8", errors="replace")
                for path in (tmp_path / "two").rglob("*.html"))
     assert len(list((tmp_path / "cache" / "site").iterdir())) == 1  # only the newest is kept
+
+
+def test_a_build_into_the_last_site_hands_mkdocs_only_the_pages_that_changed(project, tmp_path, caplog):
+    """The rest are the last build's files, kept (`site/kept.py`); that the site is then the one a first
+    build gives is `test_incremental`'s to show."""
+    site = tmp_path / "site"
+    _build(project, site)
+    article = project / ARTICLE
+    article.write_text(article.read_text(encoding="utf-8") + "\n\nA Warmcheckmarker sentence.\n", encoding="utf-8")
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.dossier"):
+        _build(project, site)
+    counts = [re.search(r"Rebuilding (\d+) of (\d+) pages", record.getMessage()) for record in caplog.records]
+    rebuilt, pages = next((int(found[1]), int(found[2])) for found in counts if found)
+    assert 0 < rebuilt < pages / 2
+    page = site / "articles" / "civil-organizations-russias-move-to-legitimize-the-taliban" / "index.html"
+    assert "Warmcheckmarker" in page.read_text(encoding="utf-8")
+    assert len(list(site.rglob("index.html"))) > 40
