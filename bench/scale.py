@@ -18,6 +18,7 @@ the bundle from disk, how long from opening index.html until a search shows its 
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import shutil
 import signal
@@ -140,7 +141,9 @@ def _get(url: str) -> str:
         return ""
 
 
-EDIT = "\n\nOn 3 March 1987 the ministers met in Vienna and agreed a cut, {marker} said.\n"
+#: Each edit a new day: the same sentence twice in one article is one timeline entry, shown by its first.
+EDIT = "\n\nOn {day} March 1987 the ministers met in Vienna and agreed a cut, {marker} said.\n"
+_EDIT_DAYS = itertools.count(3)
 
 
 def edit_to_preview(command: list[str], project: Path, env: dict[str, str], edit: Path, urls: list[str],
@@ -162,7 +165,7 @@ def edit_to_preview(command: list[str], project: Path, env: dict[str, str], edit
         marker = f"Benchmarkedit{time.time_ns()}"
         time.sleep(1.0)  # let the server settle after its first build
         started = time.perf_counter()
-        edit.write_text(edit.read_text(encoding="utf-8") + EDIT.format(marker=marker), encoding="utf-8")
+        edit.write_text(edit.read_text(encoding="utf-8") + EDIT.format(day=next(_EDIT_DAYS) % 28 + 1, marker=marker), encoding="utf-8")
         while time.monotonic() < deadline:
             if all(marker in _get(base + url) for url in watched):
                 return time.perf_counter() - started
