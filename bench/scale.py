@@ -141,8 +141,9 @@ def _get(url: str) -> str:
         return ""
 
 
-#: Each edit a new day: the same sentence twice in one article is one timeline entry, shown by its first.
-EDIT = "\n\nOn {day} March 1987 the ministers met in Vienna and agreed a cut, {marker} said.\n"
+#: Each edit a new day and words no other article has: the timeline merges an event into an entry that
+#: tells the same (another article's ministers meeting in Vienna), and shows that entry by one sentence.
+EDIT = "\n\nOn {day} March 1987 the {marker} society of amateur beekeepers held its founding picnic.\n"
 _EDIT_DAYS = itertools.count(3)
 
 
