@@ -34,12 +34,15 @@ _LIVE: weakref.WeakSet[StageCache] = weakref.WeakSet()
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """A hash of every module of the generator: results made by other code are never reused."""
+    """A hash of every file of the generator: its modules, and the word lists and templates they read
+    (a stage's result depends on `generator/data/` as much as on the code), so results made by other
+    code or data are never reused."""
     package = Path(__file__).parent
     digest = hashlib.sha256(f"format {FORMAT}".encode())
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode())
-        digest.update(path.read_bytes())
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -83,6 +83,11 @@ class Build:
     written: list[str] = field(default_factory=list)  # the generated pages' files, for `saves`
 
     @property
+    def remembers(self) -> bool:
+        """Whether this build's page fingerprints are kept for the next: a preview's, or `mkdocs build`'s."""
+        return self.incremental or self.saves
+
+    @property
     def incremental(self) -> bool:
         """Serving, dirty or not: an edit rebuilds only the pages it changes (see `preview`)."""
         return self.command == "serve"
@@ -202,7 +207,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if build.refused is not None:
             log.error(build.refused.report())
             return refusal_page(files, config, build.refused)
-        setting = self._setting(config) if build.incremental or build.saves else b""
+        setting = self._setting(config) if build.remembers else b""
         build.renderer = Renderer(use_directory_urls=config.use_directory_urls,
                                   memo=self._memo(setting) if build.incremental else None)
         settings = (config.site_name, config.site_description or "", config.site_url or "",
@@ -224,7 +229,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 continue
             inclusion = InclusionLevel.INCLUDED if page.path in IN_NAV else InclusionLevel.NOT_IN_NAV
             generated = _GeneratedPage.generated(config, page.path, content=page.content, inclusion=inclusion)
-            if build.incremental or build.saves:
+            if build.remembers:
                 fingerprints[page.path] = fingerprint(page.content, page.html or "")
                 build.written.append(generated.dest_uri)
             if build.keeps:
@@ -250,7 +255,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         for file in unchanged:  # plain serve: MkDocs builds what it is given; these come back as they were
             files.remove(file)
             build.kept.append(file.dest_uri)
-        if build.incremental or build.saves:
+        if build.remembers:
             build.pending = (setting, fingerprints)  # remembered once the pages are written: `on_post_build`
         return files
 
@@ -349,12 +354,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         site_dir = Path(config.site_dir)
         if build.keeps and not build.dirty:
             kept.bring_back(build.previous, site_dir, build.kept)
-        if build.incremental or build.saves:
+        if build.remembers:
             self.preview.setting, self.preview.pages = build.pending
         if build.incremental:
             self.preview.memo.finish()
         finish_search_index(site_dir, build.raw_titles, build.lean_entries,
-                            self.preview if build.incremental or build.saves else None, build.rebuilt_urls,
+                            self.preview if build.remembers else None, build.rebuilt_urls,
                             build.page_urls)
         try:
             if build.redactor:

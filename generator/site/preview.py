@@ -24,7 +24,7 @@ from pathlib import Path
 
 from generator.pipeline import DossierMemory
 from generator.render.reuse import PageMemo
-from generator.site.warm import generator_version
+from generator.stage_cache import code_version
 
 
 def fingerprint(*parts: str) -> bytes:
@@ -39,7 +39,7 @@ def setting_fingerprint(config_file: Path, folders: list[Path]) -> bytes:
     """What every page depends on besides its own content: the configuration, the theme overrides and
     the hand-written pages (their nav titles appear on every page), and the code that writes pages
     (the generator's, MkDocs', Material's: a build may keep pages an older version wrote)."""
-    parts = [config_file.read_bytes().hex() if config_file.is_file() else "", generator_version(),
+    parts = [config_file.read_bytes().hex() if config_file.is_file() else "", code_version(),
              metadata.version("mkdocs"), metadata.version("mkdocs-material")]
     for number, folder in enumerate(folders):
         if folder.is_dir():

@@ -17,31 +17,18 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from functools import lru_cache
 from pathlib import Path
 
 from generator.extract.ner import ModelUnavailable, installed_model_key
+from generator.stage_cache import code_version
 
 FOLDER = "site"
-FORMAT = 1
-
-
-@lru_cache(maxsize=1)
-def generator_version() -> str:
-    """A hash of every file of the generator package, templates and word lists included."""
-    package = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha256(f"format {FORMAT}".encode())
-    for path in sorted(package.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(package).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def fingerprint(seeds: Path, settings: tuple) -> str | None:
     """The hash of a build's inputs; None when one cannot be read (the build is then made, not read back)."""
     try:
-        digest = hashlib.sha256(f"{generator_version()}|{installed_model_key()}|{settings!r}".encode())
+        digest = hashlib.sha256(f"{code_version()}|{installed_model_key()}|{settings!r}".encode())
         for entry in sorted(os.scandir(seeds), key=lambda entry: entry.name):
             digest.update(f"\0{entry.name}\0{entry.is_symlink()}\0{entry.is_dir()}\0".encode("utf-8", "surrogateescape"))
             if entry.is_file():
