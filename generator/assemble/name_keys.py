@@ -113,6 +113,7 @@ def could_abbreviate(acronym: str, name: str) -> bool:
     return all(letter in letters for letter in acronym)
 
 
+@lru_cache(maxsize=1 << 17)  # asked of every name key, by resolution and by completing names cut at "and"
 def loose_key(key: str, kind: EntityKind | None = None) -> str:
     """Spelling variants folded further: -isation/-ization, small words, spaces; a person's middle
     initials ("Carl C. Icahn" is Carl Icahn); a firm's legal form ("Morgan Stanley and Co Inc").

@@ -46,6 +46,7 @@ from generator.assemble.name_keys import (
     surname_keys,
     written_as_acronym,
 )
+from generator.assemble.word_counts import QUALIFIER, Tally, lower_case_counts
 from generator.ingest.registry import Registry
 from generator.model import Article, EntityKind, Joined, Mention
 from generator.text.fold import fold_key
@@ -118,8 +119,8 @@ class _Groups:
     def __init__(self, registry: Registry) -> None:
         self.parent: dict[str, str] = {}
         self.reason: dict[str, str] = {}  # key -> why it joined its group
-        self.written: dict[str, Counter[str]] = defaultdict(Counter)  # key -> names as extracted
-        self.kind_votes: dict[str, Counter[EntityKind]] = defaultdict(Counter)
+        self.written: dict[str, Counter[str]] = defaultdict(Tally)  # key -> names as extracted
+        self.kind_votes: dict[str, Counter[EntityKind]] = defaultdict(Tally)
         self.registered: dict[str, object] = {}  # root key -> its registered entity
         self.surname_candidates: dict[str, tuple[str, ...]] = {}
         self.surname_joins: set[tuple[str, str]] = set()  # (person key, surname key)
@@ -211,9 +212,9 @@ class _Groups:
 
     def decide(self, mentions: Sequence[Mention], keys: Sequence[str], voting: Sequence[bool]):
         """Each group's one name and kind."""
-        written: dict[str, Counter[str]] = defaultdict(Counter)
-        votes: dict[str, Counter[EntityKind]] = defaultdict(Counter)
-        cued: dict[str, Counter[EntityKind]] = defaultdict(Counter)  # kinds the text itself shows
+        written: dict[str, Counter[str]] = defaultdict(Tally)
+        votes: dict[str, Counter[EntityKind]] = defaultdict(Tally)
+        cued: dict[str, Counter[EntityKind]] = defaultdict(Tally)  # kinds the text itself shows
         titled: set[str] = set()  # roots written with a title or role, or by surname alone: persons
         for mention, key, votes_here in zip(mentions, keys, voting, strict=True):
             root = self.find(key)
@@ -274,14 +275,7 @@ class _Groups:
                 for key, people in self.surname_candidates.items() if self.find(key) in names}
 
 
-_INITIALS_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z]{2,5})"
-#: "U.S.", "EC", or a compound of places or initials: "Japan-U.S.", "U.S.-Soviet", "Franco-German"
-_QUALIFIER = (rf"(?:[A-Z][A-Za-z.]*-)*{_INITIALS_WORD}(?:-[A-Z][A-Za-z.]*)*"
-              r"|[A-Z][a-z]+(?:-[A-Z][A-Za-z.]*)+")
-_QUALIFIED_WORD = re.compile(rf"({_QUALIFIER}) ([A-Z][a-z]+)")
-_LOWER_AFTER_INITIALS = re.compile(rf"(?<![\w.-])({_QUALIFIER}) ([a-z]+)")
-_LOWER_WORD = re.compile(r"(?<![\w.'’-])[a-z][a-z'’-]+")
-_POSSESSIVE_END = re.compile(r"['’]s?$")
+_QUALIFIED_WORD = re.compile(rf"({QUALIFIER}) ([A-Z][a-z]+)")
 #: A capitalised word is a common noun, not a name, when the dossier writes it in lower case at least
 #: this many times as often as it names it ("Bank", "Administration"); a surname or "Reuters" never is.
 COMMON_WORD_RATIO = 2
@@ -300,12 +294,7 @@ def _common_words(articles: Sequence[Article], groups: _Groups, names: dict[str,
                  if root not in groups.registered and (match := _QUALIFIED_WORD.fullmatch(name))}
     if not candidates and not qualified:
         return set()
-    lower: Counter[str] = Counter()
-    lower_after: Counter[tuple[str, str]] = Counter()
-    for article in articles:
-        text = "\n".join(paragraph.text for paragraph in article.paragraphs)
-        lower.update(_POSSESSIVE_END.sub("", word) for word in _LOWER_WORD.findall(text))  # "the kingdom's"
-        lower_after.update(_LOWER_AFTER_INITIALS.findall(text))
+    lower, lower_after = lower_case_counts(articles)
     mentions: Counter[str] = Counter()
     for key, written in groups.written.items():
         mentions[groups.find(key)] += sum(written.values())

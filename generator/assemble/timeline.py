@@ -65,26 +65,26 @@ def build_timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
     undated = [e for a in articles for e in a.events if not e.resolved and not e.anchored]
     anchored = [e for a in articles for e in a.events if e.anchored]
 
-    features = {id(event): event_features(event) for event in dated + undated + anchored}
+    features = {event: event_features(event) for event in dated + undated + anchored}
     places = {m.name for a in articles for m in a.mentions if m.kind is EntityKind.PLACE}
     people = {m.name for a in articles for m in a.mentions if m.kind is EntityKind.PERSON}
-    happenings = {id(event): _happenings(event, places) for event in dated}
+    happenings = {event: _happenings(event, places) for event in dated}
     clusters: list[list[Event]] = []
     by_key: dict[tuple, list[Event]] = defaultdict(list)
     for event in dated:
         by_key[(event.first, event.last, event.precision, event.qualifier, event.planned)].append(event)
     for key in sorted(by_key, key=_sort_key):
-        actions = {id(event): action_features(event) for event in by_key[key]} if key[2] in COARSE else None
-        linked = _single_link(by_key[key], features, MERGE_OVERLAP[key[2]], MERGE_MIN_SHARED, actions)
-        clusters.extend(_joined_by_happening(linked, happenings))
+        events = by_key[key]
+        linked = _linked(tuple(events), MERGE_OVERLAP[key[2]], MERGE_MIN_SHARED, key[2] in COARSE)
+        clusters.extend(_joined_by_happening([[events[i] for i in cluster] for cluster in linked], happenings))
 
     attached: dict[int, list[Event]] = defaultdict(list)
     leftovers: list[Event] = []
     day_clusters = _FeatureIndex([(index, event) for index, cluster in enumerate(clusters)
                                   if cluster[0].precision is Precision.DAY for event in cluster], features)
     for event in undated:
-        target = _best_match(event, day_clusters, clusters, features, bounds.get(event.article_id)) \
-            if _near_relative(event) and not event.planned else None
+        target = _best_match(event, day_clusters, clusters, bounds.get(event.article_id)) \
+            if _near_relative(event.phrase) and not event.planned else None
         if target is None:
             leftovers.append(event)
         else:
@@ -96,10 +96,10 @@ def build_timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
         cited = {c.article_id for c in cluster}
         extra = [e for e in attached[index] if e.article_id not in cited]
         also = [e for e in named[index] if e.article_id not in {x.article_id for x in extra}]
-        entries.append(_entry(cluster + extra + also, tuple(dict.fromkeys(e.article_id for e in extra)),
-                              features, {happening for event in cluster for happening, _ in happenings[id(event)]}))
+        entries.append(_entry(tuple(cluster + extra + also), tuple(dict.fromkeys(e.article_id for e in extra)),
+                              frozenset(happening for event in cluster for happening, _ in happenings[event])))
     entries = _flag_conflicts(entries, features, happenings, people)
-    entries += [_entry([event], (), features) for event in leftovers]
+    entries += [_entry((event,), ()) for event in leftovers]
     return _with_unique_keys(entries)
 
 
@@ -107,8 +107,12 @@ def _happenings(event: Event, places: set[str]) -> frozenset[tuple[str, str]]:
     """(kind of happening, name) pairs the clause carrying the date tells of: ("came to power", "Junta")
     for "since the group seized control of the country in 2014" in a sentence naming the Junta. The
     actors are people and bodies: a city is where many happenings of a kind take place."""
-    kinds = [kind for kind, _ in happenings_in(date_clause(event))]
-    return frozenset((kind, name) for kind in kinds for name in event.entities if name not in places)
+    return frozenset((kind, name) for kind in _kinds_told(event) for name in event.entities if name not in places)
+
+
+@lru_cache(maxsize=1 << 16)  # an edit rebuilds the timeline: each event's clause is read once per process
+def _kinds_told(event: Event) -> tuple[str, ...]:
+    return tuple(kind for kind, _ in happenings_in(date_clause(event)))
 
 
 def _root(parent: list[int], i: int) -> int:
@@ -119,14 +123,14 @@ def _root(parent: list[int], i: int) -> int:
     return i
 
 
-def _joined_by_happening(clusters: list[list[Event]], happenings: dict[int, frozenset[tuple[str, str]]]) -> list[list[Event]]:
+def _joined_by_happening(clusters: list[list[Event]], happenings: dict[Event, frozenset[tuple[str, str]]]) -> list[list[Event]]:
     """Clusters of one date that tell the same kind of happening of the same actor are one event, however
     differently worded: "the group seized control in 2014" and "the Junta's takeover in 2014"."""
     parent = list(range(len(clusters)))
 
     holder: dict[tuple[str, str], int] = {}
     for index, cluster in enumerate(clusters):
-        for pair in {pair for event in cluster for pair in happenings[id(event)]}:
+        for pair in {pair for event in cluster for pair in happenings[event]}:
             if pair in holder:
                 parent[_root(parent, index)] = _root(parent, holder[pair])
             else:
@@ -138,7 +142,7 @@ def _joined_by_happening(clusters: list[list[Event]], happenings: dict[int, froz
 
 
 def _anchored_to(anchored: list[Event], clusters: list[list[Event]],
-                 happenings: dict[int, frozenset[tuple[str, str]]]) -> dict[int, list[Event]]:
+                 happenings: dict[Event, frozenset[tuple[str, str]]]) -> dict[int, list[Event]]:
     """Cluster index -> the sentences without a date that name its happening and actor ("since the group's
     return to power"), where one past date only is given for that happening of that actor: the first such
     sentence of each article that does not date it itself. The others are left off: nothing dates them."""
@@ -146,7 +150,7 @@ def _anchored_to(anchored: list[Event], clusters: list[list[Event]],
     for index, cluster in enumerate(clusters):
         for event in cluster:
             if not event.planned:
-                for pair in happenings[id(event)]:
+                for pair in happenings[event]:
                     holders[pair].add(index)
     named: dict[int, list[Event]] = defaultdict(list)
     for event in anchored:
@@ -165,12 +169,23 @@ def _sort_key(key: tuple) -> tuple:
     return (first, last, precision.value, qualifier, planned)
 
 
-def _single_link(events: list[Event], all_features: dict[int, frozenset[str]], threshold: float,
-                 min_shared: int, actions: dict[int, frozenset[str]] | None = None) -> list[list[Event]]:
+@lru_cache(maxsize=1 << 15)  # one date's events: an edit changes the events of a few dates, not the rest
+def _linked(events: tuple[Event, ...], threshold: float, min_shared: int, coarse: bool) -> tuple[tuple[int, ...], ...]:
+    """One date's events in clusters, as positions in `events` (see `_single_link`); under a coarse date the
+    clauses carrying it must tell the same happening too."""
+    features = {event: event_features(event) for event in events}
+    actions = {event: action_features(event) for event in events} if coarse else None
+    position = {id(event): i for i, event in enumerate(events)}
+    clusters = _single_link(list(events), features, threshold, min_shared, actions)
+    return tuple(tuple(position[id(event)] for event in cluster) for cluster in clusters)
+
+
+def _single_link(events: list[Event], all_features: dict[Event, frozenset[str]], threshold: float,
+                 min_shared: int, actions: dict[Event, frozenset[str]] | None = None) -> list[list[Event]]:
     """Clusters of events linked by shared words and names; only pairs sharing something are compared.
     With `actions`, the clauses carrying the date must pass the same test: the same happening."""
-    features = [all_features[id(e)] for e in events]
-    clauses = [actions[id(e)] for e in events] if actions is not None else None
+    features = [all_features[e] for e in events]
+    clauses = [actions[e] for e in events] if actions is not None else None
     parent = list(range(len(events)))
 
     for i, j in candidate_pairs(features):
@@ -187,11 +202,11 @@ def _single_link(events: list[Event], all_features: dict[int, frozenset[str]], t
 class _FeatureIndex:
     """Events of the day-precise entries by feature, so an undated event meets only those it shares words with."""
 
-    def __init__(self, members: list[tuple[int, Event]], all_features: dict[int, frozenset[str]]) -> None:
+    def __init__(self, members: list[tuple[int, Event]], all_features: dict[Event, frozenset[str]]) -> None:
         self.members = members
         self.holders: dict[str, list[int]] = defaultdict(list)
         for position, (_, event) in enumerate(members):
-            for feature in all_features[id(event)]:
+            for feature in all_features[event]:
                 self.holders[feature].append(position)
 
     def sharing(self, features: frozenset[str]) -> list[tuple[int, Event]]:
@@ -200,41 +215,56 @@ class _FeatureIndex:
         return [self.members[position] for position in sorted(positions)]
 
 
-def _near_relative(event: Event) -> bool:
+@lru_cache(maxsize=4096)
+def _near_relative(phrase: str) -> bool:
     """"Last week", "Thursday", "yesterday": an expression that, resolved, names a day or a week, so it can
     retell a day-precise entry. "A year ago" or "last month" names a span no single day stands for."""
-    resolved = find_time_expressions(event.phrase, Reference(date=dt.date(2000, 6, 15)))
+    resolved = find_time_expressions(phrase, Reference(date=dt.date(2000, 6, 15)))
     return bool(resolved) and all(e.precision in (Precision.DAY, Precision.WEEK) for e in resolved)
 
 
 def _best_match(event: Event, day_events: _FeatureIndex, clusters: list[list[Event]],
-                all_features: dict[int, frozenset[str]], not_before: dt.date | None) -> int | None:
+                not_before: dt.date | None) -> int | None:
     """The day-precise entry an unresolved relative event most closely retells, if any is close enough and
     its own words allow that day: "Monday" retells nothing that happened on a Friday, nor "24 December"
     anything of 19 May."""
-    features = all_features[id(event)]
+    sharing = day_events.sharing(event_features(event))  # in the order of the clusters
+    order = list(dict.fromkeys(index for index, _ in sharing))
+    rank = {index: position for position, index in enumerate(order)}
+    candidates = tuple((other, rank[index], clusters[index][0].first, clusters[index][0].last)
+                       for index, other in sharing)
+    best = _best_candidate(event, not_before, candidates)
+    return None if best is None else order[best]
+
+
+@lru_cache(maxsize=1 << 14)  # the question depends only on these: an edit asks it again of few events
+def _best_candidate(event: Event, not_before: dt.date | None,
+                    candidates: tuple[tuple[Event, int, dt.date, dt.date], ...]) -> int | None:
+    """Of the (event, entry, entry's first and last day) candidates, the entry `_best_match` chooses."""
+    features = event_features(event)
     kind = happening_in(date_clause(event))[0]
-    scored = {}
-    for index, other in day_events.sharing(features):
-        if not_before and clusters[index][0].last < not_before - dt.timedelta(days=14):
+    scored: dict[int, float] = {}
+    firsts: dict[int, dt.date] = {}
+    for other, entry, first, last in candidates:
+        if not_before and last < not_before - dt.timedelta(days=14):
             continue
         if other.planned:  # a past "last week" retells no plan
             continue
         other_kind = happening_in(date_clause(other))[0]
         if kind and other_kind and kind != other_kind:  # a hearing "on Tuesday" retells no rally of a Tuesday
             continue
-        score, shared = feature_overlap(features, all_features[id(other)])
-        if score >= ATTACH_OVERLAP and shared >= MERGE_MIN_SHARED + 1 and score > scored.get(index, 0.0):
-            scored[index] = score
-    for index in sorted(scored, key=lambda i: (-scored[i], i)):
-        if _earliest_publication(event, clusters[index][0].first) is not None:
-            return index
+        score, shared = feature_overlap(features, event_features(other))
+        if score >= ATTACH_OVERLAP and shared >= MERGE_MIN_SHARED + 1 and score > scored.get(entry, 0.0):
+            scored[entry], firsts[entry] = score, first
+    for entry in sorted(scored, key=lambda i: (-scored[i], i)):
+        if _earliest_publication(event, firsts[entry]) is not None:
+            return entry
     return None
 
 
-def _entry(events: list[Event], corroborated: tuple[str, ...], all_features: dict[int, frozenset[str]],
-           happenings: set[str] = frozenset()) -> TimelineEntry:
-    lead = _most_representative(events, all_features, happenings)
+@lru_cache(maxsize=1 << 15)  # an edit leaves most entries' citations as they were
+def _entry(events: tuple[Event, ...], corroborated: tuple[str, ...], happenings: frozenset[str] = frozenset()) -> TimelineEntry:
+    lead = _most_representative(events, happenings)
     sentence = _lead_sentence(lead, happenings)
     entities = tuple(dict.fromkeys(name for e in events for name in e.entities))
     return TimelineEntry(key="", first=lead.first, last=lead.last, precision=lead.precision,
@@ -254,13 +284,12 @@ def _lead_sentence(lead: Event, happenings: set[str]) -> str:
     return lead.sentence
 
 
-def _most_representative(events: list[Event], all_features: dict[int, frozenset[str]],
-                         happenings: set[str] = frozenset()) -> Event:
+def _most_representative(events: Sequence[Event], happenings: frozenset[str] = frozenset()) -> Event:
     """The citation sharing most with the others (the shorter on a tie): the entry's lead sentence.
     A sentence that states its happening on its own comes first: "This comes as the ministry announced
     ..." leads only when no citation names what happened without pointing back; and one whose date's
     own clause names the entry's kind of happening before one that merely mentions the date."""
-    features = [all_features.get(id(e), frozenset()) for e in events]
+    features = [event_features(e) for e in events]
     dated = [i for i, e in enumerate(events) if e.resolved] or list(range(len(events)))
     held = Counter(feature for feature_set in features for feature in feature_set)
 
@@ -272,14 +301,14 @@ def _most_representative(events: list[Event], all_features: dict[int, frozenset[
     return events[max(dated, key=score)]
 
 
-def _flag_conflicts(entries: list[TimelineEntry], all_features: dict[int, frozenset[str]],
-                    happenings: dict[int, frozenset[tuple[str, str]]], people: set[str]) -> list[TimelineEntry]:
+def _flag_conflicts(entries: list[TimelineEntry], all_features: dict[Event, frozenset[str]],
+                    happenings: dict[Event, frozenset[tuple[str, str]]], people: set[str]) -> list[TimelineEntry]:
     """Entries dated to different days, close in time, that tell the same happening of the same actor in
     the clauses carrying their dates, in words they share: "the rally on Tuesday 10 March" against
     "detained at a rally on 11 March". Not two happenings of one story that share its names and words
     (an arrest and a hearing, a rally and the next one planned), nor a plan against what happened."""
-    features = [frozenset().union(*(all_features[id(e)] for e in entry.citations)) for entry in entries]
-    told = [frozenset().union(*(happenings.get(id(e), frozenset()) for e in entry.citations)) for entry in entries]
+    features = [frozenset().union(*(all_features[e] for e in entry.citations)) for entry in entries]
+    told = [frozenset().union(*(happenings.get(e, frozenset()) for e in entry.citations)) for entry in entries]
     day_entries = sorted((i for i, entry in enumerate(entries) if entry.precision is Precision.DAY and told[i]
                           and not entry.planned), key=lambda i: entries[i].first)
     conflicts: dict[int, list[Conflict]] = defaultdict(list)

@@ -216,6 +216,18 @@ class Event:
     #: that kind, so the timeline can cite it where other reports date the same happening
     happening: str = ""
 
+    def __hash__(self) -> int:
+        """The fields' hash, computed once: the timeline keys its memos by events, many times each."""
+        cached = self.__dict__.get("_hash")
+        if cached is None:
+            cached = hash(tuple(getattr(self, name) for name in self.__dataclass_fields__))
+            object.__setattr__(self, "_hash", cached)
+        return cached
+
+    def __getstate__(self) -> dict:
+        """Pickled without the cached hash: a string's hash differs from one process to the next."""
+        return {name: value for name, value in self.__dict__.items() if name != "_hash"}
+
     @property
     def anchor(self) -> str:
         return f"p{self.paragraph}"
