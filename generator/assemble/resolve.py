@@ -32,6 +32,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from generator.assemble.cut_names import completed_at_and
 from generator.assemble.known_names import KNOWN_NAMES
@@ -106,6 +107,7 @@ def _articles_of(articles: Sequence[Article], keys: Sequence[str]) -> dict[str, 
     return found_in
 
 
+@lru_cache(maxsize=1 << 17)  # the same object for the same answer, build after build: pages compare by reference
 def _renamed(mention: Mention, name: str | None, kind: EntityKind) -> Mention | None:
     """The mention under its entity's name and kind; None when it names no entity."""
     if name is None:

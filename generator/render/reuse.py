@@ -51,15 +51,23 @@ class Trace:
 
     asked: list[tuple[str, str, tuple, object]] = field(default_factory=list)  # (how, name, arguments, answer)
 
-    def holds(self, index: object, same: Callable[[object, object], bool]) -> bool:
-        """Whether `index` gives every recorded question the recorded answer."""
-        for how, name, arguments, answer in self.asked:
-            if how == "call":
-                now = getattr(index, name)(*arguments)
-            elif how == "item":
-                now = getattr(index, name).get(arguments[0], _ABSENT)
-            else:
-                now = getattr(index, name)
+    def holds(self, index: object, same: Callable[[object, object], bool], answers: dict) -> bool:
+        """Whether `index` gives every recorded question the recorded answer; `answers` are the ones it gave
+        this build (a thousand pages ask where one country's page is: it is looked up once)."""
+        for question in self.asked:
+            how, name, arguments, answer = question
+            # only questions about names are shared: hashing an entity would cost more than asking again
+            asked = (id(index), how, name, arguments) if all(type(a) is str for a in arguments) else None
+            now = _ABSENT if asked is None else answers.get(asked, _ABSENT)
+            if now is _ABSENT:
+                if how == "call":
+                    now = getattr(index, name)(*arguments)
+                elif how == "item":
+                    now = getattr(index, name).get(arguments[0], _ABSENT)
+                else:
+                    now = getattr(index, name)
+                if asked is not None:
+                    answers[asked] = now
             if not same(answer, now):
                 return False
         return True
@@ -132,18 +140,19 @@ class PageMemo:
         self._last: dict[tuple[str, str], _Rendered] = {}  # (template, page) -> how it was rendered
         self._next: dict[tuple[str, str], _Rendered] = {}
         self._same = _Comparison()
+        self._answers: dict = {}  # (how, name, arguments) -> this build's index's answer
         self.reused = self.rendered = 0
 
     def start(self) -> None:
         """A new build: what the last one rendered is what this one may reuse."""
         self._last, self._next = {**self._last, **self._next}, {}
-        self._same = _Comparison()
+        self._same, self._answers = _Comparison(), {}
         self.reused = self.rendered = 0
 
     def finish(self) -> None:
         """The build rendered every page it has: pages it no longer has are forgotten."""
         self._last, self._next = self._next, {}
-        self._same = _Comparison()
+        self._same, self._answers = _Comparison(), {}
 
     def forget(self) -> None:
         self._last, self._next = {}, {}
@@ -155,7 +164,7 @@ class PageMemo:
         last = self._last.get((template, page))
         if (last is not None and last.context.keys() == own.keys()
                 and all(self._same(last.context[key], value) for key, value in own.items())
-                and last.trace.holds(index, self._same)):
+                and last.trace.holds(index, self._same, self._answers)):
             self._next[template, page] = last
             self.reused += 1
             return last.output

@@ -37,6 +37,7 @@ from generator.render.pages import RenderedPage, Renderer
 from generator.render.reuse import PageMemo
 from generator.resources import TEMPLATES, THEME
 from generator.site import collector, kept, warm
+from generator.site.compiled import THEME_TEMPLATES
 from generator.site.config import (
     DossierConfig,
     add_theme,
@@ -305,6 +306,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_env(self, env, *, config, files):
         """Which pages this build writes, in the order search indexes them (for `on_post_build`)."""
         env.globals["dossier_offline"] = self.config.offline
+        env.bytecode_cache = THEME_TEMPLATES
         build = self.build
         pages = files.documentation_pages()
         build.page_urls = build.page_urls or [_search_location(file) for file in pages]
