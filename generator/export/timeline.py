@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
 
 from generator.model import Article, Precision, TimelineEntry, format_date_iso
 from generator.render.escaping import escape
@@ -16,26 +17,32 @@ CSV_COLUMNS = ("entry", "date", "first", "last", "precision", "qualifier", "plan
 
 def timelinejs_json(entries: list[TimelineEntry], articles: Mapping[str, Article], title: str,
                     describe) -> str:
-    """TimelineJS 3 JSON: one slide per dated entry, its text citing each article and paragraph."""
-    events = []
-    for entry in entries:
-        if entry.first is None:
-            continue
-        sources = "".join(f"<li>{escape(articles[e.article_id].metadata.title.value or '')}, ¶{e.paragraph}</li>"
-                          for e in entry.citations)
-        slide = {
-            "unique_id": entry.key,
-            "start_date": _timelinejs_date(entry.first, entry.precision),
-            "text": {"headline": str(escape(describe(entry))),
-                     "text": f"<p>{escape(entry.sentence)}</p><ul>{sources}</ul>"},
-            "group": str(entry.first.year),
-        }
-        if entry.precision in (Precision.WEEK, Precision.DECADE):
-            slide["end_date"] = _timelinejs_date(entry.last, Precision.DAY)
-        events.append(slide)
+    """TimelineJS 3 JSON: one slide per dated entry, its text citing each article and paragraph.
+    Each slide is written once per process (`_slide_json`): an edit rewrites the slides it changed."""
+    slides = [_slide_json(entry, tuple(articles[e.article_id].metadata.title.value or "" for e in entry.citations),
+                          describe)
+              for entry in entries if entry.first is not None]
     document = {"title": {"text": {"headline": str(escape(title)), "text": "<p>Events cited from the dossier's articles.</p>"}},
-                "events": events}
-    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+                "events": []}
+    text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True)
+    events = "[\n" + ",\n".join(slides) + "\n ]" if slides else "[]"
+    return text.replace('"events": []', '"events": ' + events, 1) + "\n"  # the first key, sorted
+
+
+@lru_cache(maxsize=1 << 15)
+def _slide_json(entry: TimelineEntry, titles: tuple[str, ...], describe) -> str:
+    """One slide as `json.dumps` writes it two levels deep in the document (indented by two spaces)."""
+    sources = "".join(f"<li>{escape(title)}, ¶{e.paragraph}</li>" for title, e in zip(titles, entry.citations, strict=True))
+    slide = {
+        "unique_id": entry.key,
+        "start_date": _timelinejs_date(entry.first, entry.precision),
+        "text": {"headline": str(escape(describe(entry))),
+                 "text": f"<p>{escape(entry.sentence)}</p><ul>{sources}</ul>"},
+        "group": str(entry.first.year),
+    }
+    if entry.precision in (Precision.WEEK, Precision.DECADE):
+        slide["end_date"] = _timelinejs_date(entry.last, Precision.DAY)
+    return "\n".join("  " + line for line in json.dumps(slide, ensure_ascii=False, indent=1, sort_keys=True).split("\n"))
 
 
 def _timelinejs_date(value, precision: Precision | None) -> dict[str, str]:

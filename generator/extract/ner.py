@@ -67,6 +67,7 @@ class Recogniser:
         self.executor = executor
         self._nlp = None
         self._loading = threading.Lock()
+        self._loading_started = False
         self._memory: dict[str, list[NerSpan]] = {}  # the last call's spans by text: a preview reads no file again
         self.runs = 0  # paragraphs actually sent to the model, for tests and benchmarks
 
@@ -78,7 +79,12 @@ class Recogniser:
             return self._nlp
 
     def load_in_background(self) -> None:
-        """Load the model while a preview server waits for the first edit, which then costs no load."""
+        """Load the model while a preview server builds and waits for the first edit, which then costs no
+        load (5 s); once per recogniser."""
+        if self._loading_started:
+            return
+        self._loading_started = True
+
         def load() -> None:
             try:
                 self.nlp  # noqa: B018 -- the property loads it

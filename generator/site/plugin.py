@@ -142,6 +142,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     @event_priority(100)  # before Material's offline plugin, which would otherwise add the shim from a CDN
     def on_config(self, config):
         self.build = Build(config, self.config, self.command, self.dirty)
+        if self.command == "serve" and not self.config.scheduler:  # loaded during the first build, for the first edit
+            shared_recogniser(self.build.cache, "").load_in_background()
         return add_theme(config, self.config)
 
     def on_pre_build(self, *, config):
@@ -197,8 +199,6 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         seeds = seeds_dir(config, self.config)
         if seeds.is_dir():
             server.watch(str(seeds))
-        if not self.config.scheduler:
-            shared_recogniser(ner_cache_dir(config, self.config), "").load_in_background()
         for folder in (TEMPLATES, THEME):
             server.watch(str(folder))
         return server

@@ -36,3 +36,42 @@ def test_events_csv_says_which_dates_are_planned():
                           planned=True)
     (row,) = csv.DictReader(io.StringIO(events_csv([entry], {"a": article("a")})))
     assert row["planned"] == "yes" and row["date"] == "2006" and row["sentence"] == sentence
+
+
+def test_timelinejs_json_is_the_document_json_writes_whole():
+    """The slides are written one by one and joined; the file is the one `json.dumps` writes of the whole."""
+    import datetime as dt
+    import json
+
+    from generator.export.timeline import _timelinejs_date, timelinejs_json
+    from generator.model import Event, Precision, TimelineEntry
+    from generator.render.escaping import escape
+    from generator.render.wording import entry_date
+    from tests.helpers import article
+
+    def whole(entries, articles, title):  # the plain construction, slide by slide in one document
+        events = []
+        for entry in entries:
+            sources = "".join(f"<li>{escape(articles[e.article_id].metadata.title.value or '')}, ¶{e.paragraph}</li>"
+                              for e in entry.citations)
+            slide = {"unique_id": entry.key, "start_date": _timelinejs_date(entry.first, entry.precision),
+                     "text": {"headline": str(escape(entry_date(entry))),
+                              "text": f"<p>{escape(entry.sentence)}</p><ul>{sources}</ul>"},
+                     "group": str(entry.first.year)}
+            if entry.precision in (Precision.WEEK, Precision.DECADE):
+                slide["end_date"] = _timelinejs_date(entry.last, Precision.DAY)
+            events.append(slide)
+        document = {"title": {"text": {"headline": str(escape(title)),
+                                       "text": "<p>Events cited from the dossier's articles.</p>"}}, "events": events}
+        return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+    day = Event("a", 2, 'Women marched in Kabul, chanting "bread, work".', "on 3 July", dt.date(2025, 7, 3),
+                dt.date(2025, 7, 3), Precision.DAY, "on", "as written")
+    week = Event("b", 1, "Talks went on all week.", "that week", dt.date(2025, 6, 30), dt.date(2025, 7, 6),
+                 Precision.WEEK, "on", "as written")
+    entries = [TimelineEntry("e-2025-06-30-1", week.first, week.last, Precision.WEEK, "on", week.sentence, (week,), ()),
+               TimelineEntry("e-2025-07-03-1", day.first, day.last, Precision.DAY, "on", day.sentence, (day, week), ())]
+    articles = {"a": article("a"), "b": article("b")}
+    for title in ('Dossier "events": []', "Кабул <2025>"):
+        assert timelinejs_json(entries, articles, title, entry_date) == whole(entries, articles, title)
+        assert timelinejs_json([], articles, title, entry_date) == whole([], articles, title)
