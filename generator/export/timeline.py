@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from generator.model import Article, Precision, TimelineEntry, format_date_iso
@@ -69,27 +69,34 @@ def csv_cell(value: object) -> object:
 
 def write_csv(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     """Every CSV the dossier publishes: a header, then rows with each text cell neutralised."""
+    return csv_lines([columns]) + csv_lines(rows)
+
+
+def csv_lines(rows: Iterable[Sequence[object]]) -> str:
+    """Rows as CSV lines, each text cell neutralised: the lines of some rows are those rows' part of the file."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
     writer.writerows([csv_cell(cell) for cell in row] for row in rows)
     return buffer.getvalue()
 
 
 def events_csv(entries: list[TimelineEntry], articles: Mapping[str, Article]) -> str:
-    """One row per citation: every event as each article tells it."""
-    return write_csv(CSV_COLUMNS, _event_rows(entries, articles))
+    """One row per citation: every event as each article tells it. Each entry's lines are written once per
+    process (`_entry_lines`): an edit writes again the entries it changed."""
+    def cited(entry: TimelineEntry) -> tuple[tuple[str, str], ...]:
+        return tuple((articles[e.article_id].metadata.title.value or "",
+                      articles[e.article_id].source.name if articles[e.article_id].source else "")
+                     for e in entry.citations)
+    return csv_lines([CSV_COLUMNS]) + "".join(_entry_lines(entry, cited(entry)) for entry in entries)
 
 
-def _event_rows(entries: list[TimelineEntry], articles: Mapping[str, Article]) -> Iterator[list[object]]:
-    for entry in entries:
-        for event in entry.citations:
-            article = articles[event.article_id]
-            yield [
-                entry.key, format_date_iso(entry.first, entry.precision) if entry.first else "",
-                entry.first.isoformat() if entry.first else "", entry.last.isoformat() if entry.last else "",
-                entry.precision.value if entry.precision else "", entry.qualifier, "yes" if entry.planned else "",
-                event.article_id,
-                article.metadata.title.value or "", article.source.name if article.source else "",
-                event.paragraph, event.phrase, event.basis, event.note, event.sentence, "; ".join(event.entities),
-            ]
+@lru_cache(maxsize=1 << 15)
+def _entry_lines(entry: TimelineEntry, cited: tuple[tuple[str, str], ...]) -> str:
+    """The entry's rows, one per citation; `cited`: each citation's article title and file name."""
+    return csv_lines([
+        entry.key, format_date_iso(entry.first, entry.precision) if entry.first else "",
+        entry.first.isoformat() if entry.first else "", entry.last.isoformat() if entry.last else "",
+        entry.precision.value if entry.precision else "", entry.qualifier, "yes" if entry.planned else "",
+        event.article_id, title, source,
+        event.paragraph, event.phrase, event.basis, event.note, event.sentence, "; ".join(event.entities),
+    ] for event, (title, source) in zip(entry.citations, cited, strict=True))

@@ -39,9 +39,9 @@ def put_back(previous: Path, site_dir: Path) -> None:
         previous.rename(site_dir)
 
 
-def status(path: Path) -> tuple[int, int] | None:
+def status(path: Path | str) -> tuple[int, int] | None:
     try:
-        stat = path.stat()
+        stat = os.stat(path)
     except OSError:
         return None
     return stat.st_size, stat.st_mtime_ns
@@ -117,7 +117,8 @@ def remove(site_dir: Path, relative: str) -> None:
 def files_under(folder: Path) -> list[str]:
     """Every file under `folder`, as a path relative to it with "/" (as MkDocs' `dest_uri`)."""
     found = []
-    for root, _, names in os.walk(folder):
-        prefix = Path(root).relative_to(folder).as_posix()
-        found.extend(name if prefix == "." else f"{prefix}/{name}" for name in names)
+    top = os.fspath(folder)
+    for root, _, names in os.walk(top):  # a folder per page: strings, not a Path per folder
+        prefix = root[len(top) + 1:].replace(os.sep, "/")  # os.walk joins each folder to `top`
+        found.extend(f"{prefix}/{name}" if prefix else name for name in names)
     return found

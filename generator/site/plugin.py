@@ -48,7 +48,7 @@ from generator.site.config import (
 )
 from generator.site.log_filters import quiet_dirty_warning, redact_every_log_message
 from generator.site.made import Made, made
-from generator.site.preview import PreviewState, fingerprint, setting_fingerprint
+from generator.site.preview import PreviewState, setting_fingerprint
 from generator.site.refusal import refusal_page, refuse_leaks
 from generator.site.search_index import finish_search_index, lean_entry, needs_escaping
 from generator.stage_cache import shared_stage_cache
@@ -224,6 +224,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         pages, data = build.made.pages, build.made.data
         fingerprints: dict[str, bytes] = {}
         unchanged: list[File] = []
+        previous = os.fspath(build.previous) if build.keeps else ""
         for page in [*pages, *(RenderedPage(file.path, file.content) for file in data.files())]:
             if files.get_file_from_path(page.path) is not None:
                 log.error(f"docs/{page.path} is also a page the generator writes; rename or remove docs/{page.path}.")
@@ -231,12 +232,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             inclusion = InclusionLevel.INCLUDED if page.path in IN_NAV else InclusionLevel.NOT_IN_NAV
             generated = _GeneratedPage.generated(config, page.path, content=page.content, inclusion=inclusion)
             if build.remembers:
-                fingerprints[page.path] = fingerprint(page.content, page.html or "")
+                fingerprints[page.path] = self.preview.page_fingerprint(page.path, page.content, page.html or "")
                 build.written.append(generated.dest_uri)
             if build.keeps:
                 # a page in the navigation may be left unbuilt too: its title there is the one mkdocs.yml gives
-                written = (Path(generated.abs_dest_path) if build.dirty else build.previous / generated.dest_uri)
-                as_written = (written.is_file() if build.incremental
+                written = (generated.abs_dest_path if build.dirty  # strings: a Path per page costs a tenth of a second
+                           else os.path.join(previous, generated.dest_uri))
+                as_written = (os.path.isfile(written) if build.incremental
                               else kept.status(written) == self.preview.written.get(generated.dest_uri))
                 generated.unchanged = (self.preview.unchanged(setting, page.path, fingerprints[page.path])
                                        and as_written)

@@ -75,3 +75,25 @@ def test_timelinejs_json_is_the_document_json_writes_whole():
     for title in ('Dossier "events": []', "Кабул <2025>"):
         assert timelinejs_json(entries, articles, title, entry_date) == whole(entries, articles, title)
         assert timelinejs_json([], articles, title, entry_date) == whole([], articles, title)
+
+
+def test_events_csv_is_one_file_of_every_citation_in_order():
+    import datetime as dt
+
+    from generator.export.timeline import CSV_COLUMNS, events_csv
+    from generator.model import Event, Precision, TimelineEntry
+    from tests.helpers import article
+
+    first = Event("a", 1, "=Protest in Kabul on 3 July.", "on 3 July", dt.date(2025, 7, 3), dt.date(2025, 7, 3),
+                  Precision.DAY, "on", "as written", entities=("Kabul",))
+    second = Event("b", 4, "Women gathered on 3 July, in Kabul, again.", "on 3 July", dt.date(2025, 7, 3),
+                   dt.date(2025, 7, 3), Precision.DAY, "on", "as written", entities=("Kabul",))
+    entries = [TimelineEntry("e-2025-07-03-1", first.first, first.last, Precision.DAY, "on", first.sentence,
+                             (first, second), ("Kabul",)),
+               TimelineEntry("e-2025-07-03-2", first.first, first.last, Precision.DAY, "on", second.sentence,
+                             (second,), ("Kabul",))]
+    rows = list(csv.reader(io.StringIO(events_csv(entries, {"a": article("a"), "b": article("b")}))))
+    assert rows[0] == list(CSV_COLUMNS)
+    assert [(row[0], row[7], row[10], row[14]) for row in rows[1:]] == [
+        ("e-2025-07-03-1", "a", "1", "'=Protest in Kabul on 3 July."),
+        ("e-2025-07-03-1", "b", "4", second.sentence), ("e-2025-07-03-2", "b", "4", second.sentence)]
