@@ -7,10 +7,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
+from generator.assemble.corroboration import with_corroborated_dates
 from generator.assemble.entities import assemble_entities
 from generator.assemble.passages import SharedPassageIndex
 from generator.assemble.resolve import resolve_entities
-from generator.assemble.timeline import build_timeline, with_corroborated_dates
+from generator.assemble.timeline import build_timeline
 from generator.clean.boilerplate import clean_text
 from generator.clean.casing import Capitals, capital_tally, one_case, words_to_recase
 from generator.clean.markup import scan_source

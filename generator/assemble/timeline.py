@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+from generator.assemble.corroboration import earliest_publication
 from generator.assemble.event_features import (
     action_features,
     candidate_pairs,
@@ -28,8 +29,7 @@ from generator.assemble.event_features import (
     same_action,
 )
 from generator.extract.dates import Reference, find_time_expressions
-from generator.extract.plans import speaks_of_future
-from generator.model import Article, Conflict, EntityKind, Event, Precision, PublicationDate, TimelineEntry
+from generator.model import Article, Conflict, EntityKind, Event, Precision, TimelineEntry
 from generator.text.lexicon import HAPPENS_ONCE, happening_in, happenings_in
 
 #: Share of the smaller event's words and names two events with the same date must share to be
@@ -48,9 +48,6 @@ CONFLICT_MIN_SHARED = 2
 CONFLICT_WINDOW_DAYS = 45
 #: Dates broad enough to hold many happenings: there, the clauses carrying the date must agree too.
 COARSE = frozenset({Precision.MONTH, Precision.YEAR, Precision.DECADE})
-#: How far after a date an undated article's "last week" or "Sunday" is searched for its earliest
-#: possible publication day (a year and a month covers "last year").
-CORROBORATION_DAYS = 400
 MAX_HOLDERS = 200  # a feature held by more events is no evidence for attaching an undated one
 
 #: A sentence opening with a word that points elsewhere ("This comes as ...", "It said ..."): it does
@@ -257,7 +254,7 @@ def _best_candidate(event: Event, not_before: dt.date | None,
         if score >= ATTACH_OVERLAP and shared >= MERGE_MIN_SHARED + 1 and score > scored.get(entry, 0.0):
             scored[entry], firsts[entry] = score, first
     for entry in sorted(scored, key=lambda i: (-scored[i], i)):
-        if _earliest_publication(event, firsts[entry]) is not None:
+        if earliest_publication(event, firsts[entry]) is not None:
             return entry
     return None
 
@@ -358,54 +355,3 @@ def _with_unique_keys(entries: list[TimelineEntry]) -> list[TimelineEntry]:
         counts[base] += 1
         result.append(replace(entry, key=f"{base}-{counts[base]}"))
     return result
-
-
-# --- one date for an article: what the timeline learns about an undated article goes back to it -----
-
-def with_corroborated_dates(articles: Sequence[Article], timeline: Sequence[TimelineEntry]) -> list[Article]:
-    """Articles whose date the timeline has narrowed: an undated article whose "last week" retells what
-    other reports date 5 March 1987 was written on or after 9 March 1987. Its page, the indexes and the
-    timeline then give one date, the same one, labelled as inferred and from what."""
-    floors: dict[str, tuple[dt.date, str]] = {}
-    for entry in timeline:
-        for event in entry.citations:
-            if event.article_id in entry.dated_by_corroboration and not event.resolved \
-                    and not speaks_of_future(event.sentence):  # a plan is no evidence of when it was written
-                floor = _earliest_publication(event, entry.first) or entry.first
-                others = len(entry.article_ids) - 1
-                why = (f"inferred: ¶{event.paragraph} reports as '{event.phrase}' what {others} other "
-                       f"{'article dates' if others == 1 else 'articles date'} {_day_text(entry.first)}")
-                if event.article_id not in floors or floor > floors[event.article_id][0]:
-                    floors[event.article_id] = (floor, why)
-    return [_with_floor(article, *floors[article.metadata.article_id])
-            if article.metadata.article_id in floors else article for article in articles]
-
-
-@lru_cache(maxsize=4096)
-def _earliest_publication_of(phrase: str, happened: dt.date) -> dt.date | None:
-    for days in range(CORROBORATION_DAYS):
-        day = happened + dt.timedelta(days=days)
-        for expression in find_time_expressions(phrase, Reference(date=day)):
-            if expression.resolved and expression.first <= happened <= expression.last:
-                return day
-    return None
-
-
-def _earliest_publication(event: Event, happened: dt.date) -> dt.date | None:
-    """The first day on which the event's own words ("Last week", "Sunday") would date it to `happened`,
-    by the same rules that resolve them: the earliest the article can have been written. None when
-    no such day exists: the words cannot be telling of that day."""
-    return _earliest_publication_of(event.phrase, happened)
-
-
-def _with_floor(article: Article, floor: dt.date, why: str) -> Article:
-    date = article.metadata.date
-    if date.known or (date.not_before and date.not_before >= floor):
-        return article
-    narrowed = PublicationDate(date.value, date.precision, date.provenance, date.evidence, not_before=floor,
-                               not_before_precision=Precision.DAY, not_before_evidence=why)
-    return replace(article, metadata=replace(article.metadata, date=narrowed))
-
-
-def _day_text(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
