@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 from generator.assemble.resolve import Resolution
-from generator.ingest.registry import Registry
-from generator.model import Article, Entity, Mention
+from generator.ingest.registry import RegisteredEntity, Registry
+from generator.model import Article, Entity, Joined, Mention
 from generator.text.fold import fold_key
 from generator.text.slugs import allocate_slugs
 
@@ -46,29 +47,36 @@ def _entities(articles: Sequence[Article], registered, article_order: dict[str, 
                            "entity")
     entities = []
     for name, mentions in sorted(by_name.items(), key=lambda item: fold_key(item[0])):
-        kind = mentions[0].kind
-        registry_entry = registered.get(name)
-        surfaces = sorted({m.surface for m in mentions if fold_key(m.surface) != fold_key(name)},
-                          key=lambda surface: (fold_key(surface), surface))
-        roles = Counter(m.role for m in mentions if m.role)
-        role, role_source = None, ""
-        if registry_entry and registry_entry.role:
-            role, role_source = registry_entry.role, "registry"
-        elif roles:  # the most frequent title, the fullest on a tie
-            role, role_source = max(roles, key=lambda r: (roles[r], len(r), r)), "text"
         article_ids = sorted({m.article_id for m in mentions}, key=article_order.__getitem__)
-        entities.append(Entity(
-            slug=slugs[f"{kind.value}:{name}"], name=name, kind=kind, reviewed=registry_entry is not None,
-            mentions=tuple(mentions), aliases=tuple(surfaces),
-            org_type=registry_entry.org_type if registry_entry else None,
-            role=role, role_source=role_source,
-            description=registry_entry.description if registry_entry else None,
-            wikidata=registry_entry.wikidata if registry_entry else None,
-            co_mentioned=tuple(sorted(together[name].items(), key=lambda item: (-item[1], item[0]))[:MAX_CO_MENTIONED]),
-            article_ids=tuple(article_ids),
-            joined=resolution.joined.get(name, ()),
-            # a bearer of the name may have no mention left (each spelling of it joined another name)
-            may_be=tuple(other for other in resolution.shared_surname.get(name, ()) if other in by_name),
-            protected=bool(registry_entry and registry_entry.protect),
-        ))
+        co_mentioned = tuple(sorted(together[name].items(), key=lambda item: (-item[1], item[0]))[:MAX_CO_MENTIONED])
+        may_be = tuple(other for other in resolution.shared_surname.get(name, ()) if other in by_name)
+        entities.append(_entity(name, tuple(mentions), registered.get(name), slugs[f"{mentions[0].kind.value}:{name}"],
+                                tuple(article_ids), co_mentioned, resolution.joined.get(name, ()), may_be))
     return entities
+
+
+@lru_cache(maxsize=1 << 16)  # an edit changes the entities it names; the others are the objects of the last build
+def _entity(name: str, mentions: tuple[Mention, ...], registry_entry: RegisteredEntity | None, slug: str,
+            article_ids: tuple[str, ...], co_mentioned: tuple[tuple[str, int], ...], joined: tuple[Joined, ...],
+            may_be: tuple[str, ...]) -> Entity:
+    """`may_be`: the people who share the name, if any; a bearer may have no mention left (each spelling of
+    it joined another name), and is then not listed."""
+    kind = mentions[0].kind
+    surfaces = sorted({m.surface for m in mentions if fold_key(m.surface) != fold_key(name)},
+                      key=lambda surface: (fold_key(surface), surface))
+    roles = Counter(m.role for m in mentions if m.role)
+    role, role_source = None, ""
+    if registry_entry and registry_entry.role:
+        role, role_source = registry_entry.role, "registry"
+    elif roles:  # the most frequent title, the fullest on a tie
+        role, role_source = max(roles, key=lambda r: (roles[r], len(r), r)), "text"
+    return Entity(
+        slug=slug, name=name, kind=kind, reviewed=registry_entry is not None,
+        mentions=mentions, aliases=tuple(surfaces),
+        org_type=registry_entry.org_type if registry_entry else None,
+        role=role, role_source=role_source,
+        description=registry_entry.description if registry_entry else None,
+        wikidata=registry_entry.wikidata if registry_entry else None,
+        co_mentioned=co_mentioned, article_ids=article_ids, joined=joined, may_be=may_be,
+        protected=bool(registry_entry and registry_entry.protect),
+    )

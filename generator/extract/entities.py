@@ -80,6 +80,14 @@ class RegistryMatcher:
         that a stage given a matcher is cached under the registry it matches."""
         return f"RegistryMatcher({self.registry.entities!r}, {tuple(sorted(self.registry.ignore))!r})"
 
+    def __eq__(self, other: object) -> bool:
+        """Equal when they match the same registry (then their reprs are equal too): each build makes a new
+        matcher, and the stage cache finds an article's unchanged arguments by `==` without a repr."""
+        return type(other) is RegistryMatcher and other.registry == self.registry
+
+    def __hash__(self) -> int:
+        return hash(self.registry)
+
     @cached_property
     def _automaton(self):
         automaton = ahocorasick.Automaton()

@@ -174,6 +174,20 @@ class Metadata:
     url_withheld: bool = False  # the original's address named a protected person, so it is not published
 
 
+def _hashed_once(self) -> int:
+    """A frozen dataclass's hash of its fields, computed once per object: for values used many times as keys."""
+    cached = self.__dict__.get("_hash")
+    if cached is None:
+        cached = hash(tuple(getattr(self, name) for name in self.__dataclass_fields__))
+        object.__setattr__(self, "_hash", cached)
+    return cached
+
+
+def _without_hash(self) -> dict:
+    """The state to pickle, without the cached hash: a string's hash differs from one process to the next."""
+    return {name: value for name, value in self.__dict__.items() if name != "_hash"}
+
+
 @dataclass(frozen=True)
 class Mention:
     """One place a name occurs: the paragraph and characters it spans, and the sentence around it."""
@@ -190,6 +204,9 @@ class Mention:
     sentence: str
     sentence_start: int  # offset of `sentence` within the paragraph
     role: str | None = None  # a title or apposition written with the name ("White House spokesman")
+
+    __hash__ = _hashed_once  # entities are memoised by their mentions, build after build
+    __getstate__ = _without_hash
 
     @property
     def anchor(self) -> str:
@@ -216,17 +233,8 @@ class Event:
     #: that kind, so the timeline can cite it where other reports date the same happening
     happening: str = ""
 
-    def __hash__(self) -> int:
-        """The fields' hash, computed once: the timeline keys its memos by events, many times each."""
-        cached = self.__dict__.get("_hash")
-        if cached is None:
-            cached = hash(tuple(getattr(self, name) for name in self.__dataclass_fields__))
-            object.__setattr__(self, "_hash", cached)
-        return cached
-
-    def __getstate__(self) -> dict:
-        """Pickled without the cached hash: a string's hash differs from one process to the next."""
-        return {name: value for name, value in self.__dict__.items() if name != "_hash"}
+    __hash__ = _hashed_once  # the timeline keys its memos by events, many times each
+    __getstate__ = _without_hash
 
     @property
     def anchor(self) -> str:
