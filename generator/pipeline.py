@@ -41,6 +41,15 @@ class DossierMemory:
     articles, it gives what a first build would."""
 
     passages: SharedPassageIndex = field(default_factory=SharedPassageIndex)
+    articles: dict[str, Article] = field(default_factory=dict)  # the last build's, by id
+
+    def same_as_last(self, articles: list[Article]) -> list[Article]:
+        """Each article that equals the last build's as that very object: the pages compare by reference first."""
+        last = self.articles
+        articles = [old if (old := last.get(article.metadata.article_id)) == article else article
+                    for article in articles]
+        self.articles = {article.metadata.article_id: article for article in articles}
+        return articles
 
 
 def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None, cache: StageCache | None = None,
@@ -93,7 +102,7 @@ def build_dossier(seeds_dir: Path, recogniser: Recogniser | None = None, cache: 
                      article.paragraphs, article.mentions) or []
         dated_articles.append(replace(article, events=tuple(events), quotes=tuple(quotes)))
     timeline = build_timeline(dated_articles)
-    dated_articles = with_corroborated_dates(dated_articles, timeline)  # one date per article, everywhere
+    dated_articles = memory.same_as_last(with_corroborated_dates(dated_articles, timeline))  # one date per article
     return Dossier(articles=tuple(dated_articles), problems=tuple(map(redactor.problem, problems)),
                    entities=tuple(entities), timeline=tuple(timeline),
                    shared_passages=tuple(memory.passages.update(dated_articles)), protected=redactor.protected)

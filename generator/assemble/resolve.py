@@ -98,6 +98,17 @@ def resolve_entities(articles: Sequence[Article], registry: Registry) -> tuple[l
                                 common_words=tuple(sorted(names[root] for root in common)))
 
 
+@lru_cache(maxsize=1 << 16)  # ten thousand names a build, nearly all with last build's spellings and votes
+def _display_name(written: tuple[tuple[str, int], ...], known: str | None) -> str:
+    return display_name(Counter(dict(written)), known)
+
+
+@lru_cache(maxsize=1 << 16)
+def _kind(votes: tuple[tuple[EntityKind, int], ...], cued: tuple[tuple[EntityKind, int], ...], titled: bool,
+          one_word: bool) -> EntityKind:
+    return kind_by_votes(Counter(dict(votes)), Counter(dict(cued)), titled=titled, one_word=one_word)
+
+
 def _articles_of(articles: Sequence[Article], keys: Sequence[str]) -> dict[str, set[str]]:
     """Name key -> the articles that write it."""
     found_in: dict[str, set[str]] = defaultdict(set)
@@ -236,11 +247,11 @@ class _Groups:
             if entity is not None:
                 names[root], kinds[root] = entity.name, entity.kind
                 continue
-            names[root] = display_name(written[root] or self.written[root], known.get(root))
+            names[root] = _display_name(tuple((written[root] or self.written[root]).items()), known.get(root))
             if root in self.surname_candidates and votes[root][EntityKind.PLACE] < sum(votes[root].values()) / 2:
                 kinds[root] = EntityKind.PERSON  # a surname several people in the dossier share
             else:
-                kinds[root] = kind_by_votes(votes[root], cued[root], titled=root in titled, one_word=" " not in root)
+                kinds[root] = _kind(tuple(votes[root].items()), tuple(cued[root].items()), root in titled, " " not in root)
         return names, kinds
 
     def _known_names(self) -> dict[str, str]:

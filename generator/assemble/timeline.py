@@ -353,5 +353,10 @@ def _with_unique_keys(entries: list[TimelineEntry]) -> list[TimelineEntry]:
                                                   e.precision.value if e.precision else "", e.sentence)):
         base = f"e-{entry.first.isoformat()}" if entry.first else "e-undated"
         counts[base] += 1
-        result.append(replace(entry, key=f"{base}-{counts[base]}"))
+        result.append(_keyed(entry, f"{base}-{counts[base]}"))
     return result
+
+
+@lru_cache(maxsize=1 << 15)  # the same entry under the same key is the same object, build after build
+def _keyed(entry: TimelineEntry, key: str) -> TimelineEntry:
+    return replace(entry, key=key)
