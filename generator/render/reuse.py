@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 #: The answer recorded for a key that the index did not have.
 _ABSENT = object()
+_SCALARS = frozenset({str, int, float, bool, bytes, type(None)})
 
 
 class _Comparison:
@@ -35,10 +36,15 @@ class _Comparison:
     def __call__(self, old: object, new: object) -> bool:
         if old is new:
             return True
+        kind = type(old)
+        if kind is not type(new):
+            return False
+        if kind in _SCALARS:  # cheaper to compare than to look up
+            return old == new
         pair = (id(old), id(new))
         if pair in self._equal:
             return True
-        if type(old) is not type(new) or old != new:
+        if old != new:
             return False
         self._equal.add(pair)
         self._alive.append((old, new))
@@ -56,9 +62,10 @@ class Trace:
         this build (a thousand pages ask where one country's page is: it is looked up once)."""
         for question in self.asked:
             how, name, arguments, answer = question
-            # only questions about names are shared: hashing an entity would cost more than asking again
-            asked = (id(index), how, name, arguments) if all(type(a) is str for a in arguments) else None
-            now = _ABSENT if asked is None else answers.get(asked, _ABSENT)
+            # an argument that is not a name is keyed by the object: hashing an entity would cost more than
+            # asking again, and the trace keeps it alive (so its id is its own) until the build is over
+            asked = (id(index), how, name, tuple(a if type(a) is str else (_ABSENT, id(a)) for a in arguments))
+            now = answers.get(asked, _ABSENT)
             if now is _ABSENT:
                 if how == "call":
                     now = getattr(index, name)(*arguments)
@@ -66,8 +73,7 @@ class Trace:
                     now = getattr(index, name).get(arguments[0], _ABSENT)
                 else:
                     now = getattr(index, name)
-                if asked is not None:
-                    answers[asked] = now
+                answers[asked] = now
             if not same(answer, now):
                 return False
         return True
