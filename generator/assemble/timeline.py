@@ -62,7 +62,6 @@ def build_timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
     undated = [e for a in articles for e in a.events if not e.resolved and not e.anchored]
     anchored = [e for a in articles for e in a.events if e.anchored]
 
-    features = {event: event_features(event) for event in dated + undated + anchored}
     places = {m.name for a in articles for m in a.mentions if m.kind is EntityKind.PLACE}
     people = {m.name for a in articles for m in a.mentions if m.kind is EntityKind.PERSON}
     happenings = {event: _happenings(event, places) for event in dated}
@@ -78,7 +77,7 @@ def build_timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
     attached: dict[int, list[Event]] = defaultdict(list)
     leftovers: list[Event] = []
     day_clusters = _FeatureIndex([(index, event) for index, cluster in enumerate(clusters)
-                                  if cluster[0].precision is Precision.DAY for event in cluster], features)
+                                  if cluster[0].precision is Precision.DAY for event in cluster])
     for event in undated:
         target = _best_match(event, day_clusters, clusters, bounds.get(event.article_id)) \
             if _near_relative(event.phrase) and not event.planned else None
@@ -95,7 +94,7 @@ def build_timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
         also = [e for e in named[index] if e.article_id not in {x.article_id for x in extra}]
         entries.append(_entry(tuple(cluster + extra + also), tuple(dict.fromkeys(e.article_id for e in extra)),
                               frozenset(happening for event in cluster for happening, _ in happenings[event])))
-    entries = _flag_conflicts(entries, features, happenings, people)
+    entries = _flag_conflicts(entries, happenings, people)
     entries += [_entry((event,), ()) for event in leftovers]
     return _with_unique_keys(entries)
 
@@ -168,21 +167,11 @@ def _sort_key(key: tuple) -> tuple:
 
 @lru_cache(maxsize=1 << 15)  # one date's events: an edit changes the events of a few dates, not the rest
 def _linked(events: tuple[Event, ...], threshold: float, min_shared: int, coarse: bool) -> tuple[tuple[int, ...], ...]:
-    """One date's events in clusters, as positions in `events` (see `_single_link`); under a coarse date the
-    clauses carrying it must tell the same happening too."""
-    features = {event: event_features(event) for event in events}
-    actions = {event: action_features(event) for event in events} if coarse else None
-    position = {id(event): i for i, event in enumerate(events)}
-    clusters = _single_link(list(events), features, threshold, min_shared, actions)
-    return tuple(tuple(position[id(event)] for event in cluster) for cluster in clusters)
-
-
-def _single_link(events: list[Event], all_features: dict[Event, frozenset[str]], threshold: float,
-                 min_shared: int, actions: dict[Event, frozenset[str]] | None = None) -> list[list[Event]]:
-    """Clusters of events linked by shared words and names; only pairs sharing something are compared.
-    With `actions`, the clauses carrying the date must pass the same test: the same happening."""
-    features = [all_features[e] for e in events]
-    clauses = [actions[e] for e in events] if actions is not None else None
+    """One date's events in clusters of positions in `events`, linked by shared words and names; only pairs
+    sharing something are compared. Under a coarse date the clauses carrying it must pass the same test:
+    the same happening."""
+    features = [event_features(event) for event in events]
+    clauses = [action_features(event) for event in events] if coarse else None
     parent = list(range(len(events)))
 
     for i, j in candidate_pairs(features):
@@ -190,20 +179,20 @@ def _single_link(events: list[Event], all_features: dict[Event, frozenset[str]],
         if shared >= min_shared and shared / min(len(features[i]), len(features[j])) >= threshold \
                 and (clauses is None or same_action(clauses[i], clauses[j], threshold, min_shared)):
             parent[_root(parent, j)] = _root(parent, i)
-    groups: dict[int, list[Event]] = defaultdict(list)
-    for i, event in enumerate(events):
-        groups[_root(parent, i)].append(event)
-    return [groups[key] for key in sorted(groups)]
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(events)):
+        groups[_root(parent, i)].append(i)
+    return tuple(tuple(groups[key]) for key in sorted(groups))
 
 
 class _FeatureIndex:
     """Events of the day-precise entries by feature, so an undated event meets only those it shares words with."""
 
-    def __init__(self, members: list[tuple[int, Event]], all_features: dict[Event, frozenset[str]]) -> None:
+    def __init__(self, members: list[tuple[int, Event]]) -> None:
         self.members = members
         self.holders: dict[str, list[int]] = defaultdict(list)
         for position, (_, event) in enumerate(members):
-            for feature in all_features[event]:
+            for feature in event_features(event):
                 self.holders[feature].append(position)
 
     def sharing(self, features: frozenset[str]) -> list[tuple[int, Event]]:
@@ -298,13 +287,13 @@ def _most_representative(events: Sequence[Event], happenings: frozenset[str] = f
     return events[max(dated, key=score)]
 
 
-def _flag_conflicts(entries: list[TimelineEntry], all_features: dict[Event, frozenset[str]],
+def _flag_conflicts(entries: list[TimelineEntry],
                     happenings: dict[Event, frozenset[tuple[str, str]]], people: set[str]) -> list[TimelineEntry]:
     """Entries dated to different days, close in time, that tell the same happening of the same actor in
     the clauses carrying their dates, in words they share: "the rally on Tuesday 10 March" against
     "detained at a rally on 11 March". Not two happenings of one story that share its names and words
     (an arrest and a hearing, a rally and the next one planned), nor a plan against what happened."""
-    features = [frozenset().union(*(all_features[e] for e in entry.citations)) for entry in entries]
+    features = [frozenset().union(*map(event_features, entry.citations)) for entry in entries]
     told = [frozenset().union(*(happenings.get(e, frozenset()) for e in entry.citations)) for entry in entries]
     day_entries = sorted((i for i, entry in enumerate(entries) if entry.precision is Precision.DAY and told[i]
                           and not entry.planned), key=lambda i: entries[i].first)

@@ -83,11 +83,10 @@ def csv_lines(rows: Iterable[Sequence[object]]) -> str:
 def events_csv(entries: list[TimelineEntry], articles: Mapping[str, Article]) -> str:
     """One row per citation: every event as each article tells it. Each entry's lines are written once per
     process (`_entry_lines`): an edit writes again the entries it changed."""
-    def cited(entry: TimelineEntry) -> tuple[tuple[str, str], ...]:
-        return tuple((articles[e.article_id].metadata.title.value or "",
-                      articles[e.article_id].source.name if articles[e.article_id].source else "")
-                     for e in entry.citations)
-    return csv_lines([CSV_COLUMNS]) + "".join(_entry_lines(entry, cited(entry)) for entry in entries)
+    def cited(article: Article) -> tuple[str, str]:
+        return article.metadata.title.value or "", article.source.name if article.source else ""
+    return csv_lines([CSV_COLUMNS]) + "".join(
+        _entry_lines(entry, tuple(cited(articles[e.article_id]) for e in entry.citations)) for entry in entries)
 
 
 @lru_cache(maxsize=1 << 15)
