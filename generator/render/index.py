@@ -207,6 +207,11 @@ class TimelinePage:
     undated: list[TimelineEntry]
     periods: list  # (label, target path, entry count, [(label, target, count)]) on the overview page
 
+    @property
+    def entries(self) -> list[TimelineEntry]:
+        """The page's entries in its order: dated by year and month, then the undated."""
+        return [entry for _, months in self.years for _, group in months for entry in group] + list(self.undated)
+
 
 def in_parts(items: Sequence, size: int, label: str) -> list[tuple[int, str, Sequence]]:
     """A list too long for one page as (number, label, items) parts of at most `size`: the label
@@ -319,6 +324,12 @@ class QuotesPage:
     speakers: list  # (speaker entity, [(article, quote)]) as quotes_by_speaker gives them
     unattributed: list  # [(article, quote)]
     sections: list  # on the overview page: (label, target path, speaker count, quote count)
+
+    @property
+    def quoted(self) -> list[tuple[str, str]]:
+        """(speaker's name, or "" where the text names none; the quotation) in the page's order."""
+        return ([(speaker.name, quote.text) for speaker, quotes in self.speakers for _, quote in quotes]
+                + [("", quote.text) for _, quote in self.unattributed])
 
 
 def quote_pages(speakers: list, unattributed: list) -> list[QuotesPage]:

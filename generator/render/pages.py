@@ -11,7 +11,7 @@ the theme) stays, so Material still titles, describes and indexes each page.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from generator.model import Article, Dossier, Entity, EntityKind, OpenData
 from generator.render.chart import entries_per_year_svg
@@ -29,6 +29,14 @@ from generator.render.index import (
 )
 from generator.render.links import page_href
 from generator.render.reuse import PageMemo
+from generator.render.search_entry import (
+    SearchEntry,
+    article_entry,
+    entity_entry,
+    listing_entry,
+    quotes_entry,
+    timeline_entry,
+)
 from generator.render.summary import Summary
 
 
@@ -38,7 +46,7 @@ class RenderedPage:
     content: str  # what MkDocs reads: front matter and the placeholder, or the whole file for assets
     html: str | None = None  # the page's content, for pages
     toc: tuple[dict, ...] = ()  # MkDocs' table-of-contents tokens for the headings in `html`
-    search: tuple[str, str] | None = None  # (title, text): the page's one lean search entry, instead of its content
+    search: SearchEntry | None = None  # what the site's search holds of the page; None: not searched
 
 
 class Renderer:
@@ -94,9 +102,10 @@ class Renderer:
                                                             paragraph=self.paragraph, **context)
         return body, tuple(headings.tokens)
 
-    def page(self, path: str, meta: Mapping[str, object], template: str, **context: object) -> RenderedPage:
+    def page(self, path: str, meta: Mapping[str, object], template: str, search: SearchEntry | None = None,
+             **context: object) -> RenderedPage:
         body, toc = self.render(template, path, **context)
-        return RenderedPage(path, front_matter(meta) + PAGE_PLACEHOLDER + "\n", body, toc)
+        return RenderedPage(path, front_matter(meta) + PAGE_PLACEHOLDER + "\n", body, toc, search)
 
     def pages(self, dossier: Dossier, site_name: str = "Dossier", site_description: str = "",
               site_url: str = "", open_data: OpenData | None = None) -> list[RenderedPage]:
@@ -107,24 +116,24 @@ class Renderer:
         pages = [self.page(article.page_path, {
                      "title": article.metadata.title.value, "description": article.metadata.description,
                      "template": "article.html", "dossier_article": article_meta(article)},
-                     "article.html.j2", article=article, entities=index.links_in(article), index=index)
+                     "article.html.j2", article_entry(article), article=article, entities=index.links_in(article),
+                     index=index)
                  for article in dossier.articles]
         dated, undated = articles_by_date(dossier.articles)
         pages.append(self.page("articles/index.md", {
             "title": "Articles", "description": "Every article of the dossier, by publication date."},
-            "articles_index.html.j2", dated=dated, undated=undated))
+            "articles_index.html.j2", listing_entry("Articles", "Every article of the dossier, by publication date."),
+            dated=dated, undated=undated))
         for entity in (entity for entity in dossier.entities if entity.has_page):
-            entity_page = self.page(entity.page_path, {
+            pages.append(self.page(entity.page_path, {
                 "title": entity.name,
-                "description": (entity.role or entity.description or entity.kind.value) + " — appearances in the dossier",
-                "search": {"exclude": True}},  # its mentions repeat the articles: one lean entry stands for it
-                "entity.html.j2", entity=entity, index=index, entries_shown=ENTITY_PAGE_ENTRIES)
-            pages.append(replace(entity_page, search=(entity.name, entity_search_text(entity))))
+                "description": (entity.role or entity.description or entity.kind.value) + " — appearances in the dossier"},
+                "entity.html.j2", entity_entry(entity), entity=entity, index=index, entries_shown=ENTITY_PAGE_ENTRIES))
             parts = index.mention_parts(entity)
             for part in parts[1:]:
                 pages.append(self.page(part.path, {
                     "title": f"{entity.name}: mentions, part {part.number} of {part.count}",
-                    "description": f"More appearances of {entity.name} in the dossier", "search": {"exclude": True}},
+                    "description": f"More appearances of {entity.name} in the dossier"},
                     "entity_mentions.html.j2", entity=entity, part=part, parts=parts, index=index))
         descriptions = {EntityKind.PERSON: "The people named in the dossier, A to Z.",
                         EntityKind.ORGANISATION: "The organisations named in the dossier, by kind.",
@@ -138,24 +147,28 @@ class Renderer:
                           else organisations_by_type(names) if kind is EntityKind.ORGANISATION else names)
                 pages.append(self.page(index_page.path, {"title": index_page.heading,
                                                          "description": descriptions[kind]},
-                                       templates[kind], heading=index_page.heading, groups=groups,
+                                       templates[kind], listing_entry(index_page.heading, descriptions[kind]),
+                                       heading=index_page.heading, groups=groups,
                                        sections=index_page.sections, index=index))
         for timeline_page in index.timeline_pages:
             pages.append(self.page(timeline_page.path, {
                 "title": timeline_page.heading,
                 "description": "What happened when, according to the dossier's articles, each entry cited to its "
                                "paragraphs."},
-                "timeline.html.j2", heading=timeline_page.heading, years=timeline_page.years,
+                "timeline.html.j2", timeline_entry(timeline_page.heading, timeline_page.entries),
+                heading=timeline_page.heading, years=timeline_page.years,
                 undated=timeline_page.undated, periods=timeline_page.periods, index=index))
         for quotes_page in quote_pages(index.quotes_by_speaker(), index.unattributed_quotes()):
             pages.append(self.page(quotes_page.path, {
                 "title": quotes_page.heading, "description": "Every direct quotation in the dossier, by speaker."},
-                "quotes_index.html.j2", heading=quotes_page.heading, speakers=quotes_page.speakers,
+                "quotes_index.html.j2", quotes_entry(quotes_page.heading, quotes_page.quoted),
+                heading=quotes_page.heading, speakers=quotes_page.speakers,
                 unattributed=quotes_page.unattributed, sections=quotes_page.sections, index=index))
         pages.append(self.page("sources/index.md", {
             "title": "Sources",
             "description": "The publishers of the dossier's articles, and passages printed by more than one."},
-            "sources_index.html.j2", publishers=index.articles_by_publisher(), unknown=index.unknown_publisher(),
+            "sources_index.html.j2", listing_entry("Sources", "The publishers of the dossier's articles, and passages "
+                                                      "printed by more than one."), publishers=index.articles_by_publisher(), unknown=index.unknown_publisher(),
             shared=dossier.shared_passages, index=index, data=open_data.tables,
             ftm_file=open_data.ftm.path if open_data.ftm else None))
         pages.append(RenderedPage("timeline/chart.svg", entries_per_year_svg(
@@ -167,14 +180,4 @@ class Renderer:
     def home_summary(self, summary: Summary, page: str = "index.md") -> str:
         """The dossier's figures for a hand-written page (`summarise`), linked from that page."""
         return self.render("home_summary.html.j2", page, summary=summary)[0]
-
-
-def entity_search_text(entity: Entity) -> str:
-    """What search finds an entity by: its kind, role, description and the other ways it is written."""
-    parts = [entity.kind.value + (f", {entity.org_type.value}" if entity.org_type else "")]
-    parts += [value for value in (entity.role, entity.description) if value]
-    if entity.aliases:
-        parts.append("Also written: " + ", ".join(entity.aliases))
-    return ". ".join(parts)
-
 

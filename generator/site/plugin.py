@@ -34,6 +34,7 @@ from generator.pipeline import build_dossier
 from generator.protect.audit import AuditMemory
 from generator.protect.redact import Redactor, protect, redactor_for
 from generator.render.pages import RenderedPage, Renderer
+from generator.render.search_entry import SearchEntry
 from generator.render.reuse import PageMemo
 from generator.resources import TEMPLATES, THEME
 from generator.site import collector, kept, warm
@@ -50,7 +51,8 @@ from generator.site.log_filters import quiet_dirty_warning, redact_every_log_mes
 from generator.site.made import Made, made
 from generator.site.preview import PreviewState, setting_fingerprint
 from generator.site.refusal import refusal_page, refuse_leaks
-from generator.site.search_index import finish_search_index, lean_entry, needs_escaping
+from generator.site.search_index import SearchIndex
+from generator.site.search_text import page_entry
 from generator.stage_cache import shared_stage_cache
 
 log = logging.getLogger("mkdocs.plugins.dossier")
@@ -73,10 +75,9 @@ class Build:
     made: Made | None = None  # the pages and what later hooks read of the dossier
     renderer: Renderer | None = None
     html: dict[str, tuple[str, tuple[dict, ...]]] = field(default_factory=dict)  # generated page -> HTML, TOC
-    raw_titles: dict[str, str] = field(default_factory=dict)  # page url -> front-matter title to escape in search
-    lean_entries: list[dict[str, str]] = field(default_factory=list)  # search entries of pages Material skips
-    page_urls: list[str] = field(default_factory=list)  # every page, in the order MkDocs builds (and indexes) them
-    rebuilt_urls: set[str] = field(default_factory=set)  # the pages this build writes; the others are kept
+    searches: bool = False  # Material's search is on: the site gets the dossier's index (`search_index`)
+    search: dict[str, SearchEntry] = field(default_factory=dict)  # page address -> entry, of the pages built
+    searched: set[str] = field(default_factory=set)  # the address of every page search holds, built or not
     pending: tuple[bytes, dict[str, bytes]] = (b"", {})  # this build's setting and page fingerprints
     kept: list[str] = field(default_factory=list)  # unchanged pages, moved back from `previous` (see `kept`)
     keeps: bool = False  # this build keeps the last site's unchanged pages (a preview, or a build after one)
@@ -151,8 +152,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         in it stops the build here, before MkDocs empties the site folder, so the previous site stays
         (the preview shows the error instead of pages: see `refusal.refusal_page`).
 
-        Under a dirty rebuild, Material's search would merge its previous index for one page only;
-        `on_post_build` merges for every page instead."""
+        """
         build = self.build
         if build.incremental:  # a preview's heap is large and long-lived; a one-off build's grows from nothing
             collector.pause()
@@ -173,10 +173,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         redact_every_log_message(build.redactor)
         if build.refused is None:
             self._keep_or_not(build, Path(config.site_dir), served)
-        if build.dirty:
-            for plugin in config.plugins.values():
-                if hasattr(plugin, "search_index_prev"):
-                    plugin.search_index_prev = None
+        search = config.plugins.get("material/search")
+        build.searches = search is not None and search.config.enabled is not False
 
     def _keep_or_not(self, build: Build, site_dir: Path, served: tuple[str, str]) -> None:
         """Whether this build keeps the last site's unchanged pages (`kept`): a preview always, with its
@@ -248,8 +246,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             if page.html is not None:
                 build.html[page.path] = (page.html, page.toc)
             if page.search is not None:
-                build.lean_entries.append(lean_entry(generated.url, *page.search))
-        build.page_urls = [_search_location(file) for file in files.documentation_pages()]
+                build.search[_search_location(generated)] = page.search
+        build.searched = {*build.search, *(_search_location(file) for file in files.documentation_pages()
+                                           if not isinstance(file, _GeneratedPage))}
         if build.dirty:
             self._forget_removed_pages(files, fingerprints, config.site_dir)
             for file in files.documentation_pages():
@@ -306,22 +305,18 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.preview.destinations = destinations
 
     def on_env(self, env, *, config, files):
-        """Which pages this build writes, in the order search indexes them (for `on_post_build`)."""
         env.globals["dossier_offline"] = self.config.offline
         env.bytecode_cache = THEME_TEMPLATES
-        build = self.build
-        pages = files.documentation_pages()
-        build.page_urls = build.page_urls or [_search_location(file) for file in pages]
-        build.rebuilt_urls = {_search_location(file) for file in pages if not build.dirty or file.is_modified()}
-        if build.keeps:
-            log.info(f"Rebuilding {len(build.rebuilt_urls)} of {len(build.page_urls)} pages; the others are "
-                     "unchanged.")
+        if self.build.keeps:
+            pages = files.documentation_pages()
+            rebuilt = sum(1 for file in pages if not self.build.dirty or file.is_modified())
+            log.info(f"Rebuilding {rebuilt} of {len(pages)} pages; the others are unchanged.")
         return env
 
     def on_page_markdown(self, markdown, *, page: Page, config, files):
         build = self.build
-        if needs_escaping(page.meta.get("title")):
-            build.raw_titles[page.url] = page.meta["title"]
+        if build.searches:  # the dossier's index holds it (`on_page_content`, `on_files`); Material's stays empty
+            page.meta["search"] = {"exclude": True}
         if SUMMARY_MARKER in markdown and build.made is not None and build.renderer is not None:
             markdown = markdown.replace(SUMMARY_MARKER, build.renderer.home_summary(build.made.summary,
                                                                                     page=page.file.src_uri))
@@ -334,6 +329,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         """A generated page's HTML, rendered by the templates, in place of its placeholder Markdown."""
         rendered = self.build.html.get(page.file.src_uri)
         if rendered is None:
+            if self.build.searches:
+                self.build.search[_search_location(page.file)] = page_entry(page.title or "", html)
             return html
         body, toc = rendered
         page.toc = get_toc(list(toc))
@@ -356,15 +353,17 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         Runs after the search plugin writes the index, before the offline plugin inlines it."""
         build = self.build
         site_dir = Path(config.site_dir)
+        index = self.preview.search if build.incremental else None
+        if index is None or index.offline != self.config.offline:
+            index = self.preview.search = SearchIndex(self.config.offline)
         if build.keeps and not build.dirty:
-            kept.bring_back(build.previous, site_dir, build.kept)
+            kept.bring_back(build.previous, site_dir, [*build.kept, *index.written()])
         if build.remembers:
             self.preview.setting, self.preview.pages = build.pending
         if build.incremental:
             self.preview.memo.finish()
-        finish_search_index(site_dir, build.raw_titles, build.lean_entries,
-                            self.preview if build.remembers else None, build.rebuilt_urls,
-                            build.page_urls)
+        if build.searches:
+            index.publish(site_dir, build.search, build.searched)
         try:
             if build.redactor:
                 refuse_leaks(build.redactor, site_dir, AuditMemory(build.cache, build.redactor))

@@ -5,11 +5,8 @@ considers modified, and MkDocs considers every generated page modified. Each bui
 every page (the pipeline's per-article results are cached, so that is cheap), fingerprints it, and
 tells MkDocs which ones really changed; the others keep the HTML already in the served folder.
 
-Two things a dirty build gets wrong are put right here:
-- the search index: MkDocs' search rebuilds it from the pages it built (Material keeps the rest only
-  when a single page changed); here the entries of every page not rebuilt are carried over from the
-  previous index, so the index after an edit is the one a full build would write;
-- pages that are gone: their files are removed from the served folder.
+What the served folder holds is kept in step here: the search index (`search_index.SearchIndex`),
+re-indexed for the pages an edit changed, and the pages that are gone, whose files are removed.
 
 Anything outside the seeds that shapes every page (mkdocs.yml, docs/, overrides/) changes the
 `setting` fingerprint, and then every page is rebuilt.
@@ -24,6 +21,7 @@ from pathlib import Path
 
 from generator.pipeline import DossierMemory
 from generator.render.reuse import PageMemo
+from generator.site.search_index import SearchIndex
 from generator.stage_cache import code_version
 
 
@@ -58,7 +56,7 @@ class PreviewState:
     setting: bytes = b""
     pages: dict[str, bytes] = field(default_factory=dict)  # generated page (docs path) -> fingerprint
     destinations: dict[str, str] = field(default_factory=dict)  # generated page -> its file in the site
-    search: dict[str, list[dict]] = field(default_factory=dict)  # page URL -> its entries in the index
+    search: SearchIndex | None = None  # the index as the served folder has it, for an edit to re-index its pages
     written: dict[str, tuple[int, int] | None] = field(default_factory=dict)  # `mkdocs build`: page file -> size, time
     memo: PageMemo = field(default_factory=PageMemo)  # what each page was rendered from, to reuse it unrendered
     dossier: DossierMemory = field(default_factory=DossierMemory)  # the pipeline's, for an edit to recount less
@@ -79,23 +77,6 @@ class PreviewState:
 
     def forget(self) -> None:
         """After a build that failed or was deleted: the next one writes every page and the whole index."""
-        self.pages, self.search, self.hashed = {}, {}, {}
+        self.pages, self.search, self.hashed = {}, None, {}
         self.memo.forget()
 
-
-def entries_by_page(docs: list[dict]) -> dict[str, list[dict]]:
-    """Search entries grouped by the page they belong to ("actors/x/#quotes" -> "actors/x/")."""
-    grouped: dict[str, list[dict]] = {}
-    for doc in docs:
-        grouped.setdefault(doc.get("location", "").split("#")[0], []).append(doc)
-    return grouped
-
-
-def merged_entries(previous: dict[str, list[dict]], rebuilt: dict[str, list[dict]], rebuilt_urls: set[str],
-                   page_urls: list[str]) -> list[dict]:
-    """The index of a full build: pages in build order, each with its new entries if it was rebuilt
-    this time, else the ones it had; pages that are gone have none."""
-    docs = []
-    for url in page_urls:
-        docs.extend(rebuilt.get(url, []) if url in rebuilt_urls else previous.get(url, []))
-    return docs
