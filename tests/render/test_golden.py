@@ -8,6 +8,7 @@ the diff of tests/golden/ is reviewed as part of it: read it as a reader would r
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 
 import pytest
 
@@ -28,8 +29,9 @@ def _rendered(dossier) -> dict[str, str]:
         text = page.content if page.html is None else page.content.replace(PAGE_PLACEHOLDER, page.html)
         if page.toc:
             text += f"<!-- toc: {json.dumps(page.toc, ensure_ascii=False, sort_keys=True)} -->\n"
-        if page.search:
-            text += f"<!-- search entry: {json.dumps(page.search, ensure_ascii=False)} -->\n"
+        if page.search:  # its passages' text is the page's own: their anchors and headings suffice here
+            entry = {**asdict(page.search), "blocks": [f"#{anchor} {heading}" for anchor, heading, _ in page.search.blocks]}
+            text += f"<!-- search entry: {json.dumps(entry, ensure_ascii=False)} -->\n"
         files[page.path] = text
     files.update({file.path: file.content for file in data.files()})
     return files

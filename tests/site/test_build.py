@@ -161,15 +161,23 @@ def test_a_name_one_article_gives_is_a_row_of_the_index_not_a_page(tmp_path):
     assert f'href="../../actors/#{lopez.slug}"' in article
 
 
-def test_an_entity_is_one_lean_search_entry_not_its_mentions_again(built_site):
-    """Entity pages repeat the articles' sentences: search holds each entity once, by name, role and spellings."""
-    import json
+def test_an_entity_is_found_by_its_names_not_its_mentions_again(built_site):
+    """Entity pages repeat the articles' sentences: search holds each entity by name, role and spellings."""
+    from tests.search_files import index_of
 
-    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    koofi = [doc for doc in docs if doc["location"].startswith("actors/fawzia-koofi/")]
-    assert koofi == [{"location": "actors/fawzia-koofi/", "title": "Fawzia Koofi",
-                      "text": "person. Former Afghan politician. Also written: Koofi"}]
-    assert any("Koofi" in doc["text"] for doc in docs if doc["location"].startswith("articles/"))
-    # an article's list of names repeats the entities' own entries; an index row's sentence, its article's text
-    assert not [doc for doc in docs if doc["title"] == "Named in this article"]
+    index = index_of(built_site)
+    # Fawzia Koofi is "former Afghan politician Fawzia Koofi" in one article, "Koofi" alone nowhere else
+    assert index.pages["actors/fawzia-koofi/"] == {
+        "id": index.pages["actors/fawzia-koofi/"]["id"], "title": "Fawzia Koofi", "kind": "Person",
+        "summary": "Person · Former Afghan politician · in 1 article · also written Koofi",
+        "names": ["Fawzia Koofi", "Koofi"]}
+    assert index.passages("actors/fawzia-koofi/") == []
+    koofi = index.postings("koofi")
+    assert max(koofi, key=koofi.get) == "actors/fawzia-koofi/" and any(page.startswith("articles/") for page in koofi)
+    # an article's passages are its paragraphs: not its list of names, nor an index page's table cells
+    for location, page in index.pages.items():
+        if page["kind"] == "Article":
+            assert all(heading.startswith("¶") for _, heading, _ in index.passages(location)), location
+        if page["kind"] == "List":
+            assert index.passages(location) == [], location
 

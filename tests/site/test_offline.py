@@ -8,7 +8,8 @@ from tests.links import check_links
 
 def test_bundle_holds_the_site_and_no_remote_asset(offline_bundle):
     assert (offline_bundle / "index.html").is_file()
-    assert (offline_bundle / "search" / "search_index.js").is_file()
+    assert (offline_bundle / "search" / "search_index.js").is_file()  # Material's, empty: the dossier's is beside it
+    assert (offline_bundle / "search" / "dossier" / "manifest.js").is_file()
     assert (offline_bundle / "assets" / "javascripts" / "iframe-worker" / "shim.js").is_file()
     assert not (offline_bundle / "404.html").exists()  # nothing can show a 404 page from disk
     for page in offline_bundle.rglob("*.html"):

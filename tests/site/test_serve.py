@@ -100,21 +100,29 @@ def test_an_edit_rebuilds_only_the_pages_it_changes_and_the_search_index_stays_c
     seed = project / "seeds" / "000_68507b3c627c16da.txt"
     seed.write_text(seed.read_text(encoding="utf-8") + "\nA Searchablemarker sentence added while serving.\n",
                     encoding="utf-8")
-    assert _wait_for(lambda: "Searchablemarker" in (_get(base + "search/search_index.json") or "")), \
-        "the edit never reached the search index"
+    assert _wait_for(lambda: "searchablemarker" in _served_shard(base, "se")), "the edit never reached the search index"
     rebuilt = [line for line in log.read_text(encoding="utf-8").splitlines() if "Rebuilding" in line]
     assert len(rebuilt) >= 2  # the first build, then the edit's
     counts = re.search(r"Rebuilding (\d+) of (\d+) pages", rebuilt[-1])
     assert counts and 0 < int(counts[1]) < int(counts[2]) / 2, rebuilt[-1]
 
-    served = json.loads(_get(base + "search/search_index.json"))
+    served = json.loads(_get(base + "search/dossier/manifest.json"))
     result = run_mkdocs("build", "-q", "-d", str(tmp_path / "full"), cwd=project)
     assert result.returncode == 0, result.stderr
-    full = json.loads((tmp_path / "full" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert served["docs"] == full["docs"]
+    full = index_of(tmp_path / "full")
+    assert served == full.manifest  # every file of the index named by its content: the same files, byte for byte
+    assert all(_get(base + "search/dossier/" + path.relative_to(full.folder).as_posix()) is not None
+               for path in full.files())
     pages = sorted(path.relative_to(tmp_path / "full").as_posix() for path in (tmp_path / "full").rglob("index.html"))
     missing = [page for page in pages if _get(base + page) is None]
     assert len(pages) > 40 and missing == []  # the pages not rebuilt are served as they were
+
+
+def _served_shard(base: str, key: str) -> str:
+    """The served index's postings file of the words beginning with `key`, as text ("" until there is one)."""
+    manifest = _get(base + "search/dossier/manifest.json")
+    name = json.loads(manifest)["shards"].get(key) if manifest else None
+    return (_get(base + "search/dossier/" + name) or "") if name else ""
 
 
 def test_serve_picks_up_an_edited_entity_registry(server):
