@@ -38,8 +38,9 @@ def article_entry(article: Article) -> SearchEntry:
 
 
 def entity_entry(entity: Entity) -> SearchEntry:
-    kind = KINDS[entity.kind] + (f", {entity.org_type.value}" if entity.org_type else "")
-    parts = [kind, *(value for value in (entity.role, entity.description) if value)]
+    """Its summary says what the tag (its kind) does not: an organisation's type, the role, the articles."""
+    parts = [entity.org_type.value.capitalize()] if entity.org_type else []
+    parts += [value.rstrip(". ") for value in (entity.role, entity.description) if value]
     count = len(entity.article_ids)
     parts.append(f"in {count} {noun(count, 'article')}")
     if entity.aliases:

@@ -169,7 +169,7 @@ def test_an_entity_is_found_by_its_names_not_its_mentions_again(built_site):
     # Fawzia Koofi is "former Afghan politician Fawzia Koofi" in one article, "Koofi" alone nowhere else
     assert index.pages["actors/fawzia-koofi/"] == {
         "id": index.pages["actors/fawzia-koofi/"]["id"], "title": "Fawzia Koofi", "kind": "Person",
-        "summary": "Person · Former Afghan politician · in 1 article · also written Koofi",
+        "summary": "Former Afghan politician · in 1 article · also written Koofi",
         "names": ["Fawzia Koofi", "Koofi"]}
     assert index.passages("actors/fawzia-koofi/") == []
     koofi = index.postings("koofi")
