@@ -41,7 +41,13 @@ sys.path.insert(0, str(PROJECT))
 from playwright.sync_api import Browser, BrowserContext, Page, Request, sync_playwright  # noqa: E402
 
 from bench.scale import (  # noqa: E402
-    PLAIN_OFFLINE_CONFIG, SHIM, build_plain, build_project, corpus_files, mkdocs, timed,
+    PLAIN_OFFLINE_CONFIG,
+    SHIM,
+    build_plain,
+    build_project,
+    corpus_files,
+    mkdocs,
+    timed,
 )
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve_directory  # noqa: E402
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from generator.model import Article, Dossier, Entity, EntityKind, OpenData
+from generator.model import Article, Dossier, EntityKind, OpenData
 from generator.render.chart import entries_per_year_svg
 from generator.render.environment import Headings, environment
 from generator.render.escaping import Markup, escape

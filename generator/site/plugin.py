@@ -34,8 +34,8 @@ from generator.pipeline import build_dossier
 from generator.protect.audit import AuditMemory
 from generator.protect.redact import Redactor, protect, redactor_for
 from generator.render.pages import RenderedPage, Renderer
-from generator.render.search_entry import SearchEntry
 from generator.render.reuse import PageMemo
+from generator.render.search_entry import SearchEntry
 from generator.resources import TEMPLATES, THEME
 from generator.site import collector, kept, warm
 from generator.site.compiled import THEME_TEMPLATES

@@ -61,7 +61,7 @@ def shard_key(term: str) -> str:
 
 def impacts(entry: SearchEntry) -> dict[str, int]:
     counts: Counter[str] = Counter()
-    for _, heading, text in entry.blocks:
+    for _, _, text in entry.blocks:  # a passage's heading (¶3, a date) is a label, not its words
         counts.update(search_terms(text))
     length = sum(counts.values())
     title, summary = search_terms(entry.title), search_terms(entry.summary)

@@ -25,7 +25,7 @@ SEARCH_FOLD: dict[str, str] = {
     "\u200c": " ", "\u200d": " ", **{char: " " for char in sorted(BIDI_CONTROLS | BIDI_MARKS)},
 }
 _TABLE = str.maketrans(SEARCH_FOLD)
-_WORD = re.compile(r"[^\W_]{2,}")  # letters and digits; one alone ("s" of "Putin's") finds nothing
+_WORD = re.compile(r"[^\W_]{2,}")  # letters and digits; one alone ("s" of "Reagan's") finds nothing
 STOP_WORDS: frozenset[str] = frozenset(data_lines("search_stop_words"))
 
 

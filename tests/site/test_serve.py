@@ -16,6 +16,7 @@ import urllib.request
 import pytest
 
 from tests.conftest import copy_project, run_mkdocs
+from tests.search_files import index_of
 
 
 def _free_port() -> int:
