@@ -78,6 +78,7 @@ class Build:
     searches: bool = False  # Material's search is on: the site gets the dossier's index (`search_index`)
     search: dict[str, SearchEntry] = field(default_factory=dict)  # page address -> entry, of the pages built
     searched: set[str] = field(default_factory=set)  # the address of every page search holds, built or not
+    page_count: int = 0  # the site's pages, built or kept
     pending: tuple[bytes, dict[str, bytes]] = (b"", {})  # this build's setting and page fingerprints
     kept: list[str] = field(default_factory=list)  # unchanged pages, moved back from `previous` (see `kept`)
     keeps: bool = False  # this build keeps the last site's unchanged pages (a preview, or a build after one)
@@ -247,8 +248,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 build.html[page.path] = (page.html, page.toc)
             if page.search is not None:
                 build.search[_search_location(generated)] = page.search
-        build.searched = {*build.search, *(_search_location(file) for file in files.documentation_pages()
-                                           if not isinstance(file, _GeneratedPage))}
+        pages = files.documentation_pages()
+        build.page_count = len(pages)
+        build.searched = {*build.search, *(_search_location(file) for file in pages if not isinstance(file, _GeneratedPage))}
         if build.dirty:
             self._forget_removed_pages(files, fingerprints, config.site_dir)
             for file in files.documentation_pages():
@@ -308,9 +310,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         env.globals["dossier_offline"] = self.config.offline
         env.bytecode_cache = THEME_TEMPLATES
         if self.build.keeps:
-            pages = files.documentation_pages()
-            rebuilt = sum(1 for file in pages if not self.build.dirty or file.is_modified())
-            log.info(f"Rebuilding {rebuilt} of {len(pages)} pages; the others are unchanged.")
+            rebuilt = sum(1 for file in files.documentation_pages() if not self.build.dirty or file.is_modified())
+            log.info(f"Rebuilding {rebuilt} of {self.build.page_count} pages; the others are unchanged.")
         return env
 
     def on_page_markdown(self, markdown, *, page: Page, config, files):
