@@ -8,7 +8,8 @@ needs them, under `search/dossier/`:
 
 - `manifest`: the number of pages, the kinds, the fold table and stop words (`text.search_terms`), and
   the name of every other file (each named by a hash of its content, so a browser may cache it for good);
-- `meta.HASH`: every page's address, title, kind, summary and names: what a result shows without its text;
+- `meta.HASH`: every page's address, title, kind, summary and names (as search words): what a result
+  shows without its text;
 - `t/KEY.HASH`: the postings of the words beginning with the two letters KEY (hex-encoded): for each word,
   the pages holding it with an impact (a BM25 weight of its counts, quantised; names and titles weigh
   more), so a query of two words loads two small files and scores with no other;
@@ -48,6 +49,12 @@ class IndexedPage:
     location: str
     entry: SearchEntry
     impacts: dict[str, int]  # word -> impact, ten times its weight, rounded
+
+    @property
+    def phrases(self) -> list[str]:
+        """Its names as search words ("ahmed zaki yamani", "yamani"): a query that is one of them puts the page
+        first, and the worker corrects a typo against their words, folded here so the browser need not."""
+        return list(dict.fromkeys(phrase for name in self.entry.names if (phrase := " ".join(search_terms(name)))))
 
 
 def page_id(location: str) -> str:
@@ -156,7 +163,7 @@ class SearchIndex:
         for name in sorted(self._dirty):
             if name == "meta":
                 data = {"docs": [[page.id, page.location, page.entry.title, KINDS.index(page.entry.kind),
-                                  page.entry.summary, list(page.entry.names)]
+                                  page.entry.summary, page.phrases]
                                  for page in sorted(self.pages.values(), key=lambda page: page.location)]}
             elif name.startswith("d/"):
                 pages = sorted(by_chunk.get(name, []), key=lambda page: page.id)

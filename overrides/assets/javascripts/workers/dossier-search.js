@@ -24,11 +24,14 @@
   var mode = inFrame ? "script" : "fetch";
   var arrived = {};
   var loading = {};
-  var fold = {}, stop = {};
+  var fold = {}, stop = {}, folded = /$^/gu;
   var manifest = null, pages = null, names = null, vocabulary = null;
   var latest = 0;
 
   self.__dossierSearch = function (name, data) { arrived[name] = data; };
+  /* A Web Worker has a thread of its own: it reads the manifest and titles at once, while the page loads.
+     In an iframe (the bundle from disk) it shares the page's, and waits until the reader opens search. */
+  if (!inFrame) setTimeout(function () { ready().catch(function (error) { console.warn(error); }); });
 
   function stem(file) { return file.replace(/\.(json|js)$/, ""); }
 
@@ -84,18 +87,16 @@
     return first.then(function (data) {
       if (data.version !== 1) throw new Error("search: unknown index version " + data.version);
       fold = data.fold; stop = {};
+      folded = new RegExp("[" + Object.keys(fold).join("") + "]", "gu");
       data.stop.forEach(function (word) { stop[word] = true; });
       return load(data.meta).then(function (meta) {
         var byId = {}, phrases = {}, words = {};
         meta.docs.forEach(function (doc) {
-          var page = { id: doc[0], location: doc[1], title: doc[2], kind: data.kinds[doc[3]], summary: doc[4],
-                       names: doc[5] };
+          var page = { id: doc[0], location: doc[1], title: doc[2], kind: data.kinds[doc[3]], summary: doc[4] };
           byId[page.id] = page;
-          page.names.forEach(function (name) {
-            var folded = terms(name);
-            folded.forEach(function (word) { words[word] = true; });
-            var phrase = folded.join(" ");
-            if (phrase) (phrases[phrase] = phrases[phrase] || []).push(page.id);
+          doc[5].forEach(function (phrase) {  /* its names, folded as search words by the generator */
+            phrase.split(" ").forEach(function (word) { words[word] = true; });
+            (phrases[phrase] = phrases[phrase] || []).push(page.id);
           });
         });
         pages = byId; names = phrases; vocabulary = Object.keys(words);
@@ -106,9 +107,9 @@
 
   /* As generator/text/search_terms.py folds: NFKD, lowercase, marks and tatweel dropped, the table. */
   function foldText(text) {
-    var plain = text.normalize("NFKD").toLowerCase().replace(/[\p{M}\u0640]/gu, ""), out = "";
-    for (var char of plain) out += Object.prototype.hasOwnProperty.call(fold, char) ? fold[char] : char;
-    return out;
+    var plain = text.normalize("NFKD").toLowerCase();
+    if (/^[\x00-\x7f]*$/.test(plain)) return plain;
+    return plain.replace(/[\p{M}\u0640]/gu, "").replace(folded, function (char) { return fold[char]; });
   }
 
   function terms(text) {
@@ -225,13 +226,15 @@
     return items;
   }
 
-  function search(query) {
-    var words = Array.from(new Set(terms(query)));
-    if (!words.length) return Promise.resolve({ items: [] });
+  /* `current()` is false once a newer query came: its passages are not loaded for nothing. */
+  function search(query, current) {
+    var words;
     return ready().then(function () {
-      return Promise.all(words.map(candidates));
+      words = Array.from(new Set(terms(query)));  /* folded with the manifest's table */
+      return words.length && current() ? Promise.all(words.map(candidates)) : [];
     }).then(function (perWord) {
-      if (perWord.some(function (found) { return !found.length; })) return { items: [] };
+      if (!perWord.length || !current() || perWord.some(function (found) { return !found.length; }))
+        return { items: [] };
       var total = manifest.pages, scores = {}, matched = {}, hits = {};
       perWord.forEach(function (found, index) {
         var best = {};
@@ -257,7 +260,7 @@
         var byMatched = partial ? popcount(matched[b]) - popcount(matched[a]) : 0;
         return byMatched || scores[b] - scores[a] || (pages[a].location < pages[b].location ? -1 : 1);
       }).slice(0, RESULTS);
-      var top = ids.slice(0, QUOTED);
+      var top = current() ? ids.slice(0, QUOTED) : [];
       var files = Array.from(new Set(top.map(chunkOf).filter(Boolean)));
       return Promise.all(files.map(function (file) { return load(file); })).then(function (chunks) {
         var passages = {};
@@ -283,7 +286,7 @@
       ready().catch(function (error) { console.warn(error); });
     } else if (message.type === QUERY) {
       var sequence = ++latest;
-      search(message.data).catch(function (error) {
+      search(message.data, function () { return sequence === latest; }).catch(function (error) {
         console.warn(error);
         return { items: [] };
       }).then(function (data) {
