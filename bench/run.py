@@ -72,7 +72,8 @@ def bench(count: int, build: bool) -> None:
             build_s = time.perf_counter() - started
             site = project / "site"
             size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
-            search = (site / "search" / "search_index.json").stat().st_size if result.returncode == 0 else 0
+            search = sum(path.stat().st_size for path in (site / "search").rglob("*") if path.is_file()) \
+                if result.returncode == 0 else 0
             status = "" if result.returncode == 0 else f" FAILED: {result.stderr[-300:]}"
             print(f" | mkdocs build (cached NER) {build_s:6.2f} s, site {size / 1e6:6.1f} MB "
                   f"(search index {search / 1e6:.1f} MB){status}", end="")

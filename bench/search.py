@@ -15,7 +15,8 @@ shortcut to the search box) and typing a query once the page has loaded:
   (the dossier's bundle must make none): its index.html, then an article page.
 
 A wait gives up after 120 s; its figure is then "—" and the run goes on. Builds take a while (about
-1.5 min for a 2,000-article dossier, 3 min for 3,700): --keep DIR keeps them, --reuse DIR uses them.
+1.5 min for a 2,000-article dossier, 3 min for 3,700): --keep DIR keeps them, --reuse DIR uses them
+(the dossier is built again, warm, with this checkout's code).
 
     python bench/search.py [--sizes 500 2000] [--query oil Blair] [--keep DIR | --reuse DIR]
 """
@@ -99,9 +100,10 @@ def plain_article(site: Path) -> Path | None:
 
 # -- building ---------------------------------------------------------------------------------------
 
-def _build(project: Path, args: list[str], folder: str, env: dict[str, str], label: str) -> None:
-    """Runs one mkdocs build into `folder` unless a finished one is there (from --reuse)."""
-    if (project / folder / "index.html").exists():
+def _build(project: Path, args: list[str], folder: str, env: dict[str, str], label: str, again: bool) -> None:
+    """Runs one mkdocs build into `folder` unless a finished one is there (from --reuse) and not `again` (the
+    dossier is built again with this checkout's code: warm, a build keeps the unchanged pages)."""
+    if (project / folder / "index.html").exists() and not again:
         print(f"  {label}: reusing {project / folder}", file=sys.stderr)
         return
     seconds, _, status = timed(mkdocs("build", "-q", *args, "-d", folder), project, env)
@@ -123,9 +125,17 @@ def build_sites(count: int, work: Path) -> tuple[Site, Site]:
             print(f"  no {shim}: the plain bundle goes without the worker shim", file=sys.stderr)
     if not (work / "dossier").exists():
         build_project(files, work)
+    else:  # --reuse: the project's copy of the generator and its theme is this checkout's, not an older one's
+        for name in ("mkdocs.yml", "mkdocs.offline.yml", "docs", "overrides", "generator"):
+            target = work / "dossier" / name
+            if (PROJECT / name).is_dir():
+                shutil.rmtree(target, ignore_errors=True)
+                shutil.copytree(PROJECT / name, target, ignore=shutil.ignore_patterns("__pycache__"))
+            else:
+                shutil.copy2(PROJECT / name, target)
     for name in ("plain", "dossier"):
-        _build(work / name, [], "site", env, f"{name}, hosted")
-        _build(work / name, ["-f", OFFLINE], "offline", env, f"{name}, offline")
+        _build(work / name, [], "site", env, f"{name}, hosted", name == "dossier")
+        _build(work / name, ["-f", OFFLINE], "offline", env, f"{name}, offline", name == "dossier")
     return Site("plain", work / "plain", plain_article), Site("dossier", work / "dossier", dossier_article)
 
 
@@ -309,6 +319,35 @@ def check_queries(count: int, queries: list[str]) -> None:
             print(f"warning: no article of {count} contains {query!r}", file=sys.stderr)
 
 
+def index_figures(count: int) -> None:
+    """The index alone, in this process, over the corpus articles as article entries (their paragraphs):
+    a full build, then one article edited, with the files that edit rewrote."""
+    from generator.render.search_entry import SearchEntry
+    from generator.site.search_index import FOLDER, SearchIndex
+
+    entries = {}
+    for number, path in enumerate(corpus_files(count)):
+        paragraphs = [" ".join(block.split()) for block in path.read_text(encoding="utf-8").split("\n\n") if block.strip()]
+        entries[f"articles/{number:05d}/"] = SearchEntry("Article", paragraphs[0][:120], "Wire · 1987", blocks=tuple(
+            (f"p{n}", f"¶{n}", text) for n, text in enumerate(paragraphs[1:], start=1)))
+    with tempfile.TemporaryDirectory(prefix="search-index-") as tmp:
+        site, index = Path(tmp), SearchIndex()
+        started = time.perf_counter()
+        index.publish(site, entries)
+        full = time.perf_counter() - started
+        before = {path: path.stat().st_mtime_ns for path in (site / FOLDER).rglob("*") if path.is_file()}
+        edited = next(iter(entries))
+        entries[edited] = SearchEntry("Article", entries[edited].title, "Wire · 1987", blocks=(
+            *entries[edited].blocks, ("p99", "¶99", "A sentence added while serving names Zanzibar.")))
+        started = time.perf_counter()
+        index.publish(site, entries)
+        edit = time.perf_counter() - started
+        after = {path: path.stat().st_mtime_ns for path in (site / FOLDER).rglob("*") if path.is_file()}
+        written = sum(1 for path, stamp in after.items() if before.get(path) != stamp)
+    print(f"\nThe index alone, {count:,} article entries: built in {full:.2f} s; one article edited: "
+          f"{edit * 1000:.0f} ms, {written} of {len(after)} files written")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000, 3700])
@@ -326,6 +365,7 @@ def main() -> None:
             sites = build_sites(count, work)
             plain, dossier = measure(sites, args.query)
             report(count, plain, dossier, args.query)
+        index_figures(count)
 
 
 if __name__ == "__main__":
