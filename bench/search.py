@@ -67,6 +67,8 @@ class Figures:
     warm: float | None = None
     offline_first: float | None = None
     offline_second: float | None = None
+    listing: float | None = None  # the dossier's Articles list, a long page (plain Material has none)
+    offline_listing: float | None = None
     kb_first: float | None = None
     kb_second: float | None = None
     search_mb: float | None = None
@@ -220,6 +222,8 @@ def hosted(browser: Browser, site: Site, queries: list[str], figures: Figures) -
                 url = base + article.parent.relative_to(folder).as_posix() + "/"
                 figures.second = search_seconds(page, url, queries[0], traffic)
                 figures.kb_second = traffic.kilobytes() if figures.second is not None else None
+            if (folder / "articles" / "index.html").exists():
+                figures.listing = search_seconds(page, base + "articles/", queries[0])
             warm = [search_seconds(page, base, query) for query in queries[1:]]
             figures.warm = median([seconds for seconds in warm if seconds is not None])
             figures.outside_hosted = traffic.outside
@@ -246,6 +250,8 @@ def offline(browser: Browser, site: Site, query: str, figures: Figures) -> None:
         article = site.article(bundle)
         if article is not None:
             figures.offline_second = search_seconds(page, article.as_uri(), query)
+        if (bundle / "articles" / "index.html").exists():
+            figures.offline_listing = search_seconds(page, (bundle / "articles" / "index.html").as_uri(), query)
         figures.outside_offline = len(blocked)
         for url in blocked[:5]:
             print(f"  {site.name} bundle asked for {url}", file=sys.stderr)
@@ -289,8 +295,10 @@ def report(count: int, plain: Figures, dossier: Figures, queries: list[str]) -> 
         ("hosted, first page, empty cache (s)", "first", "s", 2),
         ("hosted, second page: an article (s)", "second", "s", 2),
         (warm + " (s)", "warm", "s", 2),
+        ("hosted, a long page: the Articles list (s)", "listing", "s", 2),
         ("offline, index.html (s)", "offline_first", "s", 2),
         ("offline, second page: an article (s)", "offline_second", "s", 2),
+        ("offline, a long page: the Articles list (s)", "offline_listing", "s", 2),
         ("bytes received, first page (KB)", "kb_first", "KB", 0),
         ("bytes received, second page (KB)", "kb_second", "KB", 0),
         ("search/ folder of the hosted site (MB)", "search_mb", "MB", 2),
