@@ -25,6 +25,7 @@ from generator.protect.audit import AuditMemory, leaks_in_file
 from generator.protect.near_miss import near_misses
 from generator.protect.redact import Redactor, protect, redactor_for
 from generator.render.review import review_html, review_sections
+from generator.site.checksums import MANIFEST, NotVerifiable, verify
 from generator.site.new_dossier import FolderNotEmpty, new_dossier
 from generator.stage_cache import StageCache
 
@@ -35,8 +36,6 @@ OFFLINE_DIR = Path("build/offline")  # as `site_dir` in mkdocs.offline.yml
 BUNDLE_PATH = Path("dist/dossier-offline.zip")
 REVIEW_PAGE = Path("build/review.html")  # beside the site, never in it
 ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)  # fixed, so the same site gives the same zip
-#: Files that only make sense on a web server: no server shows a 404 page from disk.
-NOT_OFFLINE = frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz"})
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -85,9 +84,20 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"write everything to check before publishing as a page (default {REVIEW_PAGE}), "
                              "never part of the site")
 
+    verify = commands.add_parser("verify", help="check a copy of the site or bundle against its SHA256SUMS",
+                                 description="Check that a site folder, an unzipped bundle or the bundle's zip holds "
+                                             "exactly the files its build wrote (SHA256SUMS), naming every file "
+                                             "changed, missing or added; exit 1 if any. With --sources, check the "
+                                             "source files too.")
+    verify.add_argument("path", type=Path, help="the site's folder, the bundle's folder or the bundle's .zip")
+    verify.add_argument("--sources", type=Path, metavar="DIR",
+                        help="the seeds folder the site was built from, to check each source file as received")
+
     args = parser.parse_args(argv)
     if args.command == "new":
         return start_dossier(args.path, args.title, args.description)
+    if args.command == "verify":
+        return verify_copy(args.path, args.sources)
     config = OFFLINE_CONFIG if args.command == "bundle" else SITE_CONFIG
     if args.command in ("build", "serve", "bundle") and not Path(config).is_file():
         print(f"ERROR: no {config} in {Path.cwd()}: run `{command} {args.command}` in a dossier's folder "
@@ -243,6 +253,24 @@ def start_dossier(path: Path, title: str, description: str) -> int:
     return 0
 
 
+def verify_copy(path: Path, sources: Path | None) -> int:
+    """`dossier verify`: every file named that differs from what the build wrote."""
+    try:
+        verdict = verify(path, sources, _seeds_folder(SITE_CONFIG).name if Path(SITE_CONFIG).is_file() else "seeds")
+    except NotVerifiable as error:
+        print(f"ERROR: {error}", file=sys.stderr)
+        return 2
+    for label, names in (("changed", verdict.changed), ("missing", verdict.missing), ("added", verdict.added)):
+        for name in names:
+            print(f"{label}: {name}")
+    if verdict.ok:
+        print(f"Verified: all {verdict.checked} files are as the build wrote them ({MANIFEST} in {path}).")
+        return 0
+    count = len(verdict.changed) + len(verdict.missing) + len(verdict.added)
+    print(f"NOT VERIFIED: {count} of {verdict.checked} files differ from {MANIFEST} (listed above).", file=sys.stderr)
+    return 1
+
+
 def _program_name() -> str:
     """How usage lines name this program: as it was typed, without its folder."""
     program = Path(sys.argv[0]).name if sys.argv and sys.argv[0] else ""
@@ -307,8 +335,7 @@ def _seeds_folder(config: str) -> Path:
 def zip_folder(folder: Path, target: Path) -> int:
     """Zip a folder with sorted entries and fixed timestamps: same files, same bytes."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    paths = sorted(path for path in folder.rglob("*")
-                   if path.is_file() and path.relative_to(folder).as_posix() not in NOT_OFFLINE)
+    paths = sorted(path for path in folder.rglob("*") if path.is_file())
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for path in paths:
             info = zipfile.ZipInfo(path.relative_to(folder).as_posix(), date_time=ZIP_TIMESTAMP)

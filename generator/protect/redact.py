@@ -113,8 +113,10 @@ class Redactor:
         stated = {key: (redact(value), redact(where)) for key, (value, where) in source.stated.items()}
         if "url" in stated and stated["url"][0] != source.stated["url"][0]:
             stated["url"] = (WITHHELD_LINK, stated["url"][1])
+        # the hash of the file as received is withheld too: with the rest of the text published, it would let
+        # anyone test a guess of the name (put it in the pseudonym's place, hash, compare)
         redacted = replace(source, name=redact(source.name), stem=redact(source.stem), text=redact(source.text),
-                           sidecar=sidecar, sidecar_source=redact(source.sidecar_source), stated=stated)
+                           sha256="", sidecar=sidecar, sidecar_source=redact(source.sidecar_source), stated=stated)
         problems = []
         if redacted.name != source.name:
             problems.append(Problem(redacted.name, "this file's name holds a protected name; the site shows it as "

@@ -22,10 +22,13 @@ class Made:
     protected: tuple[Protected, ...]
     summary: Summary
     articles: int
+    sources: tuple[tuple[str, str], ...] = ()  # (source file, SHA-256 as received or "" if withheld), for SHA256SUMS
 
 
 def made(dossier: Dossier, renderer: Renderer, data: OpenData, site_name: str, site_description: str,
          site_url: str) -> Made:
     pages = renderer.pages(dossier, site_name=site_name, site_description=site_description, site_url=site_url,
                            open_data=data)
-    return Made(tuple(pages), data, dossier.problems, dossier.protected, summarise(dossier), len(dossier.articles))
+    sources = tuple(sorted((article.metadata.source_name, article.metadata.sha256) for article in dossier.articles))
+    return Made(tuple(pages), data, dossier.problems, dossier.protected, summarise(dossier), len(dossier.articles),
+                sources)

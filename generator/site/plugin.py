@@ -38,6 +38,7 @@ from generator.render.reuse import PageMemo
 from generator.render.search_entry import SearchEntry
 from generator.resources import TEMPLATES, THEME
 from generator.site import collector, kept, warm
+from generator.site.checksums import write_manifest
 from generator.site.compiled import THEME_TEMPLATES
 from generator.site.config import (
     DossierConfig,
@@ -57,6 +58,8 @@ from generator.stage_cache import shared_stage_cache
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 SUMMARY_MARKER = "<!-- dossier:summary -->"
+#: Files that only make sense on a web server, left out of the offline bundle.
+NOT_OFFLINE = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 IN_NAV = frozenset({"articles/index.md", "actors/index.md", "organisations/index.md", "places/index.md",
                     "timeline/index.md", "quotes/index.md", "sources/index.md"})
 
@@ -349,9 +352,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             shutil.rmtree(build.previous, ignore_errors=True)
         collector.resume(self.command == "serve")
 
+    @event_priority(-110)  # last, after Material's offline plugin: SHA256SUMS lists every file the site has
     def on_post_build(self, *, config):
-        """Finish the search index (`search_index`), then look for a protected name in every file written.
-        Runs after the search plugin writes the index, before the offline plugin inlines it."""
+        """Write the search index (`search_index`), look for a protected name in every file written, then hash
+        every file (`checksums`) but in a preview, which nobody publishes."""
         build = self.build
         site_dir = Path(config.site_dir)
         index = self.preview.search if build.incremental else None
@@ -371,6 +375,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             if build.saves:
                 self.preview.written = {dest: kept.status(site_dir / dest) for dest in build.written}
                 kept.save_state(build.cache, site_dir, self.preview)
+            if not build.incremental:
+                if self.config.offline:  # no server shows a 404 page or reads a sitemap from disk
+                    for name in NOT_OFFLINE:
+                        (site_dir / name).unlink(missing_ok=True)
+                write_manifest(site_dir, build.made.sources if build.made else (), self.config.seeds)
         except Abort:
             self.preview.forget()
             if build.saves:

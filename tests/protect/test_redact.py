@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import os
 import re
 import shutil
@@ -467,3 +468,15 @@ def test_the_cli_refuses_to_build_when_the_registry_protecting_names_is_unreadab
     assert "entities.yml" in result.stdout + result.stderr
     assert "Nothing was built or published" in result.stdout + result.stderr
     assert not (project / "build" / "site").exists()
+
+
+def test_the_hash_of_a_file_that_names_a_protected_person_is_withheld(protected_build):
+    """With the redacted text published, the original's SHA-256 would let anyone test a guessed name."""
+    site = protected_build / "build" / "site"
+    page = next(path for path in site.glob("articles/*/index.html")
+                if "<code>900_dari_statement.txt</code>" in path.read_text(encoding="utf-8"))
+    assert "SHA-256 withheld: the file as received names a protected person" in " ".join(page.read_text(encoding="utf-8").split())
+    original = hashlib.sha256((FIXTURES / "900_dari_statement.txt").read_bytes()).hexdigest()
+    sums = (site / "SHA256SUMS").read_text(encoding="utf-8")
+    assert "900_dari_statement" not in sums and original not in sums
+    assert "seeds/000_68507b3c627c16da.txt" in sums  # an article that names nobody protected keeps its hash
