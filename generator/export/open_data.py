@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from generator.export.dataset import data_files
+from generator.export.bibliography import bibliography_files
+from generator.export.dataset import DATA_FOLDER, data_files
 from generator.export.ftm import FTM_FILE, ftm_lines
 from generator.export.timeline import events_csv, timelinejs_json
 from generator.model import DataFile, Dossier, OpenData
@@ -17,5 +18,5 @@ def open_data(dossier: Dossier, site_name: str, complete: bool = True) -> OpenDa
                 DataFile("timeline/events.csv", events_csv(list(dossier.timeline), articles)))
     if not complete:
         return OpenData(timeline)
-    return OpenData(timeline, tuple(data_files(dossier, site_name)),
+    return OpenData(timeline, (*data_files(dossier, site_name), *bibliography_files(dossier, DATA_FOLDER)),
                     DataFile(FTM_FILE, ftm_lines(dossier)))

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 import yaml
 
 from generator.model import Article, format_date_iso
+from generator.render.citation import highwire
 from generator.render.wording import date_text
 
 #: libyaml's safe emitter when PyYAML has it (as its wheels do): same output rules, far faster.
@@ -73,5 +74,6 @@ def article_meta(article: Article) -> dict[str, object]:
         "source": meta.source_name,
         "sha256": meta.sha256,
         "paragraphs": len(article.paragraphs),
+        "citation": [list(tag) for tag in highwire(article)],
         "set_aside": [{"line": item.line, "kind": item.kind, "text": item.text} for item in article.clean.set_aside],
     }

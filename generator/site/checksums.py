@@ -12,7 +12,9 @@ timestamping service, a signed message) is what fixes a date.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import os
 import re
 import zipfile
 from collections.abc import Iterable
@@ -21,6 +23,13 @@ from pathlib import Path
 
 MANIFEST = "SHA256SUMS"
 _LINE = re.compile(r"([0-9a-f]{64}) [ *](.+)")
+
+
+def build_date() -> str:
+    """The day of the build, as pages cite it: SOURCE_DATE_EPOCH's if set (a reproducible build's), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    day = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch.isdigit() else dt.date.today()
+    return f"{day.day} {day:%B %Y}"
 
 
 def sha256_file(path: Path) -> str:

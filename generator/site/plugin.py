@@ -38,7 +38,7 @@ from generator.render.reuse import PageMemo
 from generator.render.search_entry import SearchEntry
 from generator.resources import TEMPLATES, THEME
 from generator.site import collector, kept, warm
-from generator.site.checksums import write_manifest
+from generator.site.checksums import build_date, write_manifest
 from generator.site.compiled import THEME_TEMPLATES
 from generator.site.config import (
     DossierConfig,
@@ -311,6 +311,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     def on_env(self, env, *, config, files):
         env.globals["dossier_offline"] = self.config.offline
+        env.globals["dossier_build_date"] = build_date()
         env.bytecode_cache = THEME_TEMPLATES
         if self.build.keeps:
             rebuilt = sum(1 for file in files.documentation_pages() if not self.build.dirty or file.is_modified())
