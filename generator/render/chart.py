@@ -33,8 +33,14 @@ class Label:
     x: str
 
 
-def entries_per_year_svg(entries: Sequence[TimelineEntry], title: str) -> str:
+def entries_per_year(entries: Sequence[TimelineEntry]) -> list[tuple[int, int]]:
+    """(year, entries), oldest first: the chart's figures, which the Timeline page also gives as text."""
     counts = Counter(entry.first.year for entry in entries if entry.first is not None)
+    return sorted(counts.items())
+
+
+def entries_per_year_svg(entries: Sequence[TimelineEntry], title: str) -> str:
+    counts = Counter(dict(entries_per_year(entries)))
     bars, labels = _bars(counts)
     return environment().get_template("chart.svg.j2").render(
         title=title, width=WIDTH, height=HEIGHT, left=MARGIN_LEFT, right=WIDTH - MARGIN_RIGHT, top=MARGIN_TOP,

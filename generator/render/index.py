@@ -40,6 +40,9 @@ class DossierIndex:
         self.dossier = dossier
         self.articles = {article.metadata.article_id: article for article in dossier.articles}
         self.entities = {entity.name: entity for entity in dossier.entities}
+        reviewed = {entity.reviewed for entity in dossier.entities}
+        #: "some" names are the curator's and some the model's (only then is a name marked unreviewed), "none" or "all"
+        self.reviewing = "some" if len(reviewed) == 2 else "all" if reviewed == {True} else "none"
         self._quotes: dict[str | None, list[tuple[Article, Quote]]] = defaultdict(list)
         for article in dossier.articles:
             for quote in article.quotes:

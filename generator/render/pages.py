@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from generator.model import Article, Dossier, EntityKind, OpenData
-from generator.render.chart import entries_per_year_svg
+from generator.render.chart import entries_per_year, entries_per_year_svg
 from generator.render.environment import Headings, environment
 from generator.render.escaping import Markup, escape
 from generator.render.feeds import json_feed, rss_feed
@@ -157,6 +157,7 @@ class Renderer:
                                "paragraphs."},
                 "timeline.html.j2", timeline_entry(timeline_page.heading, timeline_page.entries),
                 heading=timeline_page.heading, years=timeline_page.years,
+                chart=entries_per_year(dossier.timeline) if timeline_page.path == "timeline/index.md" else [],
                 undated=timeline_page.undated, periods=timeline_page.periods, index=index))
         for quotes_page in quote_pages(index.quotes_by_speaker(), index.unattributed_quotes()):
             pages.append(self.page(quotes_page.path, {

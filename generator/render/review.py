@@ -14,7 +14,7 @@ from generator.ingest.registry import REGISTRY_FILE
 from generator.model import Article, Dossier, Provenance
 from generator.protect.near_miss import near_misses
 from generator.render.environment import environment
-from generator.render.wording import date_text, published
+from generator.render.wording import date_text, noun, published
 
 
 @dataclass(frozen=True)
@@ -59,8 +59,8 @@ def review_sections(dossier: Dossier, examples: int = 2) -> list[Section]:
     sections.append(Section("unreviewed", "Names the model found that the registry does not hold",
                             "Shown on the site as unreviewed. None of them is protected: a name is protected only "
                             "by an entry in the registry.", tuple(
-        Item(f"{entity.name} [{entity.kind.value}], {len(entity.mentions)} mentions in "
-             f"{len(entity.article_ids)} articles", *_at(articles[mention.article_id], mention.paragraph),
+        Item(f"{entity.name} [{entity.kind.value}], {_count(len(entity.mentions), 'mention')} in "
+             f"{_count(len(entity.article_ids), 'article')}", *_at(articles[mention.article_id], mention.paragraph),
              detail=mention.sentence,
              fix=f"Add to {REGISTRY_FILE}: `- name: {entity.name}` with `kind: {entity.kind.value}` (and "
                  "`protect: true` if the person is at risk), make it an alias of an entry, or add it to `ignore:`.")
@@ -113,8 +113,8 @@ def review_sections(dossier: Dossier, examples: int = 2) -> list[Section]:
 
     protected = [entity for entity in dossier.entities if entity.protected]
     sections.append(Section("protected", "Protected names", "Published only under these pseudonyms.", tuple(
-        Item(f"{entity.name} [{entity.kind.value}]: {len(entity.mentions)} mentions in {len(entity.article_ids)} "
-             "articles", _page(entity.page_path) if entity.has_page else "", entity.name if entity.has_page else "")
+        Item(f"{entity.name} [{entity.kind.value}]: {_count(len(entity.mentions), 'mention')} in "
+             f"{_count(len(entity.article_ids), 'article')}", _page(entity.page_path) if entity.has_page else "", entity.name if entity.has_page else "")
         for entity in protected)))
     sections.append(Section("near-misses", "Words close to a protected name",
                             "Published as written: another transliteration of a protected name, or an unrelated "
@@ -128,3 +128,7 @@ def review_sections(dossier: Dossier, examples: int = 2) -> list[Section]:
 def review_html(sections: list[Section], site_prefix: str, title: str) -> str:
     """A standalone page of `review_sections`; `site_prefix` is where the built site lies, relative to the page."""
     return environment().get_template("review.html.j2").render(sections=sections, site=site_prefix, title=title)
+
+
+def _count(count: int, singular: str) -> str:
+    return f"{count} {noun(count, singular)}"

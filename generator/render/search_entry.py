@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator.model import Article, Entity, EntityKind, TimelineEntry
-from generator.render.wording import entry_date, noun, published
+from generator.render.wording import entry_date, noun, other_spellings, published
 
 KINDS = {EntityKind.PERSON: "Person", EntityKind.ORGANISATION: "Organisation", EntityKind.PLACE: "Place"}
 
@@ -43,8 +43,8 @@ def entity_entry(entity: Entity) -> SearchEntry:
     parts += [value.rstrip(". ") for value in (entity.role, entity.description) if value]
     count = len(entity.article_ids)
     parts.append(f"in {count} {noun(count, 'article')}")
-    if entity.aliases:
-        parts.append("also written " + ", ".join(entity.aliases))
+    if spellings := other_spellings(entity.name, entity.aliases):
+        parts.append("also written " + ", ".join(spellings))
     return SearchEntry(KINDS[entity.kind], entity.name, " · ".join(parts), names=(entity.name, *entity.aliases))
 
 

@@ -52,12 +52,30 @@ def day_text(date: dt.date, precision: Precision | None) -> str:
     return f"{date:%A} {text}" if precision is Precision.DAY else text
 
 
+def other_spellings(name: str, aliases: tuple[str, ...]) -> list[str]:
+    """The other ways a name is written, as a reader needs them: one of each that differs only in capitals or a
+    leading "the" ("IMF", not "IMF · imf"), the one with capitals kept, none that is the name itself."""
+    def key(text: str) -> str:
+        return " ".join(text.casefold().removeprefix("the ").split())
+
+    kept: dict[str, str] = {}
+    for alias in aliases:
+        best = kept.get(key(alias))
+        if best is None or sum(c.isupper() for c in alias) > sum(c.isupper() for c in best):
+            kept[key(alias)] = alias
+    kept.pop(key(name), None)
+    return list(kept.values())
+
+
 def entry_date(entry: TimelineEntry) -> str:
     """"2 March 1987", "since 1985", "about May 1986": the date as precise as known, with its qualifier;
     "2006 (planned or expected)" where the articles give it as a plan or forecast, not as past."""
     if entry.first is None:
         return "date unresolved"
-    text = QUALIFIER_WORDS.get(entry.qualifier, "") + date_text(entry.first, entry.precision)
+    word = QUALIFIER_WORDS.get(entry.qualifier, "")
+    when = date_text(entry.first, entry.precision)
+    # "about the 1990s" ("mid-1990s", "around the 1990s"), never "About 1990s"
+    text = word + ("the " + when if word and entry.precision is Precision.DECADE else when)
     if entry.planned:
         text += " (planned or expected)"
     return text[0].upper() + text[1:]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 
@@ -187,3 +189,45 @@ def test_an_entity_named_in_thousands_of_articles_pages_its_mentions(tmp_path):
     entries = [entry for entry in dossier.timeline if council.name in entry.entities]
     assert len(entries) == 2500 > ENTITY_PAGE_ENTRIES  # each report's "on Monday", undated
     assert f"And {2500 - ENTITY_PAGE_ENTRIES} more entries" in pages[council.page_path]
+
+
+def test_the_public_sources_page_holds_no_note_for_the_curator(dossier):
+    sources = next(page.html for page in Renderer().pages(dossier) if page.path == "sources/index.md")
+    assert "sidecar" not in sources and "seeds/" not in sources and "A curator can" not in sources
+    assert "These articles do not say where they were published." in sources
+
+
+def test_unreviewed_is_marked_only_where_it_tells_one_name_from_another(tmp_path):
+    """Every name unreviewed (no registry): one sentence says so, no row is marked; some registered: the others are."""
+    from generator.extract.ner import NerSpan
+    from generator.pipeline import build_dossier
+
+    for number in range(2):
+        (tmp_path / f"{number}.txt").write_text(f"Report {number}\n\nMaria Lopez met Jan Novak in Lisbon.\n",
+                                                encoding="utf-8")
+
+    class People:
+        def spans(self, articles):
+            return [[NerSpan(1, 0, 11, "PERSON"), NerSpan(1, 16, 25, "PERSON")] for _ in articles]
+
+    def actors_page() -> str:
+        dossier = build_dossier(tmp_path, People())
+        return next(page.html for page in Renderer().pages(dossier) if page.path == "actors/index.md")
+
+    page = actors_page()
+    assert "(unreviewed)" not in page and "none has been checked by a person yet" in page
+    (tmp_path / "entities.yml").write_text("entities:\n  - name: Maria Lopez\n    kind: person\n", encoding="utf-8")
+    page = actors_page()
+    assert page.count("(unreviewed)") == 1 and "Names marked <em>unreviewed</em>" in page
+    novak = page.split("Jan Novak</a>")[1].split("</td>")[0]
+    assert "(unreviewed)" in novak
+
+
+def test_the_timeline_chart_has_its_figures_as_text(dossier):
+    timeline = next(page.html for page in Renderer().pages(dossier) if page.path == "timeline/index.md")
+    figures = timeline.split("<summary>Entries per year, as figures</summary>")[1].split("</table>")[0]
+    rows = re.findall(r"<tr><td>(\d{4})</td><td class=\"dossier-count\">(\d+)</td></tr>", figures)
+    years = {entry.first.year for entry in dossier.timeline if entry.first}
+    assert [int(year) for year, _ in rows] == sorted(years)
+    assert sum(int(count) for _, count in rows) == sum(1 for entry in dossier.timeline if entry.first)
+    assert 'alt="Bar chart of the timeline\'s entries per year' in timeline
