@@ -62,12 +62,14 @@ $(TEST_STAMP): $(STAMP)
 	@$(PIP) install --quiet ./requirements/pyicu -e ".[test]"
 	@touch $@
 
-# Browser tests drive Debian's chromium through Playwright (Playwright's own browser download cannot work here).
+# Browser tests drive Debian's chromium through Playwright (Playwright's own browser download cannot work here);
+# the accessibility tests fetch axe-core from the npm registry with npm.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "Installing Debian's chromium for the browser tests"; \
+	@command -v chromium >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium (and npm) for the browser tests"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium \
+	    $$(command -v npm >/dev/null 2>&1 || echo npm) >/dev/null; }
 
 clean:
 	rm -rf build dist .cache
