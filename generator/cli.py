@@ -40,6 +40,40 @@ ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)  # fixed, so the same site gives the same 
 
 def main(argv: list[str] | None = None) -> int:
     command = invocation()
+    parser = _parser(command)
+    args = parser.parse_args(argv)
+    if args.command == "new":
+        return start_dossier(args.path, args.title, args.description)
+    if args.command == "verify":
+        return verify_copy(args.path, args.sources)
+    config = OFFLINE_CONFIG if args.command == "bundle" else SITE_CONFIG
+    if args.command in ("build", "serve", "bundle") and not Path(config).is_file():
+        print(f"ERROR: no {config} in {Path.cwd()}: run `{command} {args.command}` in a dossier's folder "
+              f"(`{command} new NAME --title \"…\"` makes one).", file=sys.stderr)
+        return 2
+    if args.command in ("check", "review") and not args.seeds.is_dir() and not Path(SITE_CONFIG).is_file():
+        # in a dossier's folder, a missing seeds folder is the pipeline's own error, with what to do
+        print(f"ERROR: no seeds folder at {args.seeds}: run `{command} {args.command}` in a dossier's folder, "
+              f"or name the folder with --seeds (`{command} new NAME --title \"…\"` makes a dossier).",
+              file=sys.stderr)
+        return 2
+    if args.command == "build":
+        return build_then_swap(SITE_CONFIG, SITE_DIR, args.strict)
+    if args.command == "serve":
+        # MkDocs takes this process over: stopping `python -m generator serve` stops the server itself.
+        # --dirty: an edit rebuilds only the pages it changes; the hook keeps the rest right (generator.site.preview)
+        _exec_mkdocs("serve", "--dirty", "-f", SITE_CONFIG, "--dev-addr", args.dev_addr)
+    if args.command == "bundle":
+        return build_then_swap(OFFLINE_CONFIG, OFFLINE_DIR, args.strict, then=_zip_bundle)
+    if args.command == "review":
+        if args.html:
+            return write_review_page(args.seeds, args.html)
+        return review_names(args.seeds, args.examples)
+    return check_seeds(args.seeds, strict=args.strict)
+
+
+def _parser(command: str) -> argparse.ArgumentParser:
+    """The `dossier` command line: each command with its options and help."""
     parser = argparse.ArgumentParser(
         prog=_program_name(), description=__doc__.splitlines()[0],
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -92,36 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     verify.add_argument("path", type=Path, help="the site's folder, the bundle's folder or the bundle's .zip")
     verify.add_argument("--sources", type=Path, metavar="DIR",
                         help="the seeds folder the site was built from, to check each source file as received")
-
-    args = parser.parse_args(argv)
-    if args.command == "new":
-        return start_dossier(args.path, args.title, args.description)
-    if args.command == "verify":
-        return verify_copy(args.path, args.sources)
-    config = OFFLINE_CONFIG if args.command == "bundle" else SITE_CONFIG
-    if args.command in ("build", "serve", "bundle") and not Path(config).is_file():
-        print(f"ERROR: no {config} in {Path.cwd()}: run `{command} {args.command}` in a dossier's folder "
-              f"(`{command} new NAME --title \"…\"` makes one).", file=sys.stderr)
-        return 2
-    if args.command in ("check", "review") and not args.seeds.is_dir() and not Path(SITE_CONFIG).is_file():
-        # in a dossier's folder, a missing seeds folder is the pipeline's own error, with what to do
-        print(f"ERROR: no seeds folder at {args.seeds}: run `{command} {args.command}` in a dossier's folder, "
-              f"or name the folder with --seeds (`{command} new NAME --title \"…\"` makes a dossier).",
-              file=sys.stderr)
-        return 2
-    if args.command == "build":
-        return build_then_swap(SITE_CONFIG, SITE_DIR, args.strict)
-    if args.command == "serve":
-        # MkDocs takes this process over: stopping `python -m generator serve` stops the server itself.
-        # --dirty: an edit rebuilds only the pages it changes; the hook keeps the rest right (generator.site.preview)
-        _exec_mkdocs("serve", "--dirty", "-f", SITE_CONFIG, "--dev-addr", args.dev_addr)
-    if args.command == "bundle":
-        return build_then_swap(OFFLINE_CONFIG, OFFLINE_DIR, args.strict, then=_zip_bundle)
-    if args.command == "review":
-        if args.html:
-            return write_review_page(args.seeds, args.html)
-        return review_names(args.seeds, args.examples)
-    return check_seeds(args.seeds, strict=args.strict)
+    return parser
 
 
 def _mkdocs(*args: str) -> int:

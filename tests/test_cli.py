@@ -57,7 +57,7 @@ def test_help_names_every_command_in_the_order_a_newcomer_uses_them(tmp_path):
     shown = _generator("--help", cwd=tmp_path)
     assert shown.returncode == 0
     listed = [line.split()[0] for line in shown.stdout.split("COMMAND\n", 1)[1].split("\n\n")[0].splitlines()]
-    assert listed == ["new", "serve", "build", "bundle", "check", "review"]
+    assert listed == ["new", "serve", "build", "bundle", "check", "review", "verify"]
     start = shown.stdout.split("Start here:\n", 1)[1].splitlines()[0].strip()
     assert start.startswith(f"{sys.executable} -m generator new ")  # typed as shown, with no environment active
     for command in listed:

@@ -43,7 +43,9 @@ def test_metadata_block_shows_provenance(built_site, article_by_source):
     # 002's "Last week" (¶7) retells the recognition the other reports date Thursday 3 July 2025
     assert "Published unknown — not before 7 July 2025 inferred" in meta_002
     assert "Source unknown" in meta_002
-    assert "Title derived" in meta_002
+    # the title made from 002's first sentence, shown beside its badge (a badge alone says nothing)
+    assert "Title A coalition of women’s protest movements has condemned Russia’s recognition of the Taliban, " \
+           "calling … derived" in meta_002
 
 
 def test_set_aside_lines_are_listed_for_provenance(built_site, article_by_source):
@@ -136,8 +138,10 @@ def test_unreviewed_names_are_marked(tmp_path):
     dossier = build_dossier(tmp_path)
     pages = {page.path: page.html or page.content for page in Renderer().pages(dossier)}
     person = next(content for path, content in pages.items() if path.startswith("actors/") and "novak" in path)
-    assert "Not yet reviewed" in person
-    assert "(unreviewed)" in pages["actors/index.md"]
+    # no name is the curator's: each page says the model found it; the index says so once, marking no row
+    assert "Found by the language model; not checked by a person." in person
+    assert "(unreviewed)" not in pages["actors/index.md"]
+    assert "none has been checked by a person yet" in pages["actors/index.md"]
 
 
 def test_a_name_one_article_gives_is_a_row_of_the_index_not_a_page(tmp_path):
