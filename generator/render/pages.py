@@ -26,6 +26,7 @@ from generator.render.index import (
     by_initial,
     organisations_by_type,
     quote_pages,
+    sort_name,
 )
 from generator.render.links import page_href
 from generator.render.reuse import PageMemo
@@ -47,6 +48,10 @@ class RenderedPage:
     html: str | None = None  # the page's content, for pages
     toc: tuple[dict, ...] = ()  # MkDocs' table-of-contents tokens for the headings in `html`
     search: SearchEntry | None = None  # what the site's search holds of the page; None: not searched
+
+
+#: Fewer people than this are one table: a letter heading over every name or two only breaks the list up.
+LETTER_SECTIONS_FROM = 30
 
 
 class Renderer:
@@ -143,7 +148,9 @@ class Renderer:
         for kind, index_pages in index.entity_index_pages.items():
             for index_page in index_pages:
                 names = index_page.entities
-                groups = (by_initial(names) if kind is EntityKind.PERSON
+                people = (by_initial(names) if len(names) > LETTER_SECTIONS_FROM
+                          else [("", sorted(names, key=sort_name))])
+                groups = (people if kind is EntityKind.PERSON
                           else organisations_by_type(names) if kind is EntityKind.ORGANISATION else names)
                 pages.append(self.page(index_page.path, {"title": index_page.heading,
                                                          "description": descriptions[kind]},

@@ -53,7 +53,7 @@ def test_the_seeds_render_as_their_golden_files(dossier, request):
     assert changed == [], f"{len(changed)} files differ from tests/golden/seeds: {changed[:10]}"
 
 
-@pytest.mark.parametrize("path", ["articles/index.md", "timeline/index.md", "actors/index.md"])
+@pytest.mark.parametrize("path", ["articles/index.md", "timeline/index.md", "organisations/index.md"])
 def test_golden_pages_are_pages_a_reader_can_read(path):
     """The golden files are themselves checked: front matter, then the page's HTML with its headings."""
     text = (GOLDEN / path).read_text(encoding="utf-8")

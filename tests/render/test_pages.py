@@ -231,3 +231,10 @@ def test_the_timeline_chart_has_its_figures_as_text(dossier):
     assert [int(year) for year, _ in rows] == sorted(years)
     assert sum(int(count) for _, count in rows) == sum(1 for entry in dossier.timeline if entry.first)
     assert 'alt="Bar chart of the timeline\'s entries per year' in timeline
+
+
+def test_a_few_people_are_one_list_not_a_letter_heading_each(dossier):
+    """The seeds name seven people: six letter headings over them only broke the list up."""
+    actors = next(page.html for page in Renderer().pages(dossier) if page.path == "actors/index.md")
+    assert "<h2" not in actors and actors.count("<table>") == 1
+    assert sum(entity.kind.value == "person" for entity in dossier.entities) == actors.count("<tr>") - 1
