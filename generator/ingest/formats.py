@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from generator.ingest.page_text import DEEP, nesting_and_paragraphs
+
 HTML_SUFFIXES = (".html", ".htm")
 MARKDOWN_SUFFIXES = (".md",)
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -36,19 +38,26 @@ class Converted:
     stated: dict[str, Stated] = field(default_factory=dict)  # title, author, publisher, date, url, language
     front_matter: str | None = None  # the YAML between the --- lines of a Markdown file
     dropped: list[str] = field(default_factory=list)  # what was left out and why, for a warning
+    notes: list[str] = field(default_factory=list)  # how the text was read, where it was not the usual way
 
 
 # --- saved web pages --------------------------------------------------------------------------
 
-def read_html(name: str, data: bytes) -> Converted:
-    """The page's main text (headline first) and what it says of itself."""
+def read_html(name: str, html: str) -> Converted:
+    """The page's main text (headline first) and what it says of itself; `html` as `page_encoding` decoded it."""
     import trafilatura  # half a second to import: only when a dossier holds web pages
 
-    page = _PageMetadata.read(data)
-    document = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False, include_tables=True,
+    page = _PageMetadata.read(html)
+    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True,
                                            include_images=False, include_links=False, favor_precision=True)
     extracted = (document.text if document is not None else "") or ""
     paragraphs = [" ".join(line.split()) for line in extracted.split("\n") if line.strip()]
+    deepest, own = nesting_and_paragraphs(html)
+    notes = []
+    if deepest >= DEEP and sum(map(len, own)) > 2 * sum(map(len, paragraphs)):
+        paragraphs = own  # the extractor lost the body in the depth: the page's own paragraphs, said so
+        notes.append(f"nests its elements {deepest} deep, past what the main-text extractor reads, so its text "
+                     "was read paragraph by paragraph instead")
     stated: dict[str, Stated] = {}
 
     def state(key: str, found: object, how: str, fallback: tuple[str, str] | None) -> None:
@@ -71,7 +80,7 @@ def read_html(name: str, data: bytes) -> Converted:
     if title and paragraphs and " ".join(paragraphs[0].split()) == title:
         paragraphs = paragraphs[1:]  # the headline, repeated as the first line of the text
     text = "\n\n".join(([title] if title else []) + paragraphs)
-    return Converted(text=text, stated=stated)
+    return Converted(text=text, stated=stated, notes=notes)
 
 
 class _PageMetadata(HTMLParser):
@@ -97,9 +106,9 @@ class _PageMetadata(HTMLParser):
         self._script: list[str] = []
 
     @classmethod
-    def read(cls, data: bytes) -> dict[str, tuple[str, str]]:
+    def read(cls, html: str) -> dict[str, tuple[str, str]]:
         parser = cls()
-        parser.feed(data.decode("utf-8", errors="replace"))
+        parser.feed(html)
         parser.close()
         return parser.result()
 

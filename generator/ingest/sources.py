@@ -16,6 +16,7 @@ from pathlib import Path
 from generator.errors import InputError, input_error
 from generator.ingest.curator_yaml import load_curator_yaml
 from generator.ingest.formats import HTML_SUFFIXES, MARKDOWN_SUFFIXES, Converted, read_html, read_markdown
+from generator.ingest.page_encoding import PageEncodingError, decode_page
 from generator.ingest.registry import REGISTRY_NAMES
 from generator.ingest.seedfiles import read_seed_file, seed_file_exists
 from generator.ingest.sidecar import SIDECAR_SUFFIXES, curator_values, read_sidecar, sidecar_name
@@ -88,11 +89,11 @@ def ingest(seeds_dir: Path) -> Ingested:
             problems.append(error.problem)
             continue
         problems.extend(source_problems)
-        text_hash = _text_hash(source.text)  # a CRLF, BOM or NFD copy is the same article
+        text_hash = _text_hash(source.text)  # a CRLF, BOM, NFD or re-saved (.md, .html) copy is the same article
         if text_hash in first_by_hash:
             first = first_by_hash[text_hash]
             how = ("identical sha256" if first.sha256 == source.sha256 else
-                   "only line ends, a byte-order mark or Unicode composition differ")
+                   "only spacing, line ends, a byte-order mark, Unicode composition or the file's format differ")
             problems.append(Problem(name, f"same text as {first.name} ({how}); not published twice.",
                                     "Remove one of the two files."))
             continue
@@ -146,7 +147,10 @@ def _status(path: Path) -> tuple | None:
 
 
 def _text_hash(text: str) -> str:
-    return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()
+    """The same words in the same order, however spaced and marked up: a .txt re-saved as .md or .html (trailing
+    spaces, lines joined or split, a byline's "- " read as a list's) is the same article, not a second one."""
+    words = re.findall(r"\w+", unicodedata.normalize("NFC", text).casefold())
+    return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
 
 
 
@@ -208,7 +212,20 @@ def _converted(name: str, suffix: str, data: bytes) -> tuple[Converted, list[Pro
         if not re.search(rb"(?i)<(?:!doctype\s+html|html|head|body|p|div|article)\b", data[:200_000]):
             raise input_error(name, "is named like a web page but holds no HTML.",
                               "Save the page again from the browser (Save page as…, HTML only), or rename it .txt.")
-        converted = read_html(name, data)
+        try:
+            decoded = decode_page(data)
+        except PageEncodingError as error:
+            raise input_error(name, str(error), "Save the page again from the browser as UTF-8 (Save page as…, "
+                                                "HTML only), or paste its text into a .txt file.") from None
+        for repair in decoded.repairs:
+            problems.append(Problem(name, f"byte {repair.offset} (0x{repair.byte:02x}) is not UTF-8, in a page that "
+                                          f"otherwise is: it is read as the Windows-1252 character “{repair.read_as}”.",
+                                    "Check the word on the article's page; re-save the page as UTF-8 to be sure.",
+                                    line=repair.line, severity="warning"))
+        converted = read_html(name, decoded.text)
+        problems.extend(Problem(name, note + "; check its page for navigation or other furniture that got in.",
+                                "Nothing to do if the text reads right; else paste the article into a .txt file.",
+                                severity="warning") for note in converted.notes)
         if not converted.text.strip():
             raise input_error(name, "is a web page with no article text in it (nothing but navigation, scripts or "
                                     "an empty body); not published.",

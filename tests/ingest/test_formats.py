@@ -130,7 +130,7 @@ def test_json_ld_and_meta_tags_are_the_fallback_when_the_page_has_nothing_else()
             b'"headline": "A headline", "datePublished": "2023-11-02", "author": [{"name": "A. Writer"}, '
             b'{"name": "B. Writer"}]}]}</script></head><body><article><p>' + b"Words of the article. " * 20 +
             b"</p></article></body></html>")
-    stated = read_html("x.html", page).stated
+    stated = read_html("x.html", page.decode("utf-8")).stated
     assert stated["date"].value == "2023-11-02" and stated["date"].evidence == "the saved page's JSON-LD datePublished"
     assert stated["title"].value == "A headline"
 
