@@ -12,7 +12,7 @@ from generator.assemble.entities import assemble_entities
 from generator.assemble.passages import SharedPassageIndex
 from generator.assemble.resolve import resolve_entities
 from generator.assemble.timeline import build_timeline
-from generator.clean.boilerplate import clean_text
+from generator.clean.boilerplate import clean_text, tail_warnings
 from generator.clean.casing import Capitals, capital_tally, one_case, words_to_recase
 from generator.clean.markup import scan_source
 from generator.errors import shorten
@@ -195,7 +195,7 @@ def _model_views(articles, run: _PerArticle) -> list[list[str]]:
 
 def _clean_and_scan(source):
     clean = clean_text(source.text)
-    return clean, (scan_source(source, clean) if clean.paragraphs else [])
+    return clean, (scan_source(source, clean) + tail_warnings(source.name, clean) if clean.paragraphs else [])
 
 
 def _page_name_warnings(articles) -> list[Problem]:

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from generator.model import CleanText, Paragraph, SetAside
+from generator.model import CleanText, Paragraph, Problem, SetAside
 from generator.text.lexicon import RELEASE_HEADER, SOURCE_URL, parse_date_only
 
 BULLET = re.compile(r"^[-•*–·▪]\s+")
@@ -62,6 +62,9 @@ KEYWORDS_LABELLED = re.compile(r"^(?:tags|keywords|topics)\s*:\s*.+$", re.IGNORE
 KEYWORDS_SLUG = re.compile(r"^[a-z0-9][a-z0-9\- ]*$")
 FUNCTION_WORDS = frozenset(
     "a an the of to in on at by for with from and or but as is are was were be been that this de la le".split())
+RELATED = "related stories"
+#: A line of this many words that ends a sentence reads like prose, not a related story's headline.
+PROSE_WORDS = 15
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 CLAUSE_END = re.compile(r"[.!?;:,…][\"'”’)\]]*$")
 
@@ -142,12 +145,23 @@ def _lines(raw: str) -> list[_Line | None]:
     return result
 
 
+def tail_warnings(name: str, clean: CleanText) -> list[Problem]:
+    """A line after a related-stories heading that reads like the article's own paragraph is set aside with the
+    tail (a teaser reads so too), never silently: the curator is told where it is."""
+    return [Problem(name, f"comes after the related-stories tail but reads like a paragraph of the article "
+                          f"('{item.text[:60]}…'); it is set aside with the tail, and listed on the article's page.",
+                    "If it belongs to the article, move it above the tail's first line in the file.",
+                    line=item.line, severity="warning")
+            for item in clean.set_aside
+            if item.kind == RELATED and len(item.text.split()) >= PROSE_WORDS and SENTENCE_END.search(item.text)]
+
+
 def _cut_related_tail(lines: list[_Line | None], set_aside: list[SetAside]) -> list[_Line | None]:
     for index, line in enumerate(lines):
         if line is not None and index > 0 and RELATED_TAIL.match(line.text):
             for tail_line in lines[index:]:
                 if tail_line is not None:
-                    set_aside.append(SetAside(tail_line.number, tail_line.text, "related stories"))
+                    set_aside.append(SetAside(tail_line.number, tail_line.text, RELATED))
             return lines[:index]
     return lines
 

@@ -114,7 +114,10 @@ def _stated(source: SourceFile, key: str) -> Attributed | None:
 
 def _title(source: SourceFile, clean: CleanText) -> Attributed:
     if source.sidecar.title is not None:
-        return Attributed(source.sidecar.title, Provenance.SIDECAR, _curator(source))
+        where = _curator(source)
+        if clean.headline and clean.headline != source.sidecar.title:  # the text's own headline, kept in sight
+            where += f"; the article's own headline (line {clean.headline_line}) reads “{clean.headline}”"
+        return Attributed(source.sidecar.title, Provenance.SIDECAR, where)
     if stated := _stated(source, "title"):
         return stated
     if clean.headline:

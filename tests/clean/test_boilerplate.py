@@ -209,3 +209,14 @@ def test_end_marks_and_contacts_are_recognised_by_their_shape_only():
         assert clean_text(f"Headline\n\nA sentence of the body, long enough to be one.\n\n{mark}\n").set_aside[-1].kind == "end mark"
     body = clean_text("Headline\n\nContact between the two sides resumed on Monday after a week of silence.\n")
     assert len(body.paragraphs) == 1 and not body.set_aside
+
+
+def test_a_paragraph_after_the_related_stories_tail_is_never_set_aside_silently():
+    from generator.clean.boilerplate import clean_text, tail_warnings
+
+    clean = clean_text("A headline\n\nThe first paragraph of the report says what happened on Monday in the city.\n\n"
+                       "Related stories\n\nAnother story about something else\n\nThe report's last paragraph, after the "
+                       "related stories box, says the inquiry will continue next month with new witnesses.\n")
+    assert [item.kind for item in clean.set_aside] == ["related stories"] * 3
+    (warning,) = tail_warnings("tail.txt", clean)
+    assert warning.line == 9 and "reads like a paragraph of the article" in str(warning)  # not the short headline

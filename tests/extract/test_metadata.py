@@ -206,3 +206,13 @@ def test_a_press_release_names_its_issuer_as_publisher(tmp_path):
     metadata, _ = extract_metadata(source, clean_text(source.text), DossierEvidence())
     assert metadata.publisher.value == "Human Rights Watch"
     assert "release's header" in metadata.publisher.evidence
+
+
+def test_the_texts_own_headline_stays_in_sight_when_the_curator_retitles_it(tmp_path):
+    from generator.pipeline import build_dossier
+
+    (tmp_path / "note.md").write_text("---\ntitle: The curator's title\n---\n# The article's own heading\n\nFirst "
+                                      "paragraph of the note, long enough to be a paragraph.\n", encoding="utf-8")
+    (article,) = build_dossier(tmp_path).articles
+    assert article.metadata.title.value == "The curator's title"
+    assert "the article's own headline (line 1) reads “The article's own heading”" in article.metadata.title.evidence
