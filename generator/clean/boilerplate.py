@@ -147,13 +147,16 @@ def _lines(raw: str) -> list[_Line | None]:
 
 def tail_warnings(name: str, clean: CleanText) -> list[Problem]:
     """A line after a related-stories heading that reads like the article's own paragraph is set aside with the
-    tail (a teaser reads so too), never silently: the curator is told where it is."""
+    tail, never silently: the curator is told where it is. A teaser reads like prose too, but it sits on the
+    line right under its story's headline; a paragraph stands alone, after a blank line."""
+    tail = {item.line for item in clean.set_aside if item.kind == RELATED}
     return [Problem(name, f"comes after the related-stories tail but reads like a paragraph of the article "
                           f"('{item.text[:60]}…'); it is set aside with the tail, and listed on the article's page.",
                     "If it belongs to the article, move it above the tail's first line in the file.",
                     line=item.line, severity="warning")
             for item in clean.set_aside
-            if item.kind == RELATED and len(item.text.split()) >= PROSE_WORDS and SENTENCE_END.search(item.text)]
+            if item.kind == RELATED and item.line - 1 not in tail and len(item.text.split()) >= PROSE_WORDS
+            and SENTENCE_END.search(item.text)]
 
 
 def _cut_related_tail(lines: list[_Line | None], set_aside: list[SetAside]) -> list[_Line | None]:

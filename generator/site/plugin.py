@@ -258,7 +258,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self._forget_removed_pages(files, fingerprints, config.site_dir)
             for file in files.documentation_pages():
                 if not isinstance(file, _GeneratedPage):
-                    file.is_modified = _always  # a hand-written page may show the dossier's summary
+                    file.is_modified = lambda: True  # a hand-written page may show the dossier's summary
         for file in unchanged:  # plain serve: MkDocs builds what it is given; these come back as they were
             files.remove(file)
             build.kept.append(file.dest_uri)
@@ -330,6 +330,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             markdown = redactor_for(build.made.protected).redact(markdown)
         return markdown
 
+    def on_page_context(self, context, *, page, config, nav):
+        if "navigation.tabs" in (config.theme.get("features") or ()) and page in nav.items:  # a tab of its own: its sidebar
+            page.meta["hide"] = [*page.meta.get("hide", ()), "navigation"]  # would list only the page itself
+        return context
+
     def on_page_content(self, html, *, page: Page, config, files):
         """A generated page's HTML, rendered by the templates, in place of its placeholder Markdown."""
         rendered = self.build.html.get(page.file.src_uri)
@@ -388,10 +393,6 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             raise
         finally:
             collector.resume(build.incremental)
-
-
-def _always() -> bool:
-    return True
 
 
 def _search_location(file: File) -> str:

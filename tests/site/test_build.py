@@ -185,3 +185,12 @@ def test_an_entity_is_found_by_its_names_not_its_mentions_again(built_site):
         if page["kind"] == "List":
             assert index.passages(location) == [], location
 
+
+
+def test_a_tab_of_its_own_has_no_sidebar_listing_only_itself(built_site):
+    """With navigation tabs, a top-level page's sidebar held one link: to the page itself (the phone's drawer,
+    which is the same sidebar, still shows the whole navigation: Material hides it on wide screens only)."""
+    for page in ("index.html", "articles/index.html", "about/index.html", "timeline/index.html"):
+        assert 'data-md-type="navigation" hidden>' in (built_site / page).read_text(encoding="utf-8"), page
+    person = (built_site / "actors" / "fawzia-koofi" / "index.html").read_text(encoding="utf-8")
+    assert 'data-md-type="navigation" hidden>' not in person
