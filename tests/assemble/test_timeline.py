@@ -105,7 +105,7 @@ def test_timeline_page_groups_by_year_and_month_and_cites(built_site, article_by
     assert page.index('id="1979"') < page.index('id="2021"') < page.index('id="july-2025"')
     slug = article_by_source["004_bd110d5bfaa63d58.txt"].slug
     assert f'href="../articles/{slug}/#p9"' in page
-    assert '<img alt="Bar chart: timeline entries per year"' in page
+    assert '<img alt="Bar chart of the timeline\'s entries per year, 1979 to 2025; its figures follow."' in page
 
 
 def test_timelinejs_export_loads_with_the_events(built_site):

@@ -194,3 +194,14 @@ def test_a_tab_of_its_own_has_no_sidebar_listing_only_itself(built_site):
         assert 'data-md-type="navigation" hidden>' in (built_site / page).read_text(encoding="utf-8"), page
     person = (built_site / "actors" / "fawzia-koofi" / "index.html").read_text(encoding="utf-8")
     assert 'data-md-type="navigation" hidden>' not in person
+
+
+def test_the_home_pages_counts_are_the_index_pages_rows(built_site):
+    home = visible_text((built_site / "index.html").read_text(encoding="utf-8"))
+    people, organisations = map(int, re.search(r"(\d+) people and (\d+) organisations named", home).groups())
+
+    def rows(page: str) -> int:
+        html = (built_site / page / "index.html").read_text(encoding="utf-8")
+        return html.count("<tr>") - html.count("<thead>")
+
+    assert (people, organisations) == (rows("actors"), rows("organisations")) and people > 0 and organisations > 0

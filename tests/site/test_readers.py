@@ -57,3 +57,14 @@ def test_axe_finds_no_serious_violation_on_any_page_type(built_site, scheme):
             if violations:
                 found[path or "home"] = violations
         assert found == {}
+
+
+def test_article_text_shows_the_articles_words_only(built_site):
+    """A quote's speaker is its link (and its title on hover), never a name inserted into the article's text."""
+    page = next(path for path in built_site.glob("articles/*/index.html") if 'class="dossier-quote"' in
+                path.read_text(encoding="utf-8"))
+    with serve_directory(built_site) as base, browse(base) as visit:
+        visit.page.goto(base + page.parent.relative_to(built_site).as_posix() + "/")
+        inserted = visit.page.evaluate("""() => [...document.querySelectorAll('a.dossier-quote')]
+            .map(a => getComputedStyle(a, '::after').content).filter(content => content && content !== 'none')""")
+        assert inserted == []
