@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from generator.model import CleanText, Paragraph, Problem, SetAside
-from generator.text.lexicon import RELEASE_HEADER, SOURCE_URL, parse_date_only
+from generator.text.lexicon import BYLINE_LABEL, RELEASE_HEADER, SOURCE_URL, parse_date_only
 
 BULLET = re.compile(r"^[-•*–·▪]\s+")
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -25,7 +25,11 @@ PAGE_CHROME = re.compile(
     r"^(?:top of (?:the )?page|bottom of (?:the )?page|back to top|skip to (?:main )?content|advertisement"
     r"|share(?: this)?(?: article| story| page)?(?: on \w+)?|print(?: this)?(?: article| page)?"
     r"|(?:sign up|subscribe) (?:for|to) our (?:daily |weekly )?newsletters?\.?|follow us on .{1,40}"
-    r"|(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?.{0,80}|all rights reserved\.?|listen to (?:this )?article.{0,20})\s*$",
+    r"|(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?.{0,80}|all rights reserved\.?|listen to (?:this )?article.{0,20}"
+    # the same furniture on Persian news sites: share, follow, print, advertisement, back to top, rights
+    r"|(?:به\s)?اشتراک[\u200c ]?(?:گذاری|بگذارید)(?:\sدر\s.{1,30})?|هم[\u200c ]?رسانی|ما\sرا\s(?:در\s.{1,40}\s)?دنبال\sکنید"
+    r"|(?:نسخه\s)?چاپ(?:ی)?|تبلیغات|بازگشت\sبه\sبالا|(?:تمامی|کلیه)\sحقوق.{0,60}محفوظ\s(?:است|می[\u200c ]?باشد)\.?"
+    r")\s*$",
     re.IGNORECASE,
 )
 SOURCE_NAME = re.compile(r"^(?:source|via|from|published by)\s*:\s*(?P<name>\S.{0,80})$", re.IGNORECASE)
@@ -35,10 +39,7 @@ CAPTION = re.compile(r"^(?:image|media|photo|video|picture)\s+(?:source|caption|
 SEPARATORS = re.compile(r"\s+[|·•]\s+")
 READING_TIME = re.compile(r"^\d{1,3}\s*(?:-|\s)?\s*(?:min|mins|minute|minutes)\.?\s+read\s*$", re.IGNORECASE)
 DATE_PREFIX = re.compile(r"^date\s+(\d{4}-\d{2}-\d{2})\s+(\S.*)$", re.IGNORECASE)
-BYLINE = re.compile(
-    r"^(?:by|writer|author|authors|written by|reporter|reported by|reporting by)\s*[:\-]?\s+(?P<who>\S.{0,120})$",
-    re.IGNORECASE,
-)
+BYLINE = re.compile(BYLINE_LABEL.pattern + r"(?P<who>\S.{0,120})$", re.IGNORECASE)
 PHOTO_CREDIT = re.compile(
     r"^(?:\(?(?:photo|photograph|photos|image|picture|file photo|photo credit|credit|illustration)"
     r"\s*(?::|by|-|–)\s*.{1,120}\)?"
@@ -50,7 +51,9 @@ RELATED_TAIL = re.compile(
     r"^(?:you (?:might|may) also (?:be interested in|like)|related(?: stories| articles| news| coverage| content| posts)?"
     r"|read more|read also|also read|more on this story|more from .{1,40}|recommended(?: for you)?"
     r"|most read|most popular|see also|further reading|trending(?: now)?|related topics|more stories"
-    r"|top stories|you may also like|in other news)\s*:?\s*$",
+    r"|top stories|you may also like|in other news"
+    r"|(?:مطالب|اخبار|خبرهای|گزارش[\u200c ]?های)\s(?:مرتبط|پیشنهادی)|(?:همچنین\s|بیشتر\s)?بخوانید|پربازدیدترین(?:[\u200c ]?ها)?"
+    r"|پربیننده[\u200c ]?ترین(?:[\u200c ]?ها)?)\s*:?\s*$",
     re.IGNORECASE,
 )
 #: A press release's or statement's own marks: its header, its contact lines, its end mark.
@@ -200,7 +203,7 @@ def _boilerplate_kind(line: _Line, in_header: bool) -> str | None:
         return "keywords"
     if not line.bulleted and _looks_like_keyword_slug(text):
         return "keywords"
-    if in_header and BYLINE.match(text) and _names_only(BYLINE.match(text)["who"]):
+    if in_header and (byline := BYLINE.match(text)) and _names_only(byline["who"]):
         return "byline"
     return None
 
@@ -229,7 +232,11 @@ def _looks_like_keyword_slug(text: str) -> bool:
 
 
 def _names_only(text: str) -> bool:
-    """True for "Jane Doe", "Jane Doe and John Roe, Reuters": every word capitalised or a joiner."""
+    """True for "Jane Doe", "Jane Doe and John Roe, Reuters": every word capitalised or a joiner; in a script
+    without capitals ("مریم احمدی و زهرا کریمی"), a few words and no sentence's punctuation or digits."""
+    if not any(char.isupper() or char.islower() for char in text):
+        words = re.split(r"[\s،,]+", text.strip(" ،,."))
+        return 0 < len(words) <= 8 and not re.search(r"[.!?؟:؛\d]", text)
     words = re.split(r"[\s,]+", text.strip(" ,."))
     joiners = {"and", "&", "of", "in", "for", "the", "de", "al", "van", "von", "bin", "el"}
     return 0 < len(words) <= 12 and all(

@@ -61,13 +61,16 @@ _P = {
     "named_day": r"(?P<named>yesterday|the day before yesterday)\b",
     "in_month": rf"(?:(?P<rel>in|last|this|early|late|mid)[\s-]+)(?P<m1>{MONTH})\b(?!\s+(?:{DAY}|{YEAR}))",
     "weekday": rf"(?:(?P<rel>last|this|next)\s+)?(?P<wd>{WEEKDAY})\b",
+    # "روز دوشنبه" (on Monday), "روز جمعه آینده" (next Friday), "سه‌شنبه گذشته" (last Tuesday)
+    "persian_weekday": r"(?:روز\s+)?(?P<pwd>(?:یک|دو|سه|چهار|پنج)[\u200c ]?شنبه|شنبه|جمعه)(?![\w\u200c])"
+                       r"(?:\s+(?P<prel>آینده|گذشته|پیش|قبل|بعد)(?![\w\u200c]))?",
 }
 _ORDER = ("weekday_date", "full_date", "iso_date", "month_relative_year", "month_year", "day_month", "decade",
-          "cued_year", "relative_period", "ago", "named_day", "in_month", "weekday")
+          "cued_year", "relative_period", "ago", "named_day", "in_month", "weekday", "persian_weekday")
 _PATTERNS = {name: re.compile(rf"\b{pattern}", re.IGNORECASE) for name, pattern in _P.items()}
 #: Every pattern needs one of these; most sentences have none and skip the grammar.
 _MAY_HAVE_DATE = re.compile(
-    r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|ago", re.IGNORECASE)
+    r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|ago|شنبه|جمعه", re.IGNORECASE)
 _BARE_YEAR = re.compile(rf"^(?:the\s+)?(?P<y>{YEAR})$")
 _ONWARDS = re.compile(r"\s+(?:on|onwards?)\b", re.IGNORECASE)
 
@@ -144,7 +147,8 @@ def _as_read(sentence: str, expression: TimeExpression) -> TimeExpression:
         qualifier = "since"
     if qualifier != "on" and sentence[expression.end:expression.end + 2] in ("'s", "’s"):
         qualifier = "on"  # "hit by last year's fall": the date names when the fall was, nothing "by" it
-    planned = is_planned(sentence, expression.start, expression.end, qualifier)
+    # planned by its own words (a Persian "coming Friday", read by its resolver) or by the sentence's
+    planned = expression.planned or is_planned(sentence, expression.start, expression.end, qualifier)
     if planned == expression.planned and qualifier == expression.qualifier:
         return expression
     return replace(expression, qualifier=qualifier, planned=planned)
@@ -327,11 +331,26 @@ def _in_month(found: _Found) -> TimeExpression:
 
 def _weekday(found: _Found) -> TimeExpression:
     """"on Monday": the one before the article's date, or the one after for a plan ("will meet on Monday")."""
+    return _weekday_of(found, WEEKDAYS[found.groups["wd"].lower()], (found.groups.get("rel") or "").lower())
+
+
+#: Persian weekday names, and the words after one that say which: آینده "coming", گذشته "past", …
+PERSIAN_WEEKDAYS = {"دوشنبه": 0, "سهشنبه": 1, "چهارشنبه": 2, "پنجشنبه": 3, "جمعه": 4, "شنبه": 5, "یکشنبه": 6}
+PERSIAN_RELATIVE = {"آینده": "next", "بعد": "next", "گذشته": "last", "پیش": "last", "قبل": "last"}
+
+
+def _persian_weekday(found: _Found) -> TimeExpression:
+    """"روز جمعه آینده" is the coming Friday: after the article's date, so not yet happened when it was written."""
+    name = found.groups["pwd"].replace("\u200c", "").replace(" ", "")
+    rel = PERSIAN_RELATIVE.get(found.groups.get("prel") or "", "")
+    expression = _weekday_of(found, PERSIAN_WEEKDAYS[name], rel)
+    return replace(expression, planned=True) if rel == "next" and expression.first is not None else expression
+
+
+def _weekday_of(found: _Found, weekday: int, rel: str) -> TimeExpression:
     ref, match, sentence = found.ref, found.match, found.sentence
-    weekday = WEEKDAYS[found.groups["wd"].lower()]
     if ref.date is None:
         return found.unresolved("a weekday, relative to the article's date, which is unknown")
-    rel = (found.groups.get("rel") or "").lower()
     back = (ref.date.weekday() - weekday) % 7
     if rel == "last" and back == 0:
         back = 7
@@ -350,7 +369,7 @@ _RESOLVERS = {
     "iso_date": _iso_date, "weekday_date": _day_of_month, "full_date": _day_of_month, "day_month": _day_of_month,
     "month_year": _month_year, "month_relative_year": _month_relative_year, "decade": _decade,
     "cued_year": _cued_year, "relative_period": _relative_period, "ago": _ago, "named_day": _named_day,
-    "in_month": _in_month, "weekday": _weekday,
+    "in_month": _in_month, "weekday": _weekday, "persian_weekday": _persian_weekday,
 }
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from generator.errors import shorten
 from generator.extract.dates import Reference, TimeExpression, find_time_expressions
+from generator.extract.language import detect_language
 from generator.extract.plans import speaks_of_future
 from generator.model import (
     Attributed,
@@ -26,7 +27,15 @@ from generator.model import (
     SetAside,
     SourceFile,
 )
-from generator.text.lexicon import MONTH, RELEASE_HEADER, SOURCE_URL, WITHHELD_LINK, parse_date_only, web_address_host
+from generator.text.lexicon import (
+    BYLINE_LABEL,
+    MONTH,
+    RELEASE_HEADER,
+    SOURCE_URL,
+    WITHHELD_LINK,
+    parse_date_only,
+    web_address_host,
+)
 from generator.text.names import split_names
 from generator.text.sentences import split_sentences
 
@@ -40,8 +49,7 @@ _OUTLET = re.compile(
     r"reuters|afp|ap|associated press|bbc|cnn|al jazeera|xinhua|tass|anadolu|bloomberg)\b",
     re.IGNORECASE,
 )
-_BYLINE_LABEL = re.compile(
-    r"^(?:by|writer|author|authors|written by|reporter|reported by|reporting by)\s*[:\-]?\s+", re.IGNORECASE)
+
 
 
 _DATELINE = re.compile(
@@ -80,6 +88,7 @@ def extract_metadata(source: SourceFile, clean: CleanText,
     url_withheld = url == WITHHELD_LINK  # it named a protected person (see `protect`)
     url = None if url_withheld else url
     publisher, author = _byline(source, clean.set_aside, None if text_url == WITHHELD_LINK else text_url)
+    language = _language(source, clean)
     metadata = Metadata(
         title=_title(source, clean),
         publisher=publisher,
@@ -87,7 +96,9 @@ def extract_metadata(source: SourceFile, clean: CleanText,
         date=_publication_date(source, clean, evidence, problems),
         url=url,
         url_withheld=url_withheld,
-        language=source.sidecar.language or (source.stated.get("language") or (None,))[0],
+        language=language.value,
+        language_provenance=language.provenance,
+        language_evidence=language.evidence,
         word_count=body_words,
         reading_minutes=max(1, math.ceil(body_words / WORDS_PER_MINUTE)),
         sha256=source.sha256,
@@ -110,6 +121,19 @@ def _stated(source: SourceFile, key: str) -> Attributed | None:
         return None
     value, where = source.stated[key]
     return Attributed(value, Provenance.STATED, where)
+
+
+def _language(source: SourceFile, clean: CleanText) -> Attributed:
+    if source.sidecar.language:
+        return Attributed(source.sidecar.language, Provenance.SIDECAR, _curator(source))
+    if stated := _stated(source, "language"):
+        return stated
+    detected = detect_language("\n".join(paragraph.text for paragraph in clean.paragraphs))
+    if detected is None:
+        return Attributed(None, Provenance.UNKNOWN)
+    code, probability = detected
+    sure = min(99, math.floor(probability * 100))  # never "100% sure" of a guess
+    return Attributed(code, Provenance.INFERRED, f"detected from the text by py3langid ({sure}% sure)")
 
 
 def _title(source: SourceFile, clean: CleanText) -> Attributed:
@@ -148,8 +172,8 @@ def _byline(source: SourceFile, set_aside: Iterable[SetAside], url: str | None) 
             continue
         if item.kind not in ("byline", "header line"):
             continue
-        labelled = bool(_BYLINE_LABEL.match(item.text))
-        names = split_names(_BYLINE_LABEL.sub("", item.text))
+        labelled = bool(BYLINE_LABEL.match(item.text))
+        names = split_names(BYLINE_LABEL.sub("", item.text))
         where = f"{item.kind} '{item.text}', line {item.line}"
         authors = []
         for name in names:

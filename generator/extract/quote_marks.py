@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-#: Curly quotation marks, paired by their direction.
+#: Curly quotation marks, paired by their direction; guillemets («…», as Persian, Arabic and French text quote)
+#: likewise, each pair apart, so a “…” inside «…» is a quote within the quote.
 OPENING_MARK = "“"
 CLOSING_MARK = "”"
+OPENING_GUILLEMET = "«"
+CLOSING_GUILLEMET = "»"
 
 
 SCARE_QUOTE_MAX_WORDS = 8
@@ -28,8 +31,14 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     open_at: int | None = None
     straight_open: int | None = None
+    guillemet_open: int | None = None
     for index, char in enumerate(text):
-        if char == OPENING_MARK:
+        if char == OPENING_GUILLEMET:
+            guillemet_open = index
+        elif char == CLOSING_GUILLEMET and guillemet_open is not None:
+            spans.append(QuoteSpan(guillemet_open + 1, index))
+            guillemet_open = None
+        elif char == OPENING_MARK:
             open_at = index
         elif char == CLOSING_MARK and open_at is not None:
             spans.append(QuoteSpan(open_at + 1, index))

@@ -172,6 +172,8 @@ class Metadata:
     description: str
     dateline: str | None = None  # "LOS ANGELES, March 12": where and when the wire story was filed
     url_withheld: bool = False  # the original's address named a protected person, so it is not published
+    language_provenance: Provenance = Provenance.UNKNOWN  # stated (the page), sidecar, or inferred (detected)
+    language_evidence: str = ""
 
 
 def _hashed_once(self) -> int:

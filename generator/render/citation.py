@@ -47,6 +47,6 @@ def highwire(article: Article) -> list[tuple[str, str]]:
     publisher = cited(metadata.publisher)
     if publisher:
         tags += [("citation_journal_title", publisher), ("citation_publisher", publisher)]
-    if metadata.language:
+    if metadata.language and metadata.language_provenance in CITED:
         tags.append(("citation_language", metadata.language))
     return tags

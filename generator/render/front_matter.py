@@ -10,6 +10,7 @@ from collections.abc import Mapping
 
 import yaml
 
+from generator.extract.language import direction
 from generator.model import Article, format_date_iso
 from generator.render.citation import highwire
 from generator.render.wording import date_text
@@ -69,6 +70,9 @@ def article_meta(article: Article) -> dict[str, object]:
         "url": meta.url,
         "url_withheld": meta.url_withheld,
         "language": meta.language,
+        "language_provenance": meta.language_provenance.value,
+        "language_evidence": meta.language_evidence,
+        "direction": direction(meta.language),
         "words": meta.word_count,
         "reading_minutes": meta.reading_minutes,
         "source": meta.source_name,

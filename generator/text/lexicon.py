@@ -134,9 +134,34 @@ class DateLine:
     problem: str = ""  # set when the line is a date that cannot be used: ambiguous or impossible
 
 
+#: The Solar Hijri months by their Afghan (Dari: Hamal … Hut) and Iranian (Farvardin … Esfand) names, in order.
+SOLAR_HIJRI_MONTHS = (("حمل", "فروردین"), ("ثور", "اردیبهشت"), ("جوزا", "خرداد"), ("سرطان", "تیر"),
+                      ("اسد", "مرداد", "امرداد"), ("سنبله", "شهریور"), ("میزان", "مهر"), ("عقرب", "آبان"),
+                      ("قوس", "آذر"), ("جدی", "دی"), ("دلو", "بهمن"), ("حوت", "اسفند"))
+AFGHAN_MONTH_NAMES = ("Hamal", "Sawr", "Jawza", "Saratan", "Asad", "Sunbula", "Mizan", "Aqrab", "Qaws", "Jadi",
+                      "Dalw", "Hut")
+IRANIAN_MONTH_NAMES = ("Farvardin", "Ordibehesht", "Khordad", "Tir", "Mordad", "Shahrivar", "Mehr", "Aban", "Azar",
+                       "Dey", "Bahman", "Esfand")
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+            "twelfth")
+SOLAR_HIJRI_MONTH = {name: number for number, names in enumerate(SOLAR_HIJRI_MONTHS, start=1) for name in names}
+PERSIAN_WEEKDAY = r"(?:شنبه|یک\s?شنبه|دو\s?شنبه|سه\s?شنبه|چهار\s?شنبه|پنج\s?شنبه|جمعه)"
+#: "۱۷ سرطان ۱۴۰۴", "دوشنبه، ۱۷ سرطان ۱۴۰۴ ه‍.ش", "تاریخ نشر: ۱۷ تیر ۱۴۰۴" (digits made ASCII, letters Persian).
+PERSIAN_DATE_ONLY = re.compile(
+    rf"""^(?:(?:تاریخ(?:\s(?:نشر|انتشار))?|منتشر\sشده|نشر)\s*:?\s*)?(?:{PERSIAN_WEEKDAY}\s*[،,]?\s*)?
+        (?P<day>\d{{1,2}})\s+(?P<month>{"|".join(sorted(SOLAR_HIJRI_MONTH, key=len, reverse=True))})\s+(?P<year>\d{{4}})
+        (?:\s*(?:ه[\u200d‍]?\.?\s*ش\.?|هجری\s(?:شمسی|خورشیدی)|خورشیدی|ش))?\s*$""", re.VERBOSE)
+_PERSIAN_LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "\u200c": " "})
+
+
 def parse_date_only(line: str) -> DateLine | None:
     """What a date-only line says; None when the line is not a date line at all."""
-    match = DATE_ONLY.match(line.strip().translate(EASTERN_DIGITS))
+    text = line.strip().translate(EASTERN_DIGITS)
+    persian = PERSIAN_DATE_ONLY.match(" ".join(text.translate(_PERSIAN_LETTERS).split()))
+    if persian:
+        return _solar_hijri(int(persian["year"]), SOLAR_HIJRI_MONTH[persian["month"]], int(persian["day"]),
+                            f"{persian['day']} {persian['month']} {persian['year']}")
+    match = DATE_ONLY.match(text)
     if not match:
         return None
     if match["iso"]:
@@ -160,12 +185,7 @@ def _numeric(first: int, second: int, third: int, text: str) -> DateLine:
     """1400/5/24 (Solar Hijri), 2021/08/15 (Y/M/D), 25/04/2021 (D/M/Y); 03/04/2021 is refused."""
     if first > 31:  # year first
         if first in SOLAR_HIJRI_YEARS:
-            try:
-                value = jdatetime.date(first, second, third).togregorian()
-            except ValueError:
-                return DateLine(None, None, None, problem=f"'{text}' is not a date in the Solar Hijri calendar")
-            return DateLine(value.year, value.month, value.day,
-                            note=f"Solar Hijri {third}/{second}/{first}, converted to the Gregorian calendar")
+            return _solar_hijri(first, second, third, text, f"{third}/{second}/{first}")
         return _checked(first, second, third, "read as year/month/day")
     if third < 1000:
         return DateLine(None, None, None, problem=f"'{text}' has no four-digit year")
@@ -176,6 +196,18 @@ def _numeric(first: int, second: int, third: int, text: str) -> DateLine:
     if first > 12:
         return _checked(third, second, first, "read as day/month/year (the first number is above 12)")
     return _checked(third, first, second, "read as month/day/year (the second number is above 12)")
+
+
+def _solar_hijri(year: int, month: int, day: int, text: str, written: str | None = None) -> DateLine:
+    """A Solar Hijri date as the Gregorian day it is, the original kept in the note."""
+    try:
+        value = jdatetime.date(year, month, day).togregorian()
+    except ValueError:
+        return DateLine(None, None, None, problem=f"'{text}' is not a date in the Solar Hijri calendar")
+    named = (f" ({AFGHAN_MONTH_NAMES[month - 1]} in Afghanistan, {IRANIAN_MONTH_NAMES[month - 1]} in Iran: the "
+             f"{ORDINALS[month - 1]} month)") if written is None else ""
+    return DateLine(value.year, value.month, value.day,
+                    note=f"Solar Hijri {written or text}{named}, converted to the Gregorian calendar")
 
 
 def _checked(year: int, month: int, day: int, note: str) -> DateLine:
@@ -199,3 +231,10 @@ def is_acronym(word: str) -> bool:
     """Written in capitals, two to six letters once dots are gone: "IMF", "U.S.", "OECD"."""
     bare = word.replace(".", "")
     return 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper()
+
+
+#: A byline's label, in English or in Persian (نویسنده "writer", گزارشگر and خبرنگار "reporter", به قلم "by the pen
+#: of"; گزارش "report" only with its colon): what follows it names who wrote the article.
+BYLINE_LABEL = re.compile(
+    r"^(?:(?:by|writer|author|authors|written by|reporter|reported by|reporting by)\s*[:\-]?\s+"
+    r"|(?:نویسنده|نویسندگان|گزارشگر|خبرنگار|به\sقلم)\s*[:\-]?\s*|گزارش\s*:\s*)", re.IGNORECASE)

@@ -6,5 +6,6 @@ import re
 
 
 def split_names(text: str) -> list[str]:
-    """"Jonathan Lynn and Anthony Williams" -> both names; commas and "&" part names too."""
-    return [part.strip() for part in re.split(r",|\band\b|&", text) if part.strip()]
+    """"Jonathan Lynn and Anthony Williams" -> both names; commas and "&" part names too, and in Persian the
+    comma "،" and the word و ("and")."""
+    return [part.strip() for part in re.split(r",|،|\band\b|&|(?<!\S)و(?!\S)", text) if part.strip()]

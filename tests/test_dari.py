@@ -1,0 +1,85 @@
+"""Dari articles read as well as English ones: language and direction, byline, Solar Hijri date line, share
+line, a quote after «گفت:», weekdays on the timeline. The two articles are tests/fixtures/dari (written for the
+tests; their facts, read by hand, are listed in its README)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from generator.model import Precision
+from generator.pipeline import build_dossier
+from tests.conftest import FIXTURES_DIR, copy_project
+
+DARI = FIXTURES_DIR / "dari"
+REGISTRY = ("entities:\n  - name: Zabihullah Mujahid\n    kind: person\n    role: Spokesman of the Taliban\n"
+            "    aliases: [ذبیح‌الله مجاهد]\n")
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("dari-seeds")
+    for path in DARI.glob("96*"):
+        shutil.copy2(path, folder / path.name)
+    (folder / "entities.yml").write_text(REGISTRY, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def articles(seeds):
+    dossier = build_dossier(seeds)
+    return dossier, {article.source.name: article for article in dossier.articles}
+
+
+def test_the_language_is_detected_and_said_to_be(articles):
+    _, by_name = articles
+    for article in by_name.values():
+        assert article.metadata.language == "fa"
+        assert article.metadata.language_evidence.startswith("detected from the text by py3langid")
+
+
+def test_the_byline_and_the_solar_hijri_date_line_are_metadata_not_text(articles):
+    _, by_name = articles
+    reaction, protest = by_name["960_taliban_reaction.txt"], by_name["961_women_protest.txt"]
+    assert reaction.metadata.author.value == "مریم احمدی" and protest.metadata.author.value == "زهرا کریمی"
+    # ۱۷ سرطان ۱۴۰۴: Saratan, the fourth month (Tir in Iran); 1 Saratan 1404 was 22 June 2025
+    assert (reaction.metadata.date.value, reaction.metadata.date.precision) == (dt.date(2025, 7, 8), Precision.DAY)
+    assert "Saratan in Afghanistan, Tir in Iran: the fourth month" in reaction.metadata.date.evidence
+    assert protest.metadata.date.value == dt.date(2025, 7, 11)  # ۲۰ تیر ۱۴۰۴, the month's Iranian name
+    kinds = {item.kind for item in reaction.clean.set_aside}
+    assert {"byline", "date line", "page chrome"} <= kinds  # the share line "اشتراک‌گذاری" too
+    assert all("اشتراک" not in paragraph.text for paragraph in reaction.paragraphs)
+
+
+def test_a_quote_after_gofte_is_the_named_speakers(articles):
+    _, by_name = articles
+    (quote,) = by_name["960_taliban_reaction.txt"].quotes
+    assert quote.text == "این یک گام تاریخی است." and quote.speaker == "Zabihullah Mujahid" and quote.cue == "گفت"
+
+
+def test_weekdays_reach_the_timeline_and_a_coming_one_is_planned(articles):
+    dossier, _ = articles
+    entries = {entry.first: entry for entry in dossier.timeline}
+    monday = entries[dt.date(2025, 7, 7)]  # "روز دوشنبه" in an article of Tuesday 8 July 2025
+    assert "روز دوشنبه" in monday.sentence and not monday.planned
+    friday = entries[dt.date(2025, 7, 18)]  # "روز جمعه آینده" in an article of Friday 11 July 2025
+    assert "روز جمعه آینده" in friday.sentence and friday.planned
+
+
+def test_the_page_runs_right_to_left_in_its_language(tmp_path):
+    project = copy_project(tmp_path)
+    shutil.rmtree(project / "seeds")
+    shutil.copytree(DARI, project / "seeds", ignore=shutil.ignore_patterns("README.md"))
+    (project / "seeds" / "entities.yml").write_text(REGISTRY, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=project, capture_output=True,
+                            text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    page = next(path for path in (project / "build" / "site" / "articles").glob("*/index.html")
+                if "960_taliban_reaction.txt" in path.read_text(encoding="utf-8")).read_text(encoding="utf-8")
+    assert '<h1 class="dossier-title" lang="fa" dir="rtl">واکنش طالبان به تصمیم روسیه</h1>' in page
+    assert '<div class="dossier-body" lang="fa" dir="rtl">' in page
+    assert "(written right to left)" in page
