@@ -82,4 +82,6 @@ def test_the_page_runs_right_to_left_in_its_language(tmp_path):
                 if "960_taliban_reaction.txt" in path.read_text(encoding="utf-8")).read_text(encoding="utf-8")
     assert '<h1 class="dossier-title" lang="fa" dir="rtl">واکنش طالبان به تصمیم روسیه</h1>' in page
     assert '<div class="dossier-body" lang="fa" dir="rtl">' in page
-    assert "(written right to left)" in page
+    assert "(written right to left)" in page and "<bdi>مریم احمدی</bdi>" in page
+    listing = (project / "build" / "site" / "articles" / "index.html").read_text(encoding="utf-8")
+    assert 'dir="auto">واکنش طالبان به تصمیم روسیه</a>' in listing  # isolated in the English page around it

@@ -10,6 +10,7 @@ the theme) stays, so Material still titles, describes and indexes each page.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -50,6 +51,8 @@ class RenderedPage:
     search: SearchEntry | None = None  # what the site's search holds of the page; None: not searched
 
 
+#: A letter of a right-to-left script (Hebrew, Arabic, Persian, Syriac, Thaana and their presentation forms).
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 #: Fewer people than this are one table: a letter heading over every name or two only breaks the list up.
 LETTER_SECTIONS_FROM = 30
 
@@ -69,8 +72,10 @@ class Renderer:
 
     def link(self, label: object, target: str, from_page: str) -> Markup:
         """A link from one generated page to another, as the built site addresses it."""
-        # one Markup from escaped pieces: a hundred thousand links, so no chain of Markup additions
-        return Markup(f'<a href="{escape(self.href(target, from_page))}">{escape(label)}</a>')
+        # one Markup from escaped pieces: a hundred thousand links, so no chain of Markup additions; a label in a
+        # right-to-left script is isolated (dir="auto"), so a Persian title keeps its order in an English list
+        direction = ' dir="auto"' if _RIGHT_TO_LEFT.search(str(label)) else ""
+        return Markup(f'<a href="{escape(self.href(target, from_page))}"{direction}>{escape(label)}</a>')
 
     def paragraph(self, article: Article, number: int, index: "DossierIndex", page: str) -> Markup:
         """A paragraph's text, its quotes marked and linked to their speakers; the words themselves unchanged."""
