@@ -243,3 +243,23 @@ def test_qualifiers(sentence, phrase, qualifier):
 ])
 def test_a_count_of_things_is_no_year(sentence):
     assert [e.text for e in _with_model_years(sentence)] == []
+
+
+def test_persian_weekdays_and_weeks_are_dated_from_the_article():
+    """The article of Tuesday 8 July 2025: its Monday, its coming Friday, its past Saturday-to-Friday week."""
+    import datetime as dt
+
+    from generator.extract.dates import Reference, find_time_expressions
+
+    reference = Reference(date=dt.date(2025, 7, 8))
+
+    def read(sentence: str) -> list[tuple[str, dt.date, dt.date, bool]]:
+        return [(e.text, e.first, e.last, e.planned) for e in find_time_expressions(sentence, reference)]
+
+    assert read("هیئتی روز دوشنبه به کابل رسید.") == [("روز دوشنبه", dt.date(2025, 7, 7), dt.date(2025, 7, 7), False)]
+    assert read("آنان روز جمعه آینده گرد هم می‌آیند.") == [
+        ("روز جمعه آینده", dt.date(2025, 7, 11), dt.date(2025, 7, 11), True)]
+    assert read("سه‌شنبه گذشته نشستی برگزار شد.") == [("سه‌شنبه گذشته", dt.date(2025, 7, 1), dt.date(2025, 7, 1), False)]
+    assert read("فعالان هفته گذشته تظاهرات کردند.") == [
+        ("هفته گذشته", dt.date(2025, 6, 28), dt.date(2025, 7, 4), False)]  # Saturday 28 June to Friday 4 July
+    assert read("سه هفته بعد آزاد شد.") == []  # three weeks after something else: no date of its own
