@@ -85,3 +85,17 @@ def test_the_page_runs_right_to_left_in_its_language(tmp_path):
     assert "(written right to left)" in page and "<bdi>مریم احمدی</bdi>" in page
     listing = (project / "build" / "site" / "articles" / "index.html").read_text(encoding="utf-8")
     assert 'dir="auto">واکنش طالبان به تصمیم روسیه</a>' in listing  # isolated in the English page around it
+
+
+def test_names_are_found_in_persian_text_without_a_registry(tmp_path):
+    """The gazetteer's places and bodies under the names the rest of the dossier uses, and a person by the role
+    after her name: the spokesman's quote is his though nobody registered him."""
+    for path in DARI.glob("96*"):
+        shutil.copy2(path, tmp_path / path.name)
+    dossier = build_dossier(tmp_path)
+    names = {(entity.name, entity.kind.value) for entity in dossier.entities}
+    assert {("Kabul", "place"), ("Moscow", "place"), ("Russia", "place"), ("Taliban", "organisation"),
+            ("United Nations", "organisation"), ("ذبیح‌الله مجاهد", "person")} <= names
+    assert not any(entity.reviewed for entity in dossier.entities)  # found, not checked: the pages say so
+    (quote,) = next(a for a in dossier.articles if a.source.name == "960_taliban_reaction.txt").quotes
+    assert quote.speaker == "ذبیح‌الله مجاهد"

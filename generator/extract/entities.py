@@ -62,6 +62,7 @@ from generator.extract.name_rules import (
     split_at_slash,
 )
 from generator.extract.ner import NerSpan
+from generator.extract.persian_names import persian_spans
 from generator.ingest.registry import Registry
 from generator.model import Article, EntityKind, Mention, Paragraph
 from generator.text.fold import fold, fold_key
@@ -133,7 +134,7 @@ def extract_mentions(article_id: str, paragraphs: Sequence[Paragraph], ner_spans
     chosen_by_paragraph: list[tuple[Paragraph, list[Span]]] = []
     texts = views or [paragraph.text for paragraph in paragraphs]
     for index, (paragraph, text) in enumerate(zip(paragraphs, texts, strict=True)):
-        candidates = matcher.find(paragraph.text) + rule_spans(text)
+        candidates = matcher.find(paragraph.text) + rule_spans(text) + persian_spans(paragraph.text)
         dateline, dateline_end = dateline_places(paragraph.text) if index == 0 else ([], 0)
         candidates += dateline
         for span in by_paragraph.get(paragraph.number, []):
