@@ -44,7 +44,7 @@ def fold(text: str) -> str:
 
 
 def article_body_html(html: str) -> str:
-    match = re.search(r'<div class="dossier-body">(.*?)</div>\s*<details class="dossier-provenance"', html, re.S)
+    match = re.search(r'<div class="dossier-body"[^>]*>(.*?)</div>\s*<details class="dossier-provenance"', html, re.S)
     assert match, "article page has no dossier-body"
     return match.group(1)
 

@@ -12,9 +12,7 @@ article's own date is unknown, relative expressions stay unresolved, and say so.
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -40,6 +38,7 @@ from generator.extract.date_words import (
     qualifier_of,
 )
 from generator.extract.plans import is_planned, words_before
+from generator.extract.time_expression import Reference, Taken, TimeExpression
 from generator.model import Precision
 from generator.text.lexicon import DAY, MONTH, WEEKDAY, WEEKDAYS, YEAR
 
@@ -79,40 +78,11 @@ _BARE_YEAR = re.compile(rf"^(?:the\s+)?(?P<y>{YEAR})$")
 _ONWARDS = re.compile(r"\s+(?:on|onwards?)\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Reference:
-    """What a relative date is resolved against: the article's date, or only evidence of its period."""
-
-    date: dt.date | None = None  # the article's publication date, when known to the day
-    anchor_years: tuple[int, ...] = ()  # years the article or dossier states, for "Thursday (3 July)"
-    inferred: bool = False  # the article's date was itself inferred
-
-
-@dataclass(frozen=True)
-class TimeExpression:
-    """A date expression in a sentence and what it resolves to (an inclusive range)."""
-
-    text: str
-    start: int
-    end: int
-    first: dt.date | None
-    last: dt.date | None
-    precision: Precision | None
-    qualifier: str  # on, by, before, after, since, until, still ("as late as"), about
-    basis: str  # "as written", "article date", "weekday and year evidence", "unresolved" or "invalid"
-    note: str = ""
-    planned: bool = False  # written as a plan, forecast or expectation ("due in 2006"), not as a past event
-
-    @property
-    def resolved(self) -> bool:
-        return self.first is not None
-
-
 def find_time_expressions(sentence: str, reference: Reference,
                           model_spans: Sequence[tuple[int, int]] = ()) -> list[TimeExpression]:
     """Every date expression in the sentence, resolved as far as the reference allows."""
     found: list[TimeExpression] = []
-    taken = _Taken()
+    taken = Taken()
     if not _MAY_HAVE_DATE.search(sentence):
         return found
     for name in _ORDER:
@@ -395,34 +365,6 @@ _RESOLVERS = {
 
 #: "due to appear later on Saturday", written on that Saturday: that very day.
 _LATER_TODAY = re.compile(r"\b(?:later|later on|this)\s+(?:on\s+)?$", re.IGNORECASE)
-
-
-class _Taken:
-    """The spans already read as dates, sorted, so an overlap check costs log n, not n.
-
-    One pattern's matches never overlap each other, so the spans a pattern adds are only checked
-    against earlier patterns' and merged in, in one linear pass, when the pattern is done.
-    """
-
-    def __init__(self) -> None:
-        self._spans: list[tuple[int, int]] = []
-        self._starts: list[int] = []
-        self._pending: list[tuple[int, int]] = []
-
-    def overlaps(self, start: int, end: int) -> bool:
-        index = bisect_right(self._starts, start)
-        if index > 0 and self._spans[index - 1][1] > start:
-            return True
-        return index < len(self._starts) and self._starts[index] < end
-
-    def add(self, start: int, end: int) -> None:
-        self._pending.append((start, end))
-
-    def commit(self) -> None:
-        if self._pending:
-            self._spans = list(heapq.merge(self._spans, self._pending))
-            self._starts = [start for start, _ in self._spans]
-            self._pending = []
 
 
 def _inferred_note(ref: Reference) -> str:
