@@ -99,3 +99,22 @@ def test_names_are_found_in_persian_text_without_a_registry(tmp_path):
     assert not any(entity.reviewed for entity in dossier.entities)  # found, not checked: the pages say so
     (quote,) = next(a for a in dossier.articles if a.source.name == "960_taliban_reaction.txt").quotes
     assert quote.speaker == "ذبیح‌الله مجاهد"
+
+
+def test_review_proposes_a_persian_spelling_of_a_registered_name_and_never_joins_it(tmp_path):
+    from generator.render.review import review_sections
+
+    for path in DARI.glob("96*"):
+        shutil.copy2(path, tmp_path / path.name)
+    # the spokesman registered in Latin letters only, as an English report names him: his Persian spelling in
+    # the Dari report is found apart, and proposed
+    (tmp_path / "entities.yml").write_text("entities:\n  - name: Zabihullah Mujahid\n    kind: person\n",
+                                           encoding="utf-8")
+    (tmp_path / "970_english.txt").write_text("Taliban welcome Moscow's decision\n\nZabihullah Mujahid, the "
+                                              "Taliban's spokesman, welcomed the decision on Monday.\n",
+                                              encoding="utf-8")
+    dossier = build_dossier(tmp_path)
+    assert {"Zabihullah Mujahid", "ذبیح‌الله مجاهد"} <= {entity.name for entity in dossier.entities}
+    section = next(section for section in review_sections(dossier) if section.key == "cross-script")
+    assert [item.text for item in section.items] == ["ذبیح‌الله مجاهد may be Zabihullah Mujahid"]
+    assert "add `ذبیح‌الله مجاهد` to the aliases of Zabihullah Mujahid" in section.items[0].fix

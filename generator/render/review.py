@@ -8,13 +8,17 @@ pseudonyms, like everywhere else: the review list is made from the same dossier 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from generator.ingest.registry import REGISTRY_FILE
-from generator.model import Article, Dossier, Provenance
+from generator.model import Article, Dossier, Entity, Provenance
 from generator.protect.near_miss import near_misses
 from generator.render.environment import environment
 from generator.render.wording import date_text, noun, published
+from generator.text.transliteration import alike
+
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,15 @@ def review_sections(dossier: Dossier, examples: int = 2) -> list[Section]:
                  "`protect: true` if the person is at risk), make it an alias of an entry, or add it to `ignore:`.")
         for entity in unreviewed for mention in entity.mentions[:examples])))
 
+    sections.append(Section("cross-script", "Names in Persian script that may be registered names",
+                            "Found in Persian text, and written with the consonants of a name the registry holds in "
+                            "Latin letters. Only the curator can tell: the generator never joins names across "
+                            "scripts.", tuple(
+        Item(f"{found.name} may be {registered.name}",
+             *_at(articles[found.mentions[0].article_id], found.mentions[0].paragraph),
+             detail=found.mentions[0].sentence,
+             fix=f"If it is, add `{found.name}` to the aliases of {registered.name} in {REGISTRY_FILE}.")
+        for found, registered in _cross_script(dossier))))
     sections.append(Section("merged", "Spellings the resolution stage joined",
                             "Each was taken for the named entity by a rule; a wrong join mixes two people.", tuple(
         Item(f"“{joined.spelling}” joined to {entity.name} [{entity.kind.value}]", _page(entity.page_path)
@@ -132,3 +145,11 @@ def review_html(sections: list[Section], site_prefix: str, title: str) -> str:
 
 def _count(count: int, singular: str) -> str:
     return f"{count} {noun(count, singular)}"
+
+
+def _cross_script(dossier: Dossier) -> list[tuple[Entity, Entity]]:
+    """(a name found in Persian script, a registered name in Latin letters of the same kind) alike by consonants."""
+    persian = [entity for entity in dossier.entities if not entity.reviewed and _ARABIC_SCRIPT.search(entity.name)]
+    registered = [entity for entity in dossier.entities if entity.reviewed and not _ARABIC_SCRIPT.search(entity.name)]
+    return [(found, known) for found in persian for known in registered
+            if known.kind is found.kind and alike(found.name, known.name)]
