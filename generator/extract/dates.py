@@ -323,7 +323,7 @@ def _persian_weekday(found: _Found) -> TimeExpression:
 
 
 def _persian_week(found: _Found) -> TimeExpression | None:
-    """A week as Afghanistan and Iran count it, Saturday to Friday: "هفته گذشته" is the one before the article's.
+    """A week as the Persian calendar counts it, Saturday to Friday: "هفته گذشته" is the one before the article's.
     "سه هفته بعد" (three weeks later) counts from something else: no date."""
     if _PERSIAN_COUNT_BEFORE.search(found.sentence, 0, found.match.start()):
         return None

@@ -204,7 +204,7 @@ def _solar_hijri(year: int, month: int, day: int, text: str, written: str | None
         value = jdatetime.date(year, month, day).togregorian()
     except ValueError:
         return DateLine(None, None, None, problem=f"'{text}' is not a date in the Solar Hijri calendar")
-    named = (f" ({AFGHAN_MONTH_NAMES[month - 1]} in Afghanistan, {IRANIAN_MONTH_NAMES[month - 1]} in Iran: the "
+    named = (f" ({AFGHAN_MONTH_NAMES[month - 1]} in Dari, {IRANIAN_MONTH_NAMES[month - 1]} in Iranian Persian: the "
              f"{ORDINALS[month - 1]} month)") if written is None else ""
     return DateLine(value.year, value.month, value.day,
                     note=f"Solar Hijri {written or text}{named}, converted to the Gregorian calendar")
