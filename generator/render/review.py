@@ -70,15 +70,7 @@ def review_sections(dossier: Dossier, examples: int = 2) -> list[Section]:
                  "`protect: true` if the person is at risk), make it an alias of an entry, or add it to `ignore:`.")
         for entity in unreviewed for mention in entity.mentions[:examples])))
 
-    sections.append(Section("cross-script", "Names in Persian script that may be registered names",
-                            "Found in Persian text, and written with the consonants of a name the registry holds in "
-                            "Latin letters. Only the curator can tell: the generator never joins names across "
-                            "scripts.", tuple(
-        Item(f"{found.name} may be {registered.name}",
-             *_at(articles[found.mentions[0].article_id], found.mentions[0].paragraph),
-             detail=found.mentions[0].sentence,
-             fix=f"If it is, add `{found.name}` to the aliases of {registered.name} in {REGISTRY_FILE}.")
-        for found, registered in _cross_script(dossier))))
+    sections.append(_cross_script_section(dossier, articles))
     sections.append(Section("merged", "Spellings the resolution stage joined",
                             "Each was taken for the named entity by a rule; a wrong join mixes two people.", tuple(
         Item(f"“{joined.spelling}” joined to {entity.name} [{entity.kind.value}]", _page(entity.page_path)
@@ -145,6 +137,17 @@ def review_html(sections: list[Section], site_prefix: str, title: str) -> str:
 
 def _count(count: int, singular: str) -> str:
     return f"{count} {noun(count, singular)}"
+
+
+def _cross_script_section(dossier: Dossier, articles: dict[str, Article]) -> Section:
+    return Section("cross-script", "Names in Persian script that may be registered names",
+                   "Found in Persian text, and written with the consonants of a name the registry holds in Latin "
+                   "letters. Only the curator can tell: the generator never joins names across scripts.", tuple(
+        Item(f"{found.name} may be {registered.name}",
+             *_at(articles[found.mentions[0].article_id], found.mentions[0].paragraph),
+             detail=found.mentions[0].sentence,
+             fix=f"If it is, add `{found.name}` to the aliases of {registered.name} in {REGISTRY_FILE}.")
+        for found, registered in _cross_script(dossier)))
 
 
 def _cross_script(dossier: Dossier) -> list[tuple[Entity, Entity]]:
