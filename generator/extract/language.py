@@ -1,4 +1,4 @@
-"""The language an article is written in, and the direction its text runs.
+"""The language an article is written in (which way it runs: `text.scripts.direction`).
 
 The curator's sidecar (`language: fa`) or the saved page (`<html lang>`) says it where they can; otherwise it
 is detected from the article's own text by py3langid (a maintained port of langid.py, trained on 97 languages,
@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-#: Languages written right to left (ISO 639-1, and the 639-3 codes curators use for Dari and Southern Pashto).
-RIGHT_TO_LEFT = frozenset({"ar", "fa", "ps", "ur", "he", "yi", "sd", "ug", "dv", "ku", "ckb", "prs", "pes", "pbt"})
 #: Fewer letters than this, or a guess less sure than this, is no evidence of a language.
 MIN_LETTERS = 60
 MIN_CONFIDENCE = 0.95
@@ -32,9 +30,3 @@ def detect_language(text: str) -> tuple[str, float] | None:
     code, probability = _identifier().classify(text)
     return (code, float(probability)) if probability >= MIN_CONFIDENCE else None
 
-
-def direction(language: str | None) -> str | None:
-    """"rtl" or "ltr" for a language code ("fa", "fa-AF", "prs"); None when the language is unknown."""
-    if not language:
-        return None
-    return "rtl" if language.replace("_", "-").split("-")[0].lower() in RIGHT_TO_LEFT else "ltr"

@@ -19,8 +19,8 @@ from generator.extract.name_rules import Span
 from generator.model import EntityKind
 from generator.resources import data_lines
 from generator.text.fold import fold
+from generator.text.scripts import ARABIC_SCRIPT
 
-_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
 _WORD = r"[\u0600-\u06ff][\u0600-\u06ff\u200c]*"
 #: Words that are never part of a name: prepositions, conjunctions, verbs of saying, pronouns.
 _NOT_NAME = frozenset("در از به که و با را برای تا این آن او وی گفت افزود اعلام کرد است بود شد می نیز هم یک".split())
@@ -51,7 +51,7 @@ def _key(text: str) -> str:
 
 def persian_spans(text: str) -> list[Span]:
     """Places, bodies and people in a paragraph's Persian text; nothing for a paragraph without Arabic script."""
-    if not _ARABIC_SCRIPT.search(text):
+    if not ARABIC_SCRIPT.search(text):
         return []
     folded = _key(text)
     spans = []

@@ -10,10 +10,10 @@ from collections.abc import Mapping
 
 import yaml
 
-from generator.extract.language import direction
 from generator.model import Article, format_date_iso
 from generator.render.citation import highwire
 from generator.render.wording import date_text
+from generator.text.scripts import direction
 
 #: libyaml's safe emitter when PyYAML has it (as its wheels do): same output rules, far faster.
 _SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)

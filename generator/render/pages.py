@@ -10,7 +10,6 @@ the theme) stays, so Material still titles, describes and indexes each page.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -40,6 +39,7 @@ from generator.render.search_entry import (
     timeline_entry,
 )
 from generator.render.summary import Summary
+from generator.text.scripts import RIGHT_TO_LEFT_LETTER
 
 
 @dataclass(frozen=True)
@@ -51,8 +51,6 @@ class RenderedPage:
     search: SearchEntry | None = None  # what the site's search holds of the page; None: not searched
 
 
-#: A letter of a right-to-left script (Hebrew, Arabic, Persian, Syriac, Thaana and their presentation forms).
-_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 #: Fewer people than this are one table: a letter heading over every name or two only breaks the list up.
 LETTER_SECTIONS_FROM = 30
 
@@ -74,7 +72,7 @@ class Renderer:
         """A link from one generated page to another, as the built site addresses it."""
         # one Markup from escaped pieces: a hundred thousand links, so no chain of Markup additions; a label in a
         # right-to-left script is isolated (dir="auto"), so a Persian title keeps its order in an English list
-        direction = ' dir="auto"' if _RIGHT_TO_LEFT.search(str(label)) else ""
+        direction = ' dir="auto"' if RIGHT_TO_LEFT_LETTER.search(str(label)) else ""
         return Markup(f'<a href="{escape(self.href(target, from_page))}"{direction}>{escape(label)}</a>')
 
     def paragraph(self, article: Article, number: int, index: "DossierIndex", page: str) -> Markup:
@@ -153,10 +151,11 @@ class Renderer:
         for kind, index_pages in index.entity_index_pages.items():
             for index_page in index_pages:
                 names = index_page.entities
-                people = (by_initial(names) if len(names) > LETTER_SECTIONS_FROM
-                          else [("", sorted(names, key=sort_name))])
-                groups = (people if kind is EntityKind.PERSON
-                          else organisations_by_type(names) if kind is EntityKind.ORGANISATION else names)
+                if kind is EntityKind.PERSON:
+                    groups = (by_initial(names) if len(names) > LETTER_SECTIONS_FROM
+                              else [("", sorted(names, key=sort_name))])
+                else:
+                    groups = organisations_by_type(names) if kind is EntityKind.ORGANISATION else names
                 pages.append(self.page(index_page.path, {"title": index_page.heading,
                                                          "description": descriptions[kind]},
                                        templates[kind], listing_entry(index_page.heading, descriptions[kind]),

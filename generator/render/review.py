@@ -8,7 +8,6 @@ pseudonyms, like everywhere else: the review list is made from the same dossier 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from generator.ingest.registry import REGISTRY_FILE
@@ -16,9 +15,8 @@ from generator.model import Article, Dossier, Entity, Provenance
 from generator.protect.near_miss import near_misses
 from generator.render.environment import environment
 from generator.render.wording import date_text, noun, published
+from generator.text.scripts import ARABIC_SCRIPT
 from generator.text.transliteration import alike
-
-_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
 
 
 @dataclass(frozen=True)
@@ -152,7 +150,7 @@ def _cross_script_section(dossier: Dossier, articles: dict[str, Article]) -> Sec
 
 def _cross_script(dossier: Dossier) -> list[tuple[Entity, Entity]]:
     """(a name found in Persian script, a registered name in Latin letters of the same kind) alike by consonants."""
-    persian = [entity for entity in dossier.entities if not entity.reviewed and _ARABIC_SCRIPT.search(entity.name)]
-    registered = [entity for entity in dossier.entities if entity.reviewed and not _ARABIC_SCRIPT.search(entity.name)]
+    persian = [entity for entity in dossier.entities if not entity.reviewed and ARABIC_SCRIPT.search(entity.name)]
+    registered = [entity for entity in dossier.entities if entity.reviewed and not ARABIC_SCRIPT.search(entity.name)]
     return [(found, known) for found in persian for known in registered
             if known.kind is found.kind and alike(found.name, known.name)]

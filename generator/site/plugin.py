@@ -385,7 +385,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 if self.config.offline:  # no server shows a 404 page or reads a sitemap from disk
                     for name in NOT_OFFLINE:
                         (site_dir / name).unlink(missing_ok=True)
-                write_manifest(site_dir, build.made.sources if build.made else (), self.config.seeds)
+                write_manifest(site_dir, build.made.sources if build.made else (), build.seeds.name)
         except Abort:
             self.preview.forget()
             if build.saves:

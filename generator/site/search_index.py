@@ -49,12 +49,14 @@ class IndexedPage:
     location: str
     entry: SearchEntry
     impacts: dict[str, int]  # word -> impact, ten times its weight, rounded
+    phrases: list[str]  # its names as search words (`phrases`), for the titles file
 
-    @property
-    def phrases(self) -> list[str]:
-        """Its names as search words ("ahmed zaki yamani", "yamani"): a query that is one of them puts the page
-        first, and the worker corrects a typo against their words, folded here so the browser need not."""
-        return list(dict.fromkeys(phrase for name in self.entry.names if (phrase := " ".join(search_terms(name)))))
+
+def phrases(entry: SearchEntry) -> list[str]:
+    """A page's names as search words ("ahmed zaki yamani", "yamani"): a query that is one of them puts the page
+    first, and the worker corrects a typo against their words, folded here so the browser need not. Made once
+    when the page is indexed: the titles file is written again after every edit, for every page."""
+    return list(dict.fromkeys(phrase for name in entry.names if (phrase := " ".join(search_terms(name)))))
 
 
 def page_id(location: str) -> str:
@@ -111,7 +113,7 @@ class SearchIndex:
                 continue
             if old is not None:
                 self._remove(old)
-            page = IndexedPage(page_id(location), location, entry, impacts(entry))
+            page = IndexedPage(page_id(location), location, entry, impacts(entry), phrases(entry))
             self.pages[location] = page
             for term, impact in page.impacts.items():
                 key = shard_key(term)

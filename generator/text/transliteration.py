@@ -12,6 +12,8 @@ import re
 import unicodedata
 from difflib import SequenceMatcher
 
+from generator.text.scripts import ARABIC_SCRIPT
+
 #: Persian and Arabic letters as the consonant class their romanisations write; vowel carriers (ا و ی), the
 #: ʿayn and the tatweel write nothing.
 _PERSIAN = {
@@ -27,7 +29,7 @@ ALIKE = 0.8
 
 def skeleton(name: str) -> str:
     """The consonants of a name, in the classes above, doubled letters once, words run together."""
-    if re.search("[\u0600-\u06ff]", name):
+    if ARABIC_SCRIPT.search(name):
         letters = "".join(_PERSIAN.get(char, "") for char in name)
     else:
         text = unicodedata.normalize("NFKD", name).casefold()
