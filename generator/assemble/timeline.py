@@ -36,7 +36,7 @@ from generator.text.lexicon import HAPPENS_ONCE, happening_in, happenings_in
 #: merged. The more precise the date they share, the less wording it takes: two reports of
 #: something on 3 July are likelier the same event than two reports of something in 2021.
 MERGE_OVERLAP = {Precision.DAY: 0.1, Precision.WEEK: 0.2, Precision.MONTH: 0.2, Precision.YEAR: 0.3,
-                 Precision.DECADE: 0.3}
+                 Precision.DECADE: 0.3, Precision.SPAN: 0.2}
 MERGE_MIN_SHARED = 2
 ATTACH_OVERLAP = 0.3  # stricter for an event whose own date is unresolved
 #: (kind of happening, actor) pairs two entries must share to tell one happening, unless the actor they
@@ -47,7 +47,7 @@ CONFLICT_OVERLAP = 0.3  # of the sentences' words and names, once the happening 
 CONFLICT_MIN_SHARED = 2
 CONFLICT_WINDOW_DAYS = 45
 #: Dates broad enough to hold many happenings: there, the clauses carrying the date must agree too.
-COARSE = frozenset({Precision.MONTH, Precision.YEAR, Precision.DECADE})
+COARSE = frozenset({Precision.MONTH, Precision.YEAR, Precision.DECADE, Precision.SPAN})
 MAX_HOLDERS = 200  # a feature held by more events is no evidence for attaching an undated one
 
 #: A sentence opening with a word that points elsewhere ("This comes as ...", "It said ..."): it does

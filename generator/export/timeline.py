@@ -40,16 +40,16 @@ def _slide_json(entry: TimelineEntry, titles: tuple[str, ...], describe) -> str:
                  "text": f"<p>{escape(entry.sentence)}</p><ul>{sources}</ul>"},
         "group": str(entry.first.year),
     }
-    if entry.precision in (Precision.WEEK, Precision.DECADE):
+    if entry.precision in (Precision.WEEK, Precision.DECADE, Precision.SPAN):
         slide["end_date"] = _timelinejs_date(entry.last, Precision.DAY)
     return "\n".join("  " + line for line in json.dumps(slide, ensure_ascii=False, indent=1, sort_keys=True).split("\n"))
 
 
 def _timelinejs_date(value, precision: Precision | None) -> dict[str, str]:
     date = {"year": str(value.year)}
-    if precision in (Precision.MONTH, Precision.WEEK, Precision.DAY):
+    if precision in (Precision.MONTH, Precision.WEEK, Precision.DAY, Precision.SPAN):
         date["month"] = str(value.month)
-    if precision in (Precision.WEEK, Precision.DAY):
+    if precision in (Precision.WEEK, Precision.DAY, Precision.SPAN):
         date["day"] = str(value.day)
     if precision is Precision.DECADE:
         date["display_date"] = f"{value.year}s"

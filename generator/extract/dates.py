@@ -37,10 +37,12 @@ from generator.extract.date_words import (
     names_a_year,
     qualifier_of,
 )
+from generator.extract.persian_dates import persian_time_expressions
 from generator.extract.plans import is_planned, words_before
 from generator.extract.time_expression import Reference, Taken, TimeExpression
 from generator.model import Precision
 from generator.text.lexicon import DAY, MONTH, WEEKDAY, WEEKDAYS, YEAR
+from generator.text.scripts import ARABIC_SCRIPT
 
 _P = {
     # weekday with a date: "Monday (2 March)", "Monday, March 2", "Monday 2 March 1987"
@@ -60,20 +62,13 @@ _P = {
     "named_day": r"(?P<named>yesterday|the day before yesterday)\b",
     "in_month": rf"(?:(?P<rel>in|last|this|early|late|mid)[\s-]+)(?P<m1>{MONTH})\b(?!\s+(?:{DAY}|{YEAR}))",
     "weekday": rf"(?:(?P<rel>last|this|next)\s+)?(?P<wd>{WEEKDAY})\b",
-    # "روز دوشنبه" (on Monday), "روز جمعه آینده" (next Friday), "سه‌شنبه گذشته" (last Tuesday)
-    "persian_weekday": r"(?:روز\s+)?(?P<pwd>(?:یک|دو|سه|چهار|پنج)[\u200c ]?شنبه|شنبه|جمعه)(?![\w\u200c])"
-                       r"(?:\s+(?P<prel>آینده|گذشته|پیش|قبل|بعد)(?![\w\u200c]))?",
-    # "هفته گذشته" (last week), "هفته آینده" (next week), "این هفته" / "هفته جاری" (this week); a month or a year
-    # is left alone: "ماه گذشته" may mean a Solar Hijri month, which spans two Gregorian ones
-    "persian_week": r"(?:(?P<pthis>این)\s+هفته|هفته\s+(?P<pweek>گذشته|پیش|قبل|آینده|بعد|جاری))(?![\w\u200c])",
 }
 _ORDER = ("weekday_date", "full_date", "iso_date", "month_relative_year", "month_year", "day_month", "decade",
-          "cued_year", "relative_period", "ago", "named_day", "in_month", "weekday", "persian_weekday",
-          "persian_week")
+          "cued_year", "relative_period", "ago", "named_day", "in_month", "weekday")
 _PATTERNS = {name: re.compile(rf"\b{pattern}", re.IGNORECASE) for name, pattern in _P.items()}
 #: Every pattern needs one of these; most sentences have none and skip the grammar.
 _MAY_HAVE_DATE = re.compile(
-    r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|ago|شنبه|جمعه|هفته", re.IGNORECASE)
+    r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|ago", re.IGNORECASE)
 _BARE_YEAR = re.compile(rf"^(?:the\s+)?(?P<y>{YEAR})$")
 _ONWARDS = re.compile(r"\s+(?:on|onwards?)\b", re.IGNORECASE)
 
@@ -83,7 +78,9 @@ def find_time_expressions(sentence: str, reference: Reference,
     """Every date expression in the sentence, resolved as far as the reference allows."""
     found: list[TimeExpression] = []
     taken = Taken()
-    if not _MAY_HAVE_DATE.search(sentence):
+    if ARABIC_SCRIPT.search(sentence):
+        found.extend(persian_time_expressions(sentence, reference, taken))
+    if not found and not _MAY_HAVE_DATE.search(sentence):
         return found
     for name in _ORDER:
         for match in _PATTERNS[name].finditer(sentence):
@@ -308,34 +305,6 @@ def _weekday(found: _Found) -> TimeExpression:
     return _weekday_of(found, WEEKDAYS[found.groups["wd"].lower()], (found.groups.get("rel") or "").lower())
 
 
-_PERSIAN_COUNT_BEFORE = re.compile(r"(?:\d|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|چند|چندین)\s+$")
-#: Persian weekday names, and the words after one that say which: آینده "coming", گذشته "past", …
-PERSIAN_WEEKDAYS = {"دوشنبه": 0, "سهشنبه": 1, "چهارشنبه": 2, "پنجشنبه": 3, "جمعه": 4, "شنبه": 5, "یکشنبه": 6}
-PERSIAN_RELATIVE = {"آینده": "next", "بعد": "next", "گذشته": "last", "پیش": "last", "قبل": "last"}
-
-
-def _persian_weekday(found: _Found) -> TimeExpression:
-    """"روز جمعه آینده" is the coming Friday: after the article's date, so not yet happened when it was written."""
-    name = found.groups["pwd"].replace("\u200c", "").replace(" ", "")
-    rel = PERSIAN_RELATIVE.get(found.groups.get("prel") or "", "")
-    expression = _weekday_of(found, PERSIAN_WEEKDAYS[name], rel)
-    return replace(expression, planned=True) if rel == "next" and expression.first is not None else expression
-
-
-def _persian_week(found: _Found) -> TimeExpression | None:
-    """A week as the Persian calendar counts it, Saturday to Friday: "هفته گذشته" is the one before the article's.
-    "سه هفته بعد" (three weeks later) counts from something else: no date."""
-    if _PERSIAN_COUNT_BEFORE.search(found.sentence, 0, found.match.start()):
-        return None
-    if found.ref.date is None:
-        return found.unresolved(_UNKNOWN_ARTICLE_DATE)
-    offset = 0 if found.groups.get("pthis") else {"next": 1, "last": -1}.get(
-        PERSIAN_RELATIVE.get(found.groups.get("pweek") or "", ""), 0)
-    saturday = found.ref.date - dt.timedelta(days=(found.ref.date.weekday() - 5) % 7) + dt.timedelta(weeks=offset)
-    expression = found.from_article_date(saturday, saturday + dt.timedelta(days=6), Precision.WEEK)
-    return replace(expression, planned=True) if offset > 0 else expression
-
-
 def _weekday_of(found: _Found, weekday: int, rel: str) -> TimeExpression:
     ref, match, sentence = found.ref, found.match, found.sentence
     if ref.date is None:
@@ -358,8 +327,7 @@ _RESOLVERS = {
     "iso_date": _iso_date, "weekday_date": _day_of_month, "full_date": _day_of_month, "day_month": _day_of_month,
     "month_year": _month_year, "month_relative_year": _month_relative_year, "decade": _decade,
     "cued_year": _cued_year, "relative_period": _relative_period, "ago": _ago, "named_day": _named_day,
-    "in_month": _in_month, "weekday": _weekday, "persian_weekday": _persian_weekday,
-    "persian_week": _persian_week,
+    "in_month": _in_month, "weekday": _weekday
 }
 
 

@@ -13,7 +13,7 @@ from dataclasses import replace
 from generator.extract.dates import Reference, find_time_expressions
 from generator.extract.ner import NerSpan
 from generator.extract.plans import speaks_of_future
-from generator.model import Article, Event, Precision, Problem
+from generator.model import Article, Event, Precision, Problem, Provenance
 from generator.text.lexicon import happenings_in
 from generator.text.sentences import cited_excerpt, sentence_spans
 
@@ -25,6 +25,7 @@ def article_reference(article: Article, dossier_years: Sequence[int]) -> Referen
         date=date.value if date.precision is Precision.DAY else None,
         anchor_years=own_years + tuple(dossier_years),
         inferred=date.provenance.value == "inferred",
+        gregorian_months=date.provenance is Provenance.STATED and "Solar Hijri" not in date.evidence,
     )
 
 

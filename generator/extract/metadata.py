@@ -308,6 +308,8 @@ def _lower_bound(past: list[tuple[int, TimeExpression]]) -> PublicationDate:
     # a floor: the latest start wins
     number, best = max(usable, key=lambda item: (item[1].first, item[1].precision is Precision.DAY))
     precision = best.precision if best.precision in (Precision.DAY, Precision.MONTH) else Precision.YEAR
+    if best.precision is Precision.SPAN:  # a Solar Hijri month or year: its first day exactly
+        precision = Precision.DAY
     why = f"'{best.text}' (¶{number})" + (f" ({best.note})" if best.note else "")
     return PublicationDate(
         None, None, Provenance.UNKNOWN, "the article states no date",

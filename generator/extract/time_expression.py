@@ -18,6 +18,9 @@ class Reference:
     date: dt.date | None = None  # the article's publication date, when known to the day
     anchor_years: tuple[int, ...] = ()  # years the article or dossier states, for "Thursday (3 July)"
     inferred: bool = False  # the article's date was itself inferred
+    #: the calendar a Persian "last month" or "this year" counts in: the one the article is dated in, the Solar
+    #: Hijri one where its date is not written in the text (a curator's or inferred date)
+    gregorian_months: bool = False
 
 
 @dataclass(frozen=True)

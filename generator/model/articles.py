@@ -17,6 +17,7 @@ class Precision(str, Enum):
     MONTH = "month"
     YEAR = "year"
     DECADE = "decade"
+    SPAN = "span"  # exact first and last days another calendar gives: a Solar Hijri month or year
 
 
 class Provenance(str, Enum):

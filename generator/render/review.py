@@ -100,7 +100,7 @@ def review_sections(dossier: Dossier, examples: int = 2) -> list[Section]:
 
     sections.append(Section("conflicts", "Events given different dates",
                             "What looks like one event, dated differently by different articles.", tuple(
-        Item(f"{date_text(entry.first, entry.precision)}: {entry.sentence}",
+        Item(f"{date_text(entry.first, entry.precision, entry.last)}: {entry.sentence}",
              *_at(articles[entry.citations[0].article_id], entry.citations[0].paragraph),
              detail="; ".join(f"{date_text(conflict.first, conflict.precision)} in " + ", ".join(
                  f"“{articles[article].metadata.title.value}” ¶{paragraph}" for article, paragraph in conflict.citations)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.model import Precision, Provenance, PublicationDate, TimelineEntry
+from generator.text.persian_calendar import span_text
 
 
 def noun(count: int, singular: str, plural_form: str | None = None) -> str:
@@ -15,14 +16,18 @@ def noun(count: int, singular: str, plural_form: str | None = None) -> str:
     return singular if count == 1 else plural_form or singular + "s"
 
 
-def date_text(date: PublicationDate | dt.date | None, precision: Precision | None = None) -> str:
-    """A date as readers write it, never more precise than known: "2 March 1987", "March 1987"."""
+def date_text(date: PublicationDate | dt.date | None, precision: Precision | None = None,
+              last: dt.date | None = None) -> str:
+    """A date as readers write it, never more precise than known: "2 March 1987", "March 1987", and a span
+    another calendar gives (a Solar Hijri month) by both its ends: "22 June – 22 July 2025"."""
     if isinstance(date, PublicationDate):
         date, precision = date.value, date.precision
     if date is None:
         return "unknown"
     if precision is Precision.DECADE:
         return f"{date.year}s"
+    if precision is Precision.SPAN:
+        return span_text(date, last) if last else f"from {date.day} {date:%B %Y}"
     if precision is Precision.WEEK:
         return f"week of {date.day} {date.strftime('%B %Y')}"
     if precision is Precision.YEAR:
@@ -46,9 +51,9 @@ QUALIFIER_WORDS = {"on": "", "by": "by ", "since": "since ", "after": "after ", 
                    "until": "until ", "still": "still in ", "about": "about "}
 
 
-def day_text(date: dt.date, precision: Precision | None) -> str:
+def day_text(date: dt.date, precision: Precision | None, last: dt.date | None = None) -> str:
     """A date with its weekday where it is known to the day: "Tuesday 10 March 2026"; else as `date_text`."""
-    text = date_text(date, precision)
+    text = date_text(date, precision, last)
     return f"{date:%A} {text}" if precision is Precision.DAY else text
 
 
@@ -73,7 +78,7 @@ def entry_date(entry: TimelineEntry) -> str:
     if entry.first is None:
         return "date unresolved"
     word = QUALIFIER_WORDS.get(entry.qualifier, "")
-    when = date_text(entry.first, entry.precision)
+    when = date_text(entry.first, entry.precision, entry.last)
     # "about the 1990s" ("mid-1990s", "around the 1990s"), never "About 1990s"
     text = word + ("the " + when if word and entry.precision is Precision.DECADE else when)
     if entry.planned:

@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-import jdatetime
-
 from generator.resources import data_lines
+from generator.text import persian_calendar
 
 MONTHS: dict[str, int] = {}
 for _number, _name in enumerate(
@@ -119,8 +118,6 @@ def happening_in(text: str) -> tuple[str, str]:
 
 #: Persian (۰–۹) and Arabic-Indic (٠–٩) digits read as ASCII digits.
 EASTERN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
-#: Years this low in a Y/M/D date are Solar Hijri (1404 SH began in March 2025).
-SOLAR_HIJRI_YEARS = range(1200, 1500)
 
 
 @dataclass(frozen=True)
@@ -134,33 +131,29 @@ class DateLine:
     problem: str = ""  # set when the line is a date that cannot be used: ambiguous or impossible
 
 
-#: The Solar Hijri months by their Afghan (Dari: Hamal … Hut) and Iranian (Farvardin … Esfand) names, in order.
-SOLAR_HIJRI_MONTHS = (("حمل", "فروردین"), ("ثور", "اردیبهشت"), ("جوزا", "خرداد"), ("سرطان", "تیر"),
-                      ("اسد", "مرداد", "امرداد"), ("سنبله", "شهریور"), ("میزان", "مهر"), ("عقرب", "آبان"),
-                      ("قوس", "آذر"), ("جدی", "دی"), ("دلو", "بهمن"), ("حوت", "اسفند"))
-AFGHAN_MONTH_NAMES = ("Hamal", "Sawr", "Jawza", "Saratan", "Asad", "Sunbula", "Mizan", "Aqrab", "Qaws", "Jadi",
-                      "Dalw", "Hut")
-IRANIAN_MONTH_NAMES = ("Farvardin", "Ordibehesht", "Khordad", "Tir", "Mordad", "Shahrivar", "Mehr", "Aban", "Azar",
-                       "Dey", "Bahman", "Esfand")
-ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-            "twelfth")
-SOLAR_HIJRI_MONTH = {name: number for number, names in enumerate(SOLAR_HIJRI_MONTHS, start=1) for name in names}
-PERSIAN_WEEKDAY = r"(?:شنبه|یک\s?شنبه|دو\s?شنبه|سه\s?شنبه|چهار\s?شنبه|پنج\s?شنبه|جمعه)"
-#: "۱۷ سرطان ۱۴۰۴", "دوشنبه، ۱۷ سرطان ۱۴۰۴ ه‍.ش", "تاریخ نشر: ۱۷ تیر ۱۴۰۴" (digits made ASCII, letters Persian).
+_TIME = r"(?:ساعت\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:ق\.?\s?ظ|ب\.?\s?ظ|صبح|عصر|شب))?"
+_ANY_MONTH = "|".join(sorted({*persian_calendar.SOLAR_HIJRI_MONTH, *persian_calendar.GREGORIAN_MONTH}, key=len,
+                             reverse=True))
+#: "۱۷ سرطان ۱۴۰۴", "دوشنبه، ۱۷ سرطان ۱۴۰۴ ه‍.ش", "تاریخ نشر: ۱۷ تیر ۱۴۰۴ - ۱۰:۴۵", "۵ جولای ۲۰۲۵"
+#: (read in `persian_calendar.normalised` text: ASCII digits, Persian letters, a joiner as a space).
 PERSIAN_DATE_ONLY = re.compile(
-    rf"""^(?:(?:تاریخ(?:\s(?:نشر|انتشار))?|منتشر\sشده|نشر)\s*:?\s*)?(?:{PERSIAN_WEEKDAY}\s*[،,]?\s*)?
-        (?P<day>\d{{1,2}})\s+(?P<month>{"|".join(sorted(SOLAR_HIJRI_MONTH, key=len, reverse=True))})\s+(?P<year>\d{{4}})
-        (?:\s*(?:ه[\u200d‍]?\.?\s*ش\.?|هجری\s(?:شمسی|خورشیدی)|خورشیدی|ش))?\s*$""", re.VERBOSE)
-_PERSIAN_LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "\u200c": " "})
+    rf"""^(?:(?:تاریخ(?:\s(?:نشر|انتشار|ثبت))?|منتشر\sشده|نشر\sشده|نشر|انتشار|آخرین\sبه\s?روز\s?رسانی|به\s?روز\s?شده)
+           \s*:?\s*)?(?:{_TIME}\s*[-–|،,]?\s*)?(?:{persian_calendar.WEEKDAY}\s*[،,]?\s*)?
+        (?P<day>\d{{1,2}})\s+(?P<month>{_ANY_MONTH})\s+(?P<year>\d{{4}})
+        (?:\s*(?:{persian_calendar.SOLAR_HIJRI_MARK}|{persian_calendar.GREGORIAN_MARK}|ش))?
+        (?:\s*[-–|،,]?\s*{_TIME})?\s*$""", re.VERBOSE)
 
 
 def parse_date_only(line: str) -> DateLine | None:
     """What a date-only line says; None when the line is not a date line at all."""
     text = line.strip().translate(EASTERN_DIGITS)
-    persian = PERSIAN_DATE_ONLY.match(" ".join(text.translate(_PERSIAN_LETTERS).split()))
+    persian = PERSIAN_DATE_ONLY.match(" ".join(persian_calendar.normalised(text).split()))
     if persian:
-        return _solar_hijri(int(persian["year"]), SOLAR_HIJRI_MONTH[persian["month"]], int(persian["day"]),
-                            f"{persian['day']} {persian['month']} {persian['year']}")
+        day, month_word, year = int(persian["day"]), persian["month"], int(persian["year"])
+        if month_word in persian_calendar.GREGORIAN_MONTH:
+            return _checked(year, persian_calendar.GREGORIAN_MONTH[month_word], day,
+                            f"'{persian.group(0).strip()}': a Gregorian date with the month's Persian name")
+        return _solar_hijri(year, persian_calendar.SOLAR_HIJRI_MONTH[month_word], day, f"{day} {month_word} {year}")
     match = DATE_ONLY.match(text)
     if not match:
         return None
@@ -184,7 +177,7 @@ def parse_date_only(line: str) -> DateLine | None:
 def _numeric(first: int, second: int, third: int, text: str) -> DateLine:
     """1400/5/24 (Solar Hijri), 2021/08/15 (Y/M/D), 25/04/2021 (D/M/Y); 03/04/2021 is refused."""
     if first > 31:  # year first
-        if first in SOLAR_HIJRI_YEARS:
+        if first in persian_calendar.SOLAR_HIJRI_YEARS:
             return _solar_hijri(first, second, third, text, f"{third}/{second}/{first}")
         return _checked(first, second, third, "read as year/month/day")
     if third < 1000:
@@ -200,12 +193,10 @@ def _numeric(first: int, second: int, third: int, text: str) -> DateLine:
 
 def _solar_hijri(year: int, month: int, day: int, text: str, written: str | None = None) -> DateLine:
     """A Solar Hijri date as the Gregorian day it is, the original kept in the note."""
-    try:
-        value = jdatetime.date(year, month, day).togregorian()
-    except ValueError:
+    value = persian_calendar.solar_hijri_day(year, month, day)
+    if value is None:
         return DateLine(None, None, None, problem=f"'{text}' is not a date in the Solar Hijri calendar")
-    named = (f" ({AFGHAN_MONTH_NAMES[month - 1]} in Dari, {IRANIAN_MONTH_NAMES[month - 1]} in Iranian Persian: the "
-             f"{ORDINALS[month - 1]} month)") if written is None else ""
+    named = f" ({persian_calendar.month_name(month)})" if written is None else ""
     return DateLine(value.year, value.month, value.day,
                     note=f"Solar Hijri {written or text}{named}, converted to the Gregorian calendar")
 
