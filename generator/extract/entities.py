@@ -62,7 +62,7 @@ from generator.extract.name_rules import (
     split_at_slash,
 )
 from generator.extract.ner import NerSpan
-from generator.extract.persian_names import persian_spans
+from generator.extract.persian_names import persian_spans, persian_surname_spans
 from generator.ingest.registry import Registry
 from generator.model import Article, EntityKind, Mention, Paragraph
 from generator.text.fold import fold, fold_key
@@ -155,10 +155,13 @@ def extract_mentions(article_id: str, paragraphs: Sequence[Paragraph], ner_spans
                            for paragraph, candidates in chosen_by_paragraph]
     lower_words = {word for text in texts for word in re.findall(r"(?<![\w'’-])[a-z][\w'’-]*", text)}
     full_names = full_names_pattern({name for name in surnames if name.lower() not in lower_words})
+    persian_people = {span.name for _, candidates in chosen_by_paragraph for span in candidates
+                      if span.kind is EntityKind.PERSON and span.origin == "rule"}
     mentions = []
     for text, (paragraph, candidates) in zip(texts, chosen_by_paragraph, strict=True):
         candidates = [part for span in candidates for part in person_at_the_end(span, surnames)]
         candidates += full_names_of_surnames(text, full_names, lower_words)
+        candidates += persian_surname_spans(paragraph.text, persian_people)
         candidates += acronym_spans(text, acronyms)
         chosen = places_by_context(paragraph.text, resolve_overlaps(candidates))
         for span in chosen:

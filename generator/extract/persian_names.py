@@ -1,16 +1,20 @@
-"""Names in Persian text that no model finds: places and bodies from a gazetteer, people by a title or a role.
+"""Names in Persian text that no model finds: places and bodies from a gazetteer, people and bodies by the
+words that announce them.
 
-No Persian name-recognition model installs from the package index, so Dari and Persian text gets two kinds of
-evidence a reader would use too: a gazetteer of places and bodies Afghan and Iranian news name every day
-(`generator/data/persian_gazetteer.txt`, each under the English name the rest of the dossier uses), and the
-words that announce a person: a title before the name (آقای، خانم، مولوی، ملا، دکتر …) or a role after it,
-set off by a comma ("ذبیح‌الله مجاهد، سخنگوی طالبان"). A name found so is the model's kind of finding:
-unreviewed until the curator registers it.
+No Persian name-recognition model installs from the package index, so Dari and Persian text gets the evidence a
+reader would use: a gazetteer of places and bodies Afghan and Iranian news name every day
+(`generator/data/persian_gazetteer.txt`, each under the English name the rest of the dossier uses); given names
+(`generator/data/persian_given_names.txt`) and the forms of names (عبد…، …الله، …الدین) that open a person's
+name, a title before a name (آقای، خانم، مولوی …) or a role after it ("ذبیح‌الله مجاهد، سخنگوی طالبان"); the head
+nouns that open a body's name (سازمان، وزارت، کمیسیون، جنبش …) and the words of place (ولسوالی، ولایت، شهر). Persian
+writes no capitals, so a name ends where a word cannot be part of one: a preposition, a verb, a time word, a
+punctuation mark. A name found so is unreviewed until the curator registers it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 import ahocorasick
@@ -21,15 +25,42 @@ from generator.resources import data_lines
 from generator.text.fold import fold
 from generator.text.scripts import ARABIC_SCRIPT
 
-_WORD = r"[\u0600-\u06ff][\u0600-\u06ff\u200c]*"
-#: Words that are never part of a name: prepositions, conjunctions, verbs of saying, pronouns.
-_NOT_NAME = frozenset("در از به که و با را برای تا این آن او وی گفت افزود اعلام کرد است بود شد می نیز هم یک".split())
-_TITLES = r"آقای|خانم|مولوی|مولانا|ملا|دکتر|داکتر|حاجی|قاری|انجینیر|استاد|شیخ"
-_ROLES = (r"سخنگوی|رئیس|رییس|وزیر|معاون|فرمانده|والی|سفیر|نماینده|مدیر|بنیان‌گذار|بنیانگذار|فعال|عضو|مشاور"
-          r"|سرپرست|دبیرکل|مسئول|رهبر|قاضی|وکیل|خبرنگار|گزارشگر")
-_TITLED = re.compile(rf"(?<![\w\u200c])(?:{_TITLES})\s+(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})")
-_WITH_ROLE = re.compile(rf"(?:^|(?<=[.،:؛!؟«»\n]\s)|(?<=^\s))(?P<name>{_WORD}(?:\s+{_WORD}){{1,2}})\s*،\s*(?:{_ROLES})"
-                        r"(?![\w\u200c])")
+#: A word: letters (Persian, Arabic or Latin), its joiners and vowel marks; no digit and no "،".
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u200c\u064b-\u065f\u0670])*")
+def _words(text: str) -> frozenset[str]:
+    return frozenset(fold(word).replace(" ", "") for word in text.split())
+
+
+#: Words that are never part of a name: prepositions, conjunctions, pronouns, demonstratives, adverbs, time words,
+#: verbs and auxiliaries (a compound verb's noun, "اعلام" of "اعلام کرد", is caught by the light verb after it).
+_NOT_NAME = _words("""
+در از به که و با را برای تا این آن او وی ایشان آنان آنها ما شما من تو یا اما ولی هم نیز همچنین بر بی پس پیش
+قبل بعد روی زیر میان بین درباره دربارهٔ علیه سوی طی طبق مانند چون اگر هر همه هیچ چند چندین یک دو سه چهار پنج
+گفت گفتند افزود افزودند نوشت نوشتند است هست هستند اند بود بودند شد شدند شده شود شوند کرد کردند کرده کند کنند
+داد دادند داده دارد دارند داشت خواهد خواهند گرفت گرفتند نمود نمودند باید نباید می نمی امروز دیروز فردا
+روز هفته ماه سال شب صبح عصر اکنون هنوز تاکنون حالا سپس همین همان دیگر خود خویش جدید پیشین سابق کنونی
+شنبه یکشنبه دوشنبه سهشنبه چهارشنبه پنجشنبه جمعه تنها فقط حتی حدود بیش کم هنگام زمان گزارش اساس
+""")
+#: The verbs a noun before them makes compound ("اعلام کرد", "هشدار داد"): that noun is no part of a name.
+_LIGHT_VERBS = _words("کرد کردند کرده کند کنند کردن نمود نمودند شد شدند شده شود شوند داد دادند داده دهد دهند "
+                         "گرفت گرفتند گرفته زد زدند است هستند بود بودند خواهد خواهند")
+_TITLES = _words("آقای خانم مولوی مولانا ملا دکتر داکتر حاجی قاری انجینیر استاد شیخ سید بانو جناب")
+_ROLES = _words(("سخنگوی رئیس رییس وزیر معاون فرمانده والی سفیر نماینده مدیر بنیان‌گذار بنیانگذار فعال عضو "
+                    "مشاور سرپرست دبیرکل مسئول رهبر قاضی وکیل خبرنگار گزارشگر عکاس استاد معلم آموزگار "
+                    "رئیس‌جمهور رئیس‌جمهوری نخست‌وزیر امیر فرماندار شهردار سرکنسول کارمند مقام"))
+#: Nouns that open a body's name ("سازمان امور اتباع", "وزارت خارجه", "جنبش زنان …").
+_BODY_HEADS = _words(("سازمان وزارت کمیسیون کمیساریای شورای انجمن جنبش حرکت شبکه حزب اتحادیه اداره ریاست "
+                         "بنیاد مجمع نهاد مرکز دانشگاه پولیس پلیس ارتش دادگاه محکمه دادستانی کمیته ائتلاف "
+                         "خبرگزاری رادیو تلویزیون روزنامه سفارت سرکنسولگری کنسولگری مجلس پارلمان استخبارات "
+                         "فدراسیون صندوق بانک شرکت هیئت دیدبان دیده‌بان"))
+#: Words of place: the name after them is a place ("ولایت بدخشان"); a district's is the whole ("ولسوالی کهسان").
+_PLACE_WORDS = _words("ولایت استان شهر روستای قریه منطقه بندر کشور")
+_DISTRICT_WORDS = _words("ولسوالی شهرستان")
+_DEMONSTRATIVES = _words("این آن همین همان هر یک چند")
+#: The forms of a given name: عبدالله, ذبیح‌الله, صلاح‌الدین, نورالحق, عبدالرحمن, امیرخان.
+_NAME_FORM = re.compile(r"^(?:عبد\S{2,}|\S{2,}(?:الله|اللہ|الدین|الحق|الرحمن|الرحیم|خان|گل))$")
+#: A person's name is at most this many words: "محمد ایوب خان محمدی".
+_MAX_NAME_WORDS = 4
 
 
 @lru_cache(maxsize=1)
@@ -44,9 +75,35 @@ def _gazetteer():
     return automaton
 
 
+@lru_cache(maxsize=1)
+def _given_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(names that open a person's name, names that are ordinary words too)."""
+    names = [_bare(line.strip()) for line in data_lines("persian_given_names")]
+    return frozenset(name for name in names if not name.startswith("~")), \
+        frozenset(name[1:] for name in names if name.startswith("~"))
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_words() -> frozenset[str]:
+    """The words of places ("مزار", "شریف") and the one-word bodies ("طالبان"): never part of a person's name, and
+    the end of a body's ("پولیس پاکستان"). A word of a longer body's name ("امور") is neither."""
+    words = set()
+    for line in data_lines("persian_gazetteer"):
+        kind, _, spellings = line.split("\t")
+        for spelling in spellings.split(" | "):
+            if kind == EntityKind.PLACE.value or len(spelling.split()) == 1:
+                words.update(_bare(word) for word in spelling)
+    return frozenset(words)
+
+
 def _key(text: str) -> str:
     """Folded as the matcher folds (ي/ی, ك/ک), a joiner as a space: the same length as the text."""
     return fold(text).replace("\u200c", " ")
+
+
+def _bare(word: str) -> str:
+    """A word as the word lists hold it: folded, without joiners."""
+    return fold(word).replace("\u200c", "").replace(" ", "")  # fold makes a joiner a space
 
 
 def persian_spans(text: str) -> list[Span]:
@@ -59,19 +116,177 @@ def persian_spans(text: str) -> list[Span]:
         start, end = end_index - len(key) + 1, end_index + 1
         if _bounded(folded, start, end):
             spans.append(Span(start, end, name, kind, "rule"))
-    for pattern in (_TITLED, _WITH_ROLE):
-        for match in pattern.finditer(text):
-            words = []
-            for word in match["name"].split():  # "مولوی عبدالکبیر در هرات": the name stops before "در"
-                if word in _NOT_NAME:
-                    break
-                words.append(word)
-            if not words or (pattern is _WITH_ROLE and len(words) != len(match["name"].split())) \
-                    or (pattern is _WITH_ROLE and len(words) < 2):
-                continue
-            name = " ".join(words)
-            start = match.start("name")
-            spans.append(Span(start, start + len(name), name, EntityKind.PERSON, "rule"))
+    words = [(match.start(), match.end(), _bare(match.group(0))) for match in _WORD.finditer(text)]
+    spans += _people(text, words) + _bodies_and_places(text, words)
+    return spans
+
+
+def _people(text: str, words: list[tuple[int, int, str]]) -> list[Span]:
+    given, ordinary = _given_names()
+    spans = []
+    index = 0
+    while index < len(words):
+        start, _, word = words[index]
+        titled = word in _TITLES
+        written = text[start:words[index][1]]
+        opens = titled or word in given or bool(_NAME_FORM.match(word)) or (word not in ordinary and _is_given(
+            word, written)) or (word in ordinary and index + 1 < len(words) and _is_given(words[index + 1][2]))
+        if not opens:
+            index += 1
+            continue
+        first = index + 1 if titled else index
+        last = _name_end(text, words, first, titled)
+        if last is None:
+            index += 1
+            continue
+        name_start, name_end = words[first][0], words[last][1]
+        spans.append(Span(name_start, name_end, text[name_start:name_end], EntityKind.PERSON, "rule"))
+        index = last + 1
+    spans += _with_role(text, words, {(span.start, span.end) for span in spans})
+    return spans
+
+
+def _name_end(text: str, words, first: int, titled: bool) -> int | None:
+    """The index of a name's last word, from its first; None when no name starts there.
+
+    After a title one word is the surname ("آقای متقی") unless it is a given name; a given name takes the words
+    that can be names after it, to four: "محمد ایوب محمدی"."""
+    if first >= len(words) or not _can_be_name(text, words, first):
+        return None
+    if titled and not _is_given(words[first][2], _written(text, words, first)):
+        return first
+    last = first
+    while last + 1 < len(words) and last - first + 1 < _MAX_NAME_WORDS and _joined(text, words, last) \
+            and _can_be_name(text, words, last + 1):
+        last += 1
+        if not _is_given(words[last][2], _written(text, words, last)):
+            break  # a surname closes the name: "نسرین احمدی", not "نسرین احمدی سخنگوی"
+    if last == first and not titled:
+        return None  # a given name alone is no evidence: امید, سعید
+    return last
+
+
+def _is_given(word: str, written: str = "") -> bool:
+    """A given name, of a name's form, or two of them joined ("گل‌احمد", "نورمحمد" written "نور‌محمد")."""
+    given, ordinary = _given_names()
+    if word in given or word in ordinary or _NAME_FORM.match(word):
+        return True
+    parts = [_bare(part) for part in written.split("\u200c")] if "\u200c" in written else []
+    return len(parts) > 1 and all(part in given or part in ordinary for part in parts)
+
+
+def _written(text: str, words, index: int) -> str:
+    return text[words[index][0]:words[index][1]]
+
+
+def _can_be_name(text: str, words, index: int) -> bool:
+    word = words[index][2]
+    if word in _NOT_NAME or word in _ROLES or word in _TITLES or word in _BODY_HEADS or word in _PLACE_WORDS \
+            or word in _DISTRICT_WORDS or word in _gazetteer_words() or word.startswith(("می", "نمی")) and \
+            "\u200c" in text[words[index][0]:words[index][1]]:
+        return False
+    following = words[index + 1][2] if index + 1 < len(words) else ""
+    return following not in _LIGHT_VERBS or not _joined(text, words, index)
+
+
+def _joined(text: str, words, index: int) -> bool:
+    """The word after words[index] follows it in the same phrase: only spaces between them."""
+    if index + 1 >= len(words):
+        return False
+    return not text[words[index][1]:words[index + 1][0]].strip()
+
+
+def _with_role(text: str, words, taken: set[tuple[int, int]]) -> list[Span]:
+    """"نام نام، سخنگوی …": two or three words before a comma and a role, at the start of a clause."""
+    spans = []
+    for index, (start, end, word) in enumerate(words):
+        if word not in _ROLES or index < 2:
+            continue
+        between = text[words[index - 1][1]:start]
+        if "،" not in between and "," not in between:
+            continue
+        last = index - 1
+        first = last
+        while first - 1 >= 0 and last - first < 2 and _joined(text, words, first - 1) \
+                and _can_be_name(text, words, first - 1):
+            first -= 1
+        clause_start = text[:words[first][0]].rstrip()
+        if first == last or (clause_start and clause_start[-1] not in ".،:؛!؟«»\n") \
+                or not all(_can_be_name(text, words, i) for i in range(first, last + 1)):
+            continue
+        span = (words[first][0], words[last][1])
+        if not any(a < span[1] and span[0] < b for a, b in taken):
+            spans.append(Span(*span, text[span[0]:span[1]], EntityKind.PERSON, "rule"))
+    return spans
+
+
+def _bodies_and_places(text: str, words) -> list[Span]:
+    spans = []
+    for index, (start, _, word) in enumerate(words):
+        head_of_body = word in _BODY_HEADS
+        if not (head_of_body or word in _PLACE_WORDS or word in _DISTRICT_WORDS) or not _joined(text, words, index) \
+                or not _can_be_body_word(text, words, index + 1):
+            continue
+        if index > 0 and words[index - 1][2] in _DEMONSTRATIVES:
+            continue  # "این سازمان" (this organisation) names none
+        last = index + 1
+        limit = 6 if head_of_body else 1
+        while head_of_body and last + 1 < len(words) and last - index < limit and _joined(text, words, last) \
+                and _can_be_body_word(text, words, last + 1) and not _ends_body(words, last):
+            last += 1
+        if head_of_body and _ends_body(words, last) and last + 1 < len(words) and _joined(text, words, last) \
+                and words[last + 1][2] in _gazetteer_words():
+            last += 1  # a place of two words ends it: "… مزار شریف"
+        if head_of_body:
+            spans.append(Span(start, words[last][1], text[start:words[last][1]], EntityKind.ORGANISATION, "rule"))
+        elif word in _DISTRICT_WORDS:
+            spans.append(Span(start, words[last][1], text[start:words[last][1]], EntityKind.PLACE, "rule"))
+        else:
+            place_start = words[index + 1][0]
+            spans.append(Span(place_start, words[last][1], text[place_start:words[last][1]], EntityKind.PLACE, "rule"))
+    return spans
+
+
+def _ends_body(words, index: int) -> bool:
+    """A place or a body the gazetteer knows closes a body's name: "پولیس پاکستان", "وزارت خارجه طالبان"."""
+    return words[index][2] in _gazetteer_words()
+
+
+def _can_be_body_word(text: str, words, index: int) -> bool:
+    """A body's name runs on through nouns and adjectives ("امور اتباع", "آزادی‌خواه"), and "و" between two
+    of them, but not into a verb, a time word, a person's name or another body."""
+    word = words[index][2]
+    if word == "و":
+        return index + 1 < len(words) and _can_be_body_word(text, words, index + 1) \
+            and words[index + 1][2] not in _BODY_HEADS
+    given, _ = _given_names()
+    return word not in given and not _NAME_FORM.match(word) and word not in _TITLES \
+        and _can_be_name_word(text, words, index)
+
+
+def _can_be_name_word(text: str, words, index: int) -> bool:
+    word = words[index][2]
+    if word in _NOT_NAME or word.startswith(("می", "نمی")) and "\u200c" in text[words[index][0]:words[index][1]]:
+        return False
+    following = words[index + 1][2] if index + 1 < len(words) else ""
+    return following not in _LIGHT_VERBS or not _joined(text, words, index)
+
+
+def persian_surname_spans(text: str, people: Iterable[str]) -> list[Span]:
+    """A Persian person's surname written alone again ("آقای متقی", "رسولی افزود"), as English "Muttaqi" after
+    "Amir Khan Muttaqi": a surname two people of the article share is left alone, never given to either."""
+    owners: dict[str, set[str]] = {}
+    for name in people:
+        parts = name.split()
+        if len(parts) >= 2 and ARABIC_SCRIPT.search(name):
+            owners.setdefault(_bare(parts[-1]), set()).add(name)
+    if not owners or not ARABIC_SCRIPT.search(text):
+        return []
+    spans = []
+    for match in _WORD.finditer(text):
+        word = _bare(match.group(0))
+        if len(owners.get(word, ())) == 1:
+            spans.append(Span(match.start(), match.end(), match.group(0), EntityKind.PERSON, "surname"))
     return spans
 
 

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from generator.extract.name_context import apposition_role
+from generator.extract.persian_quotes import persian_attribution
 from generator.extract.quote_marks import (
     PARTIAL_QUOTE_WORDS,
     SCARE_QUOTE_MAX_WORDS,
@@ -28,6 +29,7 @@ from generator.extract.quote_marks import (
 )
 from generator.extract.speakers import PRONOUNS, Speakers
 from generator.model import EntityKind, Mention, Paragraph, Quote
+from generator.text.scripts import ARABIC_SCRIPT
 from generator.text.sentences import sentence_spans
 
 SPEECH_VERBS = (
@@ -253,31 +255,13 @@ def _one_per_quotation(paragraph: _Paragraph, quotes: list[Quote]) -> list[Quote
     return merged
 
 
-#: A Persian speech verb right before a quote ("… گفت: «…»"): said, added, announced, stressed, wrote, noted.
-_PERSIAN_VERB_BEFORE = re.compile(r"(?P<verb>گفت|افزود|اعلام\s?کرد|تصریح\s?کرد|تاکید\s?کرد|تأکید\s?کرد|نوشت"
-                                  r"|خاطرنشان\s?کرد|عنوان\s?کرد|گفته\s?است)\s*[:：]?\s*$")
-
-
-def _persian_attribution(paragraph: _Paragraph, span: QuoteSpan) -> tuple[str | None, str, str] | None:
-    """"ذبیح‌الله مجاهد، سخنگوی طالبان، در کابل گفت: «…»": Persian puts the subject first and the verb last, so
-    the speaker is the first person or organisation named in the sentence before the verb, if any is."""
-    sentence_start, _ = paragraph.sentence_around(span.start)
-    before = paragraph.text[sentence_start:span.start - 1]
-    verb = _PERSIAN_VERB_BEFORE.search(before)
-    if not verb:
-        return None
-    verb_at = sentence_start + verb.start()
-    subject = next((m for m in paragraph.outside if sentence_start <= m.start < verb_at
-                    and m.kind in (EntityKind.PERSON, EntityKind.ORGANISATION)), None)
-    if subject is None:
-        return None, verb["verb"], "the sentence names no person or organisation before its verb"
-    return subject.name, verb["verb"], "named first in the sentence whose verb introduces the quote"
-
-
 def _attribute(paragraph: _Paragraph, span: QuoteSpan, speakers: Speakers) -> tuple[str | None, str, str]:
-    persian = _persian_attribution(paragraph, span)
-    if persian is not None:
-        return persian
+    if ARABIC_SCRIPT.search(paragraph.text, max(0, span.start - 1), span.end + 1):
+        pronoun = speakers.pronoun("he")
+        persian = persian_attribution(paragraph.text, paragraph.sentence_around(span.start), (span.start, span.end),
+                                      paragraph.outside, pronoun[0] if pronoun else None)
+        if persian is not None:
+            return persian
     text = paragraph.text
     sentence_start, _ = paragraph.sentence_around(span.start)
     _, sentence_end = paragraph.sentence_around(max(span.start, span.end - 1))

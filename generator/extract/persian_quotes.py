@@ -1,0 +1,63 @@
+"""Who said a quotation in Persian text: «…» with a speech verb before or after it.
+
+Persian puts the subject first and the verb last: "ذبیح‌الله مجاهد، سخنگوی طالبان، در کابل گفت: «…»" and
+"«…»، خانم صدیقی عنوان کرد." The speaker is the person or body the clause opens with, before its verb; "او"
+and "وی" (he, she) stand for the last person; a clause opening "یک منبع" (a source) or "یک مقام" (an official)
+names no one, and a body reached by "به" (to), "با" (with) or "از" (from) is the one spoken to, not the speaker.
+Anything else stays unattributed: a wrong speaker is worse than none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.model import EntityKind, Mention
+
+#: Speech verbs, past and present, simple and compound: said, added, announced, stressed, wrote, noted, warned …
+_VERB = (r"(?:گفت(?:ند|ه\s?است|ه\s?اند)?|افزود(?:ند|ه\s?است)?|نوشت(?:ند|ه\s?است)?|پرسید|می[\u200c ]?گوید"
+         r"|می[\u200c ]?گویند|می[\u200c ]?افزاید|(?:اعلام|تصریح|تأکید|تاکید|خاطرنشان|عنوان|ابراز|اظهار|اضافه|بیان)"
+         r"[\u200c ]?(?:کرد|کردند|کرده\s?است|می[\u200c ]?کند|نمود)|(?:توضیح|هشدار|ادامه|پاسخ)[\u200c ]?(?:داد|دادند))")
+VERB_BEFORE = re.compile(rf"(?<!\w)(?P<verb>{_VERB})\s*[:：]?\s*$")
+_VERB_AFTER = re.compile(rf"^\s*[،,]?\s*(?P<subject>[^«».!؟?]*?)\s*(?<!\w)(?P<verb>{_VERB})(?!\w)\s*[.!؟?]?\s*$")
+_PRONOUN = re.compile(r"^(?:[^\w]*)(?:او|وی|ایشان)(?!\w)")
+#: A clause opening so names no one: a source, an official, a resident, someone.
+_UNNAMED = re.compile(r"^(?:[^\w]*)(?:یک|این|آن|برخی|چند)\s+(?:منبع|منابع|مقام|مسئول|عضو|شاهد|ساکن|فعال|زن|مرد|"
+                      r"معلم|آموزگار|دانشجو|کارمند|خبرنگار|شهروند|نفر)(?!\w)|^(?:[^\w]*)(?:منابع|منبعی|مقامی|یکی\s+از)"
+                      r"(?!\w)")
+#: A name reached by these is spoken to or of, not speaking: "به طلوع‌نیوز گفت", "با بی‌بی‌سی".
+_NOT_SUBJECT_BEFORE = re.compile(r"(?<!\w)(?:به|با|از|برای|در|نزد|خانواده|درباره)\s+(?:\S+\s+){0,1}$")
+
+
+def persian_attribution(text: str, sentence: tuple[int, int], quote: tuple[int, int], mentions: list[Mention],
+                        last_person: str | None) -> tuple[str | None, str, str] | None:
+    """(speaker, verb, how) for a quotation in Persian; None when no Persian speech verb is next to it, so the
+    other rules may try. `mentions` are the paragraph's names outside quotes."""
+    sentence_start, sentence_end = sentence
+    quote_start, quote_end = quote
+    before = text[sentence_start:quote_start - 1]
+    verb = VERB_BEFORE.search(before)
+    if verb:
+        return _speaker(text, sentence_start, sentence_start + verb.start(), mentions, last_person, verb["verb"])
+    after = text[quote_end + 1:sentence_end]
+    verb = _VERB_AFTER.match(after)
+    if verb and verb["subject"].strip():
+        start = quote_end + 1 + verb.start("subject")
+        return _speaker(text, start, quote_end + 1 + verb.start("verb"), mentions, last_person, verb["verb"])
+    return None
+
+
+def _speaker(text: str, clause_start: int, verb_at: int, mentions: list[Mention], last_person: str | None,
+             verb: str) -> tuple[str | None, str, str]:
+    clause = text[clause_start:verb_at]
+    opening = clause.lstrip(" ،,")
+    if _UNNAMED.match(opening):
+        return None, verb, "the clause names an unnamed source, not a person"
+    if _PRONOUN.match(opening):
+        if last_person:
+            return last_person, verb, "'او' (he or she) refers to the last person named"
+        return None, verb, "a pronoun with no person named before it"
+    for mention in mentions:
+        if clause_start <= mention.start < verb_at and mention.kind in (EntityKind.PERSON, EntityKind.ORGANISATION) \
+                and not _NOT_SUBJECT_BEFORE.search(text, clause_start, mention.start):
+            return mention.name, verb, "named first in the clause whose verb introduces the quote"
+    return None, verb, "the clause names no person or organisation before its verb"
