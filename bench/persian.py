@@ -1,11 +1,11 @@
 """Truth on Persian and Dari articles against facts read by hand: a folder of `NNN_name.txt` articles, each with
-a `NNN_name.facts.json` beside it (the shape `tests/fixtures/dari/facts/` uses: title, author, published date,
+a `NNN_name.facts.json` beside it (the shape `tests/fixtures/dari/reports/` uses: title, author, published date,
 boilerplate lines, quotes with their speakers, people, organisations and places, timeline phrases with their
 dates). Prints, per article and over all, what was found right, wrong, missed, and found that is no fact.
 
-    python bench/persian.py FOLDER [--verbose]
+    python bench/persian.py [FOLDER] [--verbose]     (FOLDER: tests/fixtures/dari/reports)
 
-The folder is read, not copied into the project: text another writer wrote stays outside the repository.
+Any folder of the same shape can be scored: reports another writer sends need not enter the repository.
 """
 
 from __future__ import annotations
@@ -49,7 +49,8 @@ def _dates(value: str | None) -> tuple[dt.date, dt.date] | None:
     return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
 
 
-def score(folder: Path, verbose: bool) -> Counter:
+def score(folder: Path) -> tuple[Counter, dict[str, list[str]]]:
+    """The tally over every article with a facts file, and per article the facts it got wrong."""
     with tempfile.TemporaryDirectory() as work:
         seeds = Path(work)
         for path in sorted(folder.glob("*.txt")):
@@ -59,16 +60,13 @@ def score(folder: Path, verbose: bool) -> Counter:
             shutil.copy2(registry, seeds / "entities.yml")
         dossier = build_dossier(seeds)
     tally: Counter = Counter()
+    wrong: dict[str, list[str]] = {}
     for article in dossier.articles:
         facts_path = folder / f"{article.source.stem}.facts.json"
-        if not facts_path.exists():
-            continue
-        facts = json.loads(facts_path.read_text(encoding="utf-8"))
-        lines = _article(article, facts, tally)
-        if verbose and lines:
-            print(f"\n## {article.source.name}")
-            print("\n".join(lines))
-    return tally
+        if facts_path.exists():
+            facts = json.loads(facts_path.read_text(encoding="utf-8"))
+            wrong[article.source.name] = _article(article, facts, tally)
+    return tally, wrong
 
 
 def _article(article, facts, tally: Counter) -> list[str]:
@@ -174,10 +172,14 @@ def _timeline(article, facts, check, tally, lines) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", type=Path)
+    parser.add_argument("folder", type=Path, nargs="?", default=PROJECT / "tests" / "fixtures" / "dari" / "reports")
     parser.add_argument("--verbose", action="store_true")
     arguments = parser.parse_args()
-    tally = score(arguments.folder, arguments.verbose)
+    tally, wrong = score(arguments.folder)
+    if arguments.verbose:
+        for name, lines in wrong.items():
+            if lines:
+                print(f"\n## {name}\n" + "\n".join(lines))
     print(f"\n# {arguments.folder}")
     for what in sorted({key.rsplit(" ", 1)[0] for key in tally if key.endswith((" right", " wrong"))}):
         right, wrong = tally[f"{what} right"], tally[f"{what} wrong"]

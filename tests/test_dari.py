@@ -118,3 +118,30 @@ def test_review_proposes_a_persian_spelling_of_a_registered_name_and_never_joins
     section = next(section for section in review_sections(dossier) if section.key == "cross-script")
     assert [item.text for item in section.items] == ["ذبیح‌الله مجاهد may be Zabihullah Mujahid"]
     assert "add `ذبیح‌الله مجاهد` to the aliases of Zabihullah Mujahid" in section.items[0].fix
+
+
+QUOTED = """گفت‌وگو با فعالان زن
+گزارشگر: نرگس حیدری
+۱۸ سرطان ۱۴۰۴
+
+فرزانه رسولی، بنیان‌گذار این شبکه، تأکید کرد: «ما از هیچ حکومتی اجازه نمی‌گیریم.» او افزود: «مکتب‌ها باز می‌مانند.»
+
+«این کار به سرکوب زنان مشروعیت می‌دهد»، نسرین کریمی در صفحه خود نوشت.
+
+رئیس مهاجرین ولایت هرات، مولوی شیرمحمد نوری، به خبرنگاران گفت: «ظرفیت اردوگاه‌ها پر شده است.»
+
+یک منبع نزدیک به خانواده آقای نوری به رسانه‌ها گفت: «او را از دفترش بردند.»
+"""
+
+
+def test_persian_quotes_go_to_the_named_speaker_before_or_after_and_an_unnamed_source_to_none(tmp_path):
+    (tmp_path / "970_quotes.txt").write_text(QUOTED, encoding="utf-8")
+    (article,) = build_dossier(tmp_path).articles
+    speakers = {quote.text.split()[0] + " " + quote.text.split()[1]: quote.speaker for quote in article.quotes}
+    assert speakers == {
+        "ما از": "فرزانه رسولی",  # the verb before the quote, the name the clause opens with
+        "مکتب‌ها باز": "فرزانه رسولی",  # "او افزود": she, the person the sentence before opens with
+        "این کار": "نسرین کریمی",  # the verb after the quote
+        "ظرفیت اردوگاه‌ها": "شیرمحمد نوری",  # the clause opens with a role: the person holding it
+        "او را": None,  # "یک منبع" (a source) is no one named; Mr Nouri is whom the source is close to
+    }

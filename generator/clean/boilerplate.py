@@ -27,8 +27,10 @@ PAGE_CHROME = re.compile(
     r"|(?:sign up|subscribe) (?:for|to) our (?:daily |weekly )?newsletters?\.?|follow us on .{1,40}"
     r"|(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?.{0,80}|all rights reserved\.?|listen to (?:this )?article.{0,20}"
     # the same furniture on Persian news sites: share, follow, print, advertisement, back to top, rights
-    r"|(?:به\s)?اشتراک[\u200c ]?(?:گذاری|بگذارید)(?:\sدر\s.{1,30})?|هم[\u200c ]?رسانی|ما\sرا\s(?:در\s.{1,40}\s)?دنبال\sکنید"
-    r"|(?:نسخه\s)?چاپ(?:ی)?|تبلیغات|بازگشت\sبه\sبالا|(?:تمامی|کلیه)\sحقوق.{0,60}محفوظ\s(?:است|می[\u200c ]?باشد)\.?"
+    r"|(?:(?:این\s)?(?:خبر|مطلب|گزارش)\sرا\s)?(?:(?:به\s)?اشتراک[\u200c ]?(?:گذاری|بگذارید)|شریک\s(?:سازید|کنید))"
+    r"(?:\sدر\s.{1,30})?(?:\s*:\s*.{1,80})?|هم[\u200c ]?رسانی(?:\s*:\s*.{1,80})?"
+    r"|.{1,60}\sرا\s(?:در\s.{1,60}\s)?دنبال\sکنید\.?"
+    r"|(?:نسخه\s)?چاپ(?:ی)?|تبلیغات|بازگشت\sبه\sبالا|(?:کد|شناسه)\s(?:خبر|مطلب)\s*:?\s*\d{1,12}|(?:تمامی|کلیه)\sحقوق.{0,60}محفوظ\s(?:است|می[\u200c ]?باشد)\.?"
     r")\s*$",
     re.IGNORECASE,
 )
@@ -44,7 +46,12 @@ PHOTO_CREDIT = re.compile(
     r"^(?:\(?(?:photo|photograph|photos|image|picture|file photo|photo credit|credit|illustration)"
     r"\s*(?::|by|-|–)\s*.{1,120}\)?"
     r"|.{1,80}/\s*(?:AFP|AP|Reuters|Getty Images|EPA|Anadolu|Xinhua|TASS|Sputnik|Shutterstock|Alamy)"
-    r"(?:\s+via Getty Images)?\)?)\s*$",
+    r"(?:\s+via Getty Images)?\)?"
+    # Persian: "عکس: …", "منبع تصویر، …", "عکس از …", "تصویر آرشیفی"
+    r"|\(?(?:عکس|تصویر|عکاس|فوتو|منبع\s(?:عکس|تصویر)|اعتبار\sعکس)(?:\s*[:،,\-–]|\sاز)\s*.{1,120}\)?"
+    r"|(?:عکس|تصویر)\s(?:آرشیفی|آرشیوی|تزئینی|تزیینی)(?:\s*[:،,\-–]\s*.{1,80})?"
+    r"|توضیح\s(?:تصویر|عکس)\s*[،,:]\s*.{1,200}|.{1,200}[.،]\s*(?:عکس|تصویر)\s*:\s*.{1,60}"
+    r"|.{1,200}\((?:عکس|تصویر|منبع\sتصویر)\s*[:،]\s*.{1,60}\))\s*$",
     re.IGNORECASE,
 )
 RELATED_TAIL = re.compile(
@@ -53,6 +60,7 @@ RELATED_TAIL = re.compile(
     r"|most read|most popular|see also|further reading|trending(?: now)?|related topics|more stories"
     r"|top stories|you may also like|in other news"
     r"|(?:مطالب|اخبار|خبرهای|گزارش[\u200c ]?های)\s(?:مرتبط|پیشنهادی)|(?:همچنین\s|بیشتر\s)?بخوانید|پربازدیدترین(?:[\u200c ]?ها)?"
+    r"|بیشتر(?:\sدر\sاین\sباره)?|پیشنهاد\sسردبیر"
     r"|پربیننده[\u200c ]?ترین(?:[\u200c ]?ها)?)\s*:?\s*$",
     re.IGNORECASE,
 )
@@ -61,7 +69,8 @@ CONTACT_LINE = re.compile(
     r"^(?:(?:media|press|news) (?:contacts?|enquiries|inquiries|office)|contacts?|for (?:more|further) information"
     r"(?:,? please)?(?:,? contact)?|e-?mail|tel(?:ephone)?|phone|mobile|fax)\b\s*[:,]?\s*.{0,160}$", re.IGNORECASE)
 END_MARK = re.compile(r"^(?:#\s*#\s*#|-\s*30\s*-|[-–—]*\s*ends?\s*[-–—]*|\*\s*\*\s*\*)\s*$", re.IGNORECASE)
-KEYWORDS_LABELLED = re.compile(r"^(?:tags|keywords|topics)\s*:\s*.+$", re.IGNORECASE)
+KEYWORDS_LABELLED = re.compile(r"^(?:tags|keywords|topics|برچسب(?:[\u200c ]?ها)?|کلیدواژه(?:[\u200c ]?ها)?|کلمات\sکلیدی"
+                               r"|موضوعات|موضوع)\s*:\s*.+$", re.IGNORECASE)
 KEYWORDS_SLUG = re.compile(r"^[a-z0-9][a-z0-9\- ]*$")
 FUNCTION_WORDS = frozenset(
     "a an the of to in on at by for with from and or but as is are was were be been that this de la le".split())

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from generator.errors import shorten
 from generator.extract.dates import Reference, TimeExpression, find_time_expressions
 from generator.extract.language import detect_language
+from generator.extract.persian_names import signed_from
+from generator.text.scripts import ARABIC_SCRIPT
 from generator.extract.plans import speaks_of_future
 from generator.model import (
     Attributed,
@@ -174,7 +176,13 @@ def _byline(source: SourceFile, set_aside: Iterable[SetAside], url: str | None) 
             continue
         labelled = bool(BYLINE_LABEL.match(item.text))
         names = split_names(BYLINE_LABEL.sub("", item.text))
+        if labelled and len(names) > 1 and (reporter := signed_from(BYLINE_LABEL.sub("", item.text))):
+            names = [reporter]  # "خبرنگار: سحر کریمی، مزار شریف": the reporter and where she files from
         where = f"{item.kind} '{item.text}', line {item.line}"
+        signed = signed_from(item.text) if item.kind == "header line" else None
+        if signed and not author.known:  # "احمد رحیمی - کابل": a reporter and the city they file from
+            author = Attributed(signed, Provenance.STATED, f"{where}: a person's name and the place the report is from")
+            continue
         authors = []
         for name in names:
             if _OUTLET.search(name):
@@ -198,8 +206,12 @@ def _byline(source: SourceFile, set_aside: Iterable[SetAside], url: str | None) 
 
 
 def _in_words(names: list[str]) -> str:
-    """["A", "B", "C"] -> "A, B and C"."""
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    """["A", "B", "C"] -> "A, B and C"; Persian names as Persian joins them: "الف، ب و ج"."""
+    if len(names) == 1:
+        return names[0]
+    if all(ARABIC_SCRIPT.search(name) for name in names):
+        return f"{'، '.join(names[:-1])} و {names[-1]}"
+    return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _source_url(source: SourceFile, set_aside: Iterable[SetAside], problems: list[Problem]) -> str | None:

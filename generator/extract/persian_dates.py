@@ -32,9 +32,9 @@ _PART = r"(?:(?P<part>اوایل|اوائل|اواسط|اواخر)\s+)?"
 _NUMBER_WORDS = {"یک": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "هفت": 7, "هشت": 8, "نه": 9, "ده": 10,
                  "یازده": 11, "دوازده": 12}
 _P = {
-    "solar_hijri_day": rf"(?:{calendar.WEEKDAY}\s*[،,]?\s*)?(?P<d>\d{{1,2}})\s+(?:ماه\s+)?(?P<sm>{_SH})"
+    "solar_hijri_day": rf"(?:{calendar.WEEKDAY}\s*[،,]?\s*)?(?P<d>\d{{1,2}}|اول|یکم)\s+(?:ماه\s+)?(?P<sm>{_SH})"
                        rf"(?:\s+(?:سال\s+)?(?P<y>\d{{4}}))?(?:\s*{calendar.SOLAR_HIJRI_MARK})?",
-    "gregorian_day": rf"(?:{calendar.WEEKDAY}\s*[،,]?\s*)?(?P<d>\d{{1,2}})\s+(?:ماه\s+)?(?P<gm>{_GM})"
+    "gregorian_day": rf"(?:{calendar.WEEKDAY}\s*[،,]?\s*)?(?P<d>\d{{1,2}}|اول|یکم)\s+(?:ماه\s+)?(?P<gm>{_GM})"
                      rf"(?:\s+(?:سال\s+)?(?P<y>\d{{4}}))?(?:\s*{calendar.GREGORIAN_MARK})?",
     "solar_hijri_month": rf"{_PART}(?P<cue>ماه\s+)?(?P<sm>{_SH})(?:\s+(?:سال\s+)?(?P<y>\d{{4}}))?"
                          rf"(?P<mark>\s*{calendar.SOLAR_HIJRI_MARK})?",
@@ -43,7 +43,8 @@ _P = {
     "year": rf"{_PART}سال\s+(?P<y>\d{{4}})(?:\s*(?P<mark>{calendar.SOLAR_HIJRI_MARK}|{calendar.GREGORIAN_MARK}))?"
             rf"|(?P<y2>\d{{4}})\s*(?P<mark2>{calendar.SOLAR_HIJRI_MARK}|{calendar.GREGORIAN_MARK})",
     "ago": rf"(?P<n>\d{{1,2}}|{_names(_NUMBER_WORDS)})\s+(?P<unit>روز|هفته|ماه|سال)\s+(?:پیش|قبل)",
-    "named_day": r"(?P<named>پریروز|دیروز|دیشب|امروز|امشب|فردا|پس\s?فردا)",
+    # "امروز، پنجشنبه،" (today, Thursday): the weekday in commas is the same day
+    "named_day": rf"(?P<named>پریروز|دیروز|دیشب|امروز|امشب|فردا|پس\s?فردا)(?:\s*[،,]\s*(?:روز\s+)?{calendar.WEEKDAY}(?!\w))?",
     "period": r"(?:این|همین)\s+(?P<this>ماه|سال)|(?P<unit>ماه|سال)\s+(?P<rel>گذشته|پیش|قبل|آینده|بعد|جاری|روان)"
               r"|(?P<named_year>امسال|پارسال)",
     # "روز دوشنبه" (on Monday), "روز جمعه آینده" (next Friday), "سه‌شنبه گذشته" (last Tuesday)
@@ -58,8 +59,9 @@ _COUNT_BEFORE = re.compile(r"(?:\d|یک|دو|سه|چهار|پنج|شش|هفت|ه
 _QUALIFIERS = ((re.compile(r"(?:پس|بعد)\s+از\s+$"), "after"), (re.compile(r"(?:پیش|قبل)\s+از\s+$"), "before"),
                (re.compile(r"(?<!\w)تا\s+$"), "until"), (re.compile(r"(?<!\w)از\s+(?:زمان\s+)?$"), "since"),
                (re.compile(r"(?:حدود|حوالی)\s+$"), "about"))
-#: A verb in the future, or words of a plan: "خواهند کرد" (will do), "قرار است" (is to).
-_FUTURE = re.compile(r"(?<!\w)(?:خواه(?:م|ی|د|یم|ید|ند)|قرار\s+(?:است|شده)|در\s+نظر\s+دار(?:د|ند))(?!\w)")
+#: A verb in the future, or words of a plan: "خواهند کرد" (will do), "قرار است" (is to); not "می‌خواهند" (they want).
+_FUTURE = re.compile(r"(?<!\w)(?<!می )(?<!نمی )(?:خواه(?:م|ی|د|یم|ید|ند)|قرار\s+(?:است|شده)|در\s+نظر\s+دار(?:د|ند))(?!\w)")
+_CLAUSE_MARK = re.compile(r"[.،,:؛;!؟?«»]")
 _PARTS = {"اوایل": (1, 10), "اوائل": (1, 10), "اواسط": (11, 20), "اواخر": (21, 31)}
 
 
@@ -99,6 +101,7 @@ class _Match:
         ref = self.ref
         if ref.date is not None and not ref.inferred and first is not None and first > ref.date:
             planned = True  # after the day it was written: it had not happened yet
+        planned = planned or (first is not None or basis == "unresolved") and self.future
         return TimeExpression(self.sentence[self.match.start():self.match.end()], self.match.start(),
                               self.match.end(), first, last, precision, qualifier or self.qualifier, basis, note,
                               planned)
@@ -112,11 +115,16 @@ class _Match:
 
     @property
     def future(self) -> bool:
-        return bool(_FUTURE.search(self.text))
+        """The date's own clause speaks of the future: "… در سپتامبر ۲۰۲۵ برگزار خواهد شد", "قرار است روز …".
+        The clause runs from the punctuation before the date to the one after it, so a future verb of another
+        clause or inside a quotation ("روز سه‌شنبه گفت: «… خواهد …»") says nothing of this date."""
+        before = _CLAUSE_MARK.split(self.text[:self.match.start()])[-1]
+        after = _CLAUSE_MARK.split(self.text[self.match.end():], maxsplit=1)[0]
+        return bool(_FUTURE.search(before) or _FUTURE.search(after))
 
 
 def _solar_hijri_day(m: _Match) -> TimeExpression | None:
-    month, day = calendar.SOLAR_HIJRI_MONTH[m.group("sm")], int(m.group("d"))
+    month, day = calendar.SOLAR_HIJRI_MONTH[m.group("sm")], _day(m.group("d"))
     written = f"{day} {m.group('sm')}"
     if m.group("y"):
         year = int(m.group("y"))
@@ -139,7 +147,7 @@ def _solar_hijri_day(m: _Match) -> TimeExpression | None:
 
 
 def _gregorian_day(m: _Match) -> TimeExpression | None:
-    month, day = calendar.GREGORIAN_MONTH[m.group("gm")], int(m.group("d"))
+    month, day = calendar.GREGORIAN_MONTH[m.group("gm")], _day(m.group("d"))
     if m.group("y"):
         year = int(m.group("y"))
         value = _day_or_none(year, month, day)
@@ -302,6 +310,11 @@ def _date_preposition(m: _Match) -> bool:
     """"در سرطان ۱۴۰۳" (in Saratan 1403): a preposition of time right before a month name without a day."""
     return bool(re.search(r"(?<!\w)(?:در|از|تا|طی|اوایل|اواخر|اواسط)\s+$", m.text[max(0, m.match.start() - 12):
                                                                                   m.match.start()]))
+
+
+def _day(written: str) -> int:
+    """"۱۵", or "اول" / "یکم" (the first): "اول سپتامبر ۲۰۲۵" is 1 September."""
+    return 1 if written in ("اول", "یکم") else int(written)
 
 
 def _day_or_none(year: int, month: int, day: int) -> dt.date | None:

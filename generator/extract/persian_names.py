@@ -5,7 +5,7 @@ No Persian name-recognition model installs from the package index, so Dari and P
 reader would use: a gazetteer of places and bodies Afghan and Iranian news name every day
 (`generator/data/persian_gazetteer.txt`, each under the English name the rest of the dossier uses); given names
 (`generator/data/persian_given_names.txt`) and the forms of names (عبد…، …الله، …الدین) that open a person's
-name, a title before a name (آقای، خانم، مولوی …) or a role after it ("ذبیح‌الله مجاهد، سخنگوی طالبان"); the head
+name, a title before a name (آقای، خانم، مولوی …) or a role after it ("عبدالرحیم کریمی، سخنگوی وزارت"); the head
 nouns that open a body's name (سازمان، وزارت، کمیسیون، جنبش …) and the words of place (ولسوالی، ولایت، شهر). Persian
 writes no capitals, so a name ends where a word cannot be part of one: a preposition, a verb, a time word, a
 punctuation mark. A name found so is unreviewed until the curator registers it.
@@ -27,8 +27,13 @@ from generator.text.scripts import ARABIC_SCRIPT
 
 #: A word: letters (Persian, Arabic or Latin), its joiners and vowel marks; no digit and no "،".
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u200c\u064b-\u065f\u0670])*")
+def _bare(word: str) -> str:
+    """A word as the word lists hold it: folded, without joiners."""
+    return fold(word).replace("\u200c", "").replace(" ", "")  # fold makes a joiner a space
+
+
 def _words(text: str) -> frozenset[str]:
-    return frozenset(fold(word).replace(" ", "") for word in text.split())
+    return frozenset(_bare(word) for word in text.split())
 
 
 #: Words that are never part of a name: prepositions, conjunctions, pronouns, demonstratives, adverbs, time words,
@@ -40,11 +45,12 @@ _NOT_NAME = _words("""
 داد دادند داده دارد دارند داشت خواهد خواهند گرفت گرفتند نمود نمودند باید نباید می نمی امروز دیروز فردا
 روز هفته ماه سال شب صبح عصر اکنون هنوز تاکنون حالا سپس همین همان دیگر خود خویش جدید پیشین سابق کنونی
 شنبه یکشنبه دوشنبه سهشنبه چهارشنبه پنجشنبه جمعه تنها فقط حتی حدود بیش کم هنگام زمان گزارش اساس
+ایکس فیسبوک فیس‌بوک تلگرام یوتیوب اینستاگرام واتساپ واتس‌اپ توییتر تویتر تیک‌تاک
 """)
 #: The verbs a noun before them makes compound ("اعلام کرد", "هشدار داد"): that noun is no part of a name.
 _LIGHT_VERBS = _words("کرد کردند کرده کند کنند کردن نمود نمودند شد شدند شده شود شوند داد دادند داده دهد دهند "
                          "گرفت گرفتند گرفته زد زدند است هستند بود بودند خواهد خواهند")
-_TITLES = _words("آقای خانم مولوی مولانا ملا دکتر داکتر حاجی قاری انجینیر استاد شیخ سید بانو جناب")
+_TITLES = _words("آقای خانم مولوی مولانا ملا دکتر داکتر حاجی قاری انجینیر شیخ سید بانو جناب")
 _ROLES = _words(("سخنگوی رئیس رییس وزیر معاون فرمانده والی سفیر نماینده مدیر بنیان‌گذار بنیانگذار فعال عضو "
                     "مشاور سرپرست دبیرکل مسئول رهبر قاضی وکیل خبرنگار گزارشگر عکاس استاد معلم آموزگار "
                     "رئیس‌جمهور رئیس‌جمهوری نخست‌وزیر امیر فرماندار شهردار سرکنسول کارمند مقام"))
@@ -52,13 +58,25 @@ _ROLES = _words(("سخنگوی رئیس رییس وزیر معاون فرمان�
 _BODY_HEADS = _words(("سازمان وزارت کمیسیون کمیساریای شورای انجمن جنبش حرکت شبکه حزب اتحادیه اداره ریاست "
                          "بنیاد مجمع نهاد مرکز دانشگاه پولیس پلیس ارتش دادگاه محکمه دادستانی کمیته ائتلاف "
                          "خبرگزاری رادیو تلویزیون روزنامه سفارت سرکنسولگری کنسولگری مجلس پارلمان استخبارات "
-                         "فدراسیون صندوق بانک شرکت هیئت دیدبان دیده‌بان"))
-#: Words of place: the name after them is a place ("ولایت بدخشان"); a district's is the whole ("ولسوالی کهسان").
-_PLACE_WORDS = _words("ولایت استان شهر روستای قریه منطقه بندر کشور")
-_DISTRICT_WORDS = _words("ولسوالی شهرستان")
+                         "فدراسیون صندوق بانک شرکت هیئت دیدبان دیده‌بان فرماندهی مؤسسه موسسه پوهنتون قوماندانی "
+                     "نمایندگی کنسولگری شعبه"))
+#: Heads of a body's local office, whose name goes on to the place it is in: "سفارت روسیه در کابل".
+_OFFICE_HEADS = _words("سفارت کنسولگری سرکنسولگری فرماندهی قوماندانی ریاست دفتر نمایندگی اداره شعبه")
+#: Verbal nouns whose preposition is part of a body's name: "کمیسیون رسیدگی به …", "انجمن حمایت از …".
+_GOVERNING = {_bare(noun): preposition for noun, preposition in (("رسیدگی", "به"), ("حمایت", "از"), ("دفاع", "از"),
+                                                                  ("امر", "به"), ("نهی", "از"), ("مبارزه", "با"))}
+#: Heads that name a place's centre, not a body, when a place follows: "مرکز بدخشان" (Badakhshan's capital).
+_LOCATION_HEADS = _words("مرکز")
+#: A body's name is at most this many words after its head.
+_MAX_BODY_WORDS = 6
+#: A head and one of these alone is no body's name: "شبکه اجتماعی" (a social network), "سازمان بین‌المللی".
+_GENERIC = _words("اجتماعی بین‌المللی بین‌الملل محلی دولتی خصوصی غیردولتی مدنی جهانی ملی خارجی داخلی امنیتی")
+#: Words of place: the name after them is a place ("ولایت بدخشان", "ولسوالی کهسان").
+_PLACE_WORDS = _words("ولایت استان شهر روستای قریه بندر")
+_DISTRICT_WORDS = _words("ولسوالی شهرستان گذرگاه مرز")
 _DEMONSTRATIVES = _words("این آن همین همان هر یک چند")
-#: The forms of a given name: عبدالله, ذبیح‌الله, صلاح‌الدین, نورالحق, عبدالرحمن, امیرخان.
-_NAME_FORM = re.compile(r"^(?:عبد\S{2,}|\S{2,}(?:الله|اللہ|الدین|الحق|الرحمن|الرحیم|خان|گل))$")
+#: The forms of a given name: عبدالله, ذبیح‌الله, صلاح‌الدین, نورالحق, عبدالرحمن, نادرخان, شیرمحمد, گلاحمد, محمدیوسف.
+_NAME_FORM = re.compile(r"^(?:عبد\S{2,}|محمد\S{3,}|\S{2,}(?:الله|اللہ|الدین|الحق|الرحمن|الرحیم|خان|گل|محمد|احمد))$")
 #: A person's name is at most this many words: "محمد ایوب خان محمدی".
 _MAX_NAME_WORDS = 4
 
@@ -92,18 +110,19 @@ def _gazetteer_words() -> frozenset[str]:
         kind, _, spellings = line.split("\t")
         for spelling in spellings.split(" | "):
             if kind == EntityKind.PLACE.value or len(spelling.split()) == 1:
-                words.update(_bare(word) for word in spelling)
+                words.update(_bare(word) for word in spelling.split())
     return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_places() -> frozenset[str]:
+    return frozenset(_bare(word) for line in data_lines("persian_gazetteer") if line.startswith("place\t")
+                     for spelling in line.split("\t")[2].split(" | ") for word in spelling.split())
 
 
 def _key(text: str) -> str:
     """Folded as the matcher folds (ي/ی, ك/ک), a joiner as a space: the same length as the text."""
     return fold(text).replace("\u200c", " ")
-
-
-def _bare(word: str) -> str:
-    """A word as the word lists hold it: folded, without joiners."""
-    return fold(word).replace("\u200c", "").replace(" ", "")  # fold makes a joiner a space
 
 
 def persian_spans(text: str) -> list[Span]:
@@ -117,7 +136,8 @@ def persian_spans(text: str) -> list[Span]:
         if _bounded(folded, start, end):
             spans.append(Span(start, end, name, kind, "rule"))
     words = [(match.start(), match.end(), _bare(match.group(0))) for match in _WORD.finditer(text)]
-    spans += _people(text, words) + _bodies_and_places(text, words)
+    known = {span.start for span in spans}
+    spans += _people(text, words) + _bodies_and_places(text, words, known)
     return spans
 
 
@@ -149,7 +169,7 @@ def _people(text: str, words: list[tuple[int, int, str]]) -> list[Span]:
 def _name_end(text: str, words, first: int, titled: bool) -> int | None:
     """The index of a name's last word, from its first; None when no name starts there.
 
-    After a title one word is the surname ("آقای متقی") unless it is a given name; a given name takes the words
+    After a title one word is the surname ("آقای کریمی") unless it is a given name; a given name takes the words
     that can be names after it, to four: "محمد ایوب محمدی"."""
     if first >= len(words) or not _can_be_name(text, words, first):
         return None
@@ -186,7 +206,7 @@ def _can_be_name(text: str, words, index: int) -> bool:
             "\u200c" in text[words[index][0]:words[index][1]]:
         return False
     following = words[index + 1][2] if index + 1 < len(words) else ""
-    return following not in _LIGHT_VERBS or not _joined(text, words, index)
+    return not _is_verb(following) or not _joined(text, words, index)
 
 
 def _joined(text: str, words, index: int) -> bool:
@@ -199,7 +219,7 @@ def _joined(text: str, words, index: int) -> bool:
 def _with_role(text: str, words, taken: set[tuple[int, int]]) -> list[Span]:
     """"نام نام، سخنگوی …": two or three words before a comma and a role, at the start of a clause."""
     spans = []
-    for index, (start, end, word) in enumerate(words):
+    for index, (start, _, word) in enumerate(words):
         if word not in _ROLES or index < 2:
             continue
         between = text[words[index - 1][1]:start]
@@ -220,31 +240,52 @@ def _with_role(text: str, words, taken: set[tuple[int, int]]) -> list[Span]:
     return spans
 
 
-def _bodies_and_places(text: str, words) -> list[Span]:
+def _bodies_and_places(text: str, words, known_starts: set[int]) -> list[Span]:
+    """Bodies by their head noun ("وزارت امور خارجه روسیه"), places and districts by their word of place.
+    `known_starts` are where the gazetteer found a name: it is known, not guessed longer."""
     spans = []
     for index, (start, _, word) in enumerate(words):
         head_of_body = word in _BODY_HEADS
         if not (head_of_body or word in _PLACE_WORDS or word in _DISTRICT_WORDS) or not _joined(text, words, index) \
-                or not _can_be_body_word(text, words, index + 1):
+                or not _can_be_body_word(text, words, index + 1) or start in known_starts:
             continue
         if index > 0 and words[index - 1][2] in _DEMONSTRATIVES:
             continue  # "این سازمان" (this organisation) names none
+        if not head_of_body:
+            place = words[index + 1]
+            if place[0] in known_starts:
+                continue  # "ولایت هرات": the gazetteer's Herat
+            spans.append(Span(place[0], place[1], text[place[0]:place[1]], EntityKind.PLACE, "rule"))
+            continue
         last = index + 1
-        limit = 6 if head_of_body else 1
-        while head_of_body and last + 1 < len(words) and last - index < limit and _joined(text, words, last) \
+        while last + 1 < len(words) and last - index < _MAX_BODY_WORDS and _joined(text, words, last) \
                 and _can_be_body_word(text, words, last + 1) and not _ends_body(words, last):
             last += 1
-        if head_of_body and _ends_body(words, last) and last + 1 < len(words) and _joined(text, words, last) \
+        if _ends_body(words, last) and last + 1 < len(words) and _joined(text, words, last) \
                 and words[last + 1][2] in _gazetteer_words():
             last += 1  # a place of two words ends it: "… مزار شریف"
-        if head_of_body:
-            spans.append(Span(start, words[last][1], text[start:words[last][1]], EntityKind.ORGANISATION, "rule"))
-        elif word in _DISTRICT_WORDS:
-            spans.append(Span(start, words[last][1], text[start:words[last][1]], EntityKind.PLACE, "rule"))
-        else:
-            place_start = words[index + 1][0]
-            spans.append(Span(place_start, words[last][1], text[place_start:words[last][1]], EntityKind.PLACE, "rule"))
+        last = _office_place(text, words, index, last)
+        rest = [words[i][2] for i in range(index + 1, last + 1)]
+        if (len(rest) == 1 and rest[0] in _GENERIC) or all(w in _PLACE_WORDS or w in _gazetteer_places() for w in rest) \
+                and word in _LOCATION_HEADS:
+            continue  # "شبکه اجتماعی" (a social network); "مرکز ولایت بدخشان" (the province's capital)
+        spans.append(Span(start, words[last][1], text[start:words[last][1]], EntityKind.ORGANISATION, "rule"))
     return spans
+
+
+def _office_place(text: str, words, head: int, last: int) -> int:
+    """A local office's name runs on to its place: "سفارت روسیه در کابل", "فرماندهی پولیس طالبان در ولایت بلخ"."""
+    if words[head][2] not in _OFFICE_HEADS or last + 2 >= len(words) or words[last + 1][2] != "در" \
+            or not (_joined(text, words, last) and _joined(text, words, last + 1)):
+        return last
+    place = last + 2
+    if words[place][2] in _PLACE_WORDS and place + 1 < len(words) and _joined(text, words, place):
+        place += 1
+    if words[place][2] not in _gazetteer_places():
+        return last
+    if place + 1 < len(words) and _joined(text, words, place) and words[place + 1][2] in _gazetteer_places():
+        place += 1  # "… در مزار شریف"
+    return place
 
 
 def _ends_body(words, index: int) -> bool:
@@ -256,9 +297,11 @@ def _can_be_body_word(text: str, words, index: int) -> bool:
     """A body's name runs on through nouns and adjectives ("امور اتباع", "آزادی‌خواه"), and "و" between two
     of them, but not into a verb, a time word, a person's name or another body."""
     word = words[index][2]
+    if index > 0 and _GOVERNING.get(words[index - 1][2]) == word:
+        return index + 1 < len(words) and _can_be_name_word(text, words, index + 1)
     if word == "و":
         return index + 1 < len(words) and _can_be_body_word(text, words, index + 1) \
-            and words[index + 1][2] not in _BODY_HEADS
+            and words[index + 1][2] not in _BODY_HEADS and words[index + 1][2] not in _ROLES
     given, _ = _given_names()
     return word not in given and not _NAME_FORM.match(word) and word not in _TITLES \
         and _can_be_name_word(text, words, index)
@@ -266,15 +309,44 @@ def _can_be_body_word(text: str, words, index: int) -> bool:
 
 def _can_be_name_word(text: str, words, index: int) -> bool:
     word = words[index][2]
-    if word in _NOT_NAME or word.startswith(("می", "نمی")) and "\u200c" in text[words[index][0]:words[index][1]]:
+    if word in _NOT_NAME or _is_verb(word) or word.startswith(("می", "نمی")) and "\u200c" in _written(text, words, index):
         return False
     following = words[index + 1][2] if index + 1 < len(words) else ""
-    return following not in _LIGHT_VERBS or not _joined(text, words, index)
+    return not _is_verb(following) or not _joined(text, words, index)
+
+
+def _is_verb(word: str) -> bool:
+    """A light verb or an auxiliary, with its person ending: "شده‌اند" is "شده" + "اند"."""
+    return word in _LIGHT_VERBS or any(word.endswith(ending) and word[:-len(ending)] in _LIGHT_VERBS
+                                       for ending in ("اند", "ایم", "اید", "است"))
+
+
+def opens_with_role(clause: str) -> bool:
+    """"سخنگوی وزارت عبدالرحیم کریمی گفت", "نماینده دایمی کشور در سازمان ملل، یوری پتروف، گفت": a clause that
+    opens with a role names the body it serves before the person who holds it."""
+    first = _WORD.search(clause)
+    return bool(first) and first.start() <= 2 and _bare(first.group(0)) in _ROLES
+
+
+def signed_from(line: str) -> str | None:
+    """The reporter a Persian header line signs with: "احمد رحیمی - کابل" or "احمد رحیمی، کابل" (a person's name by
+    the rules above, then a place the gazetteer knows), or a line that is only a person's name."""
+    if not ARABIC_SCRIPT.search(line):
+        return None
+    name, _, place = (re.split(r"\s*([-–—،,|/])\s*", line.strip(), maxsplit=1) + ["", ""])[:3]
+    if place and not all(_bare(word) in _gazetteer_words() for word in place.split()):
+        return None
+    words = [(m.start(), m.end(), _bare(m.group(0))) for m in _WORD.finditer(name)]
+    people = [span for span in _people(name, words) if span.start == 0 and span.end == len(name)]
+    # a line of its own signed so is a name even when its given name is an ordinary word too ("سحر کریمی")
+    signed = 2 <= len(words) <= 3 and _is_given(words[0][2], name[:words[0][1]]) \
+        and all(_can_be_name(name, words, i) for i in range(len(words)))
+    return name if people or (signed and place) else None
 
 
 def persian_surname_spans(text: str, people: Iterable[str]) -> list[Span]:
-    """A Persian person's surname written alone again ("آقای متقی", "رسولی افزود"), as English "Muttaqi" after
-    "Amir Khan Muttaqi": a surname two people of the article share is left alone, never given to either."""
+    """A Persian person's surname written alone again ("آقای کریمی", "رسولی افزود"), as English "Karimi" after
+    "Abdul Rahim Karimi": a surname two people of the article share is left alone, never given to either."""
     owners: dict[str, set[str]] = {}
     for name in people:
         parts = name.split()

@@ -1,6 +1,6 @@
 """Who said a quotation in Persian text: «…» with a speech verb before or after it.
 
-Persian puts the subject first and the verb last: "ذبیح‌الله مجاهد، سخنگوی طالبان، در کابل گفت: «…»" and
+Persian puts the subject first and the verb last: "عبدالرحیم کریمی، سخنگوی وزارت، در کابل گفت: «…»" and
 "«…»، خانم صدیقی عنوان کرد." The speaker is the person or body the clause opens with, before its verb; "او"
 and "وی" (he, she) stand for the last person; a clause opening "یک منبع" (a source) or "یک مقام" (an official)
 names no one, and a body reached by "به" (to), "با" (with) or "از" (from) is the one spoken to, not the speaker.
@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
+from generator.extract.persian_names import opens_with_role
 from generator.model import EntityKind, Mention
+from generator.text.sentences import sentence_spans
 
 #: Speech verbs, past and present, simple and compound: said, added, announced, stressed, wrote, noted, warned …
 _VERB = (r"(?:گفت(?:ند|ه\s?است|ه\s?اند)?|افزود(?:ند|ه\s?است)?|نوشت(?:ند|ه\s?است)?|پرسید|می[\u200c ]?گوید"
@@ -53,11 +55,29 @@ def _speaker(text: str, clause_start: int, verb_at: int, mentions: list[Mention]
     if _UNNAMED.match(opening):
         return None, verb, "the clause names an unnamed source, not a person"
     if _PRONOUN.match(opening):
+        subject = _earlier_subject(text, clause_start, mentions)
+        if subject:
+            return subject, verb, "'او' (he or she) refers to the person the sentence before opens with"
         if last_person:
             return last_person, verb, "'او' (he or she) refers to the last person named"
         return None, verb, "a pronoun with no person named before it"
-    for mention in mentions:
-        if clause_start <= mention.start < verb_at and mention.kind in (EntityKind.PERSON, EntityKind.ORGANISATION) \
-                and not _NOT_SUBJECT_BEFORE.search(text, clause_start, mention.start):
-            return mention.name, verb, "named first in the clause whose verb introduces the quote"
+    in_clause = [m for m in mentions if clause_start <= m.start < verb_at
+                 and m.kind in (EntityKind.PERSON, EntityKind.ORGANISATION)
+                 and not _NOT_SUBJECT_BEFORE.search(text, clause_start, m.start)]
+    if opens_with_role(opening):
+        person = next((m for m in in_clause if m.kind is EntityKind.PERSON), None)
+        if person:
+            return person.name, verb, "the person holding the role the clause opens with"
+    if in_clause:
+        return in_clause[0].name, verb, "named first in the clause whose verb introduces the quote"
     return None, verb, "the clause names no person or organisation before its verb"
+
+
+def _earlier_subject(text: str, before: int, mentions: list[Mention]) -> str | None:
+    """The person the nearest earlier sentence of the paragraph is about: the first it names, Persian's subject."""
+    for start, end in reversed([bounds for bounds in sentence_spans(text) if bounds[1] <= before]):
+        people = [m for m in mentions if start <= m.start < end and m.kind is EntityKind.PERSON
+                  and not _NOT_SUBJECT_BEFORE.search(text, start, m.start)]
+        if people:
+            return people[0].name
+    return None

@@ -258,8 +258,9 @@ def _one_per_quotation(paragraph: _Paragraph, quotes: list[Quote]) -> list[Quote
 def _attribute(paragraph: _Paragraph, span: QuoteSpan, speakers: Speakers) -> tuple[str | None, str, str]:
     if ARABIC_SCRIPT.search(paragraph.text, max(0, span.start - 1), span.end + 1):
         pronoun = speakers.pronoun("he")
-        persian = persian_attribution(paragraph.text, paragraph.sentence_around(span.start), (span.start, span.end),
-                                      paragraph.outside, pronoun[0] if pronoun else None)
+        sentence = (paragraph.sentence_around(span.start)[0], paragraph.sentence_around(max(span.start, span.end - 1))[1])
+        persian = persian_attribution(paragraph.text, sentence, (span.start, span.end), paragraph.outside,
+                                      pronoun[0] if pronoun else None)
         if persian is not None:
             return persian
     text = paragraph.text

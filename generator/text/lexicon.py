@@ -132,13 +132,18 @@ class DateLine:
 
 
 _TIME = r"(?:ساعت\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:ق\.?\s?ظ|ب\.?\s?ظ|صبح|عصر|شب))?"
+#: "تاریخ نشر" (published), "به‌روزرسانی" (updated) …, read in normalised text (a joiner is a space).
+_PERSIAN_DATE_LABEL = (r"(?:تاریخ(?:\s(?:نشر|انتشار|ثبت))?|منتشر\sشده|نشر\sشده|نشر|انتشار|(?:آخرین\s)?به\s?روز\s?(?:رسانی|شده)"
+                       r"|بروزرسانی|به\sروز\sرسانی)")
+#: What stands around a numeric date on a Persian page: "تاریخ انتشار: سه‌شنبه ۱۴۰۴/۰۴/۲۴ - ۱۱:۲۰".
+_PERSIAN_AROUND_NUMERIC = re.compile(
+    rf"^(?:{_PERSIAN_DATE_LABEL}\s*:?\s*)?(?:{persian_calendar.WEEKDAY}\s*[،,]?\s*)?|\s*[-–|،,]?\s*{_TIME}\s*$")
 _ANY_MONTH = "|".join(sorted({*persian_calendar.SOLAR_HIJRI_MONTH, *persian_calendar.GREGORIAN_MONTH}, key=len,
                              reverse=True))
 #: "۱۷ سرطان ۱۴۰۴", "دوشنبه، ۱۷ سرطان ۱۴۰۴ ه‍.ش", "تاریخ نشر: ۱۷ تیر ۱۴۰۴ - ۱۰:۴۵", "۵ جولای ۲۰۲۵"
 #: (read in `persian_calendar.normalised` text: ASCII digits, Persian letters, a joiner as a space).
 PERSIAN_DATE_ONLY = re.compile(
-    rf"""^(?:(?:تاریخ(?:\s(?:نشر|انتشار|ثبت))?|منتشر\sشده|نشر\sشده|نشر|انتشار|آخرین\sبه\s?روز\s?رسانی|به\s?روز\s?شده)
-           \s*:?\s*)?(?:{_TIME}\s*[-–|،,]?\s*)?(?:{persian_calendar.WEEKDAY}\s*[،,]?\s*)?
+    rf"""^(?:{_PERSIAN_DATE_LABEL}\s*:?\s*)?(?:{_TIME}\s*[-–|،,]?\s*)?(?:{persian_calendar.WEEKDAY}\s*[،,]?\s*)?
         (?P<day>\d{{1,2}})\s+(?P<month>{_ANY_MONTH})\s+(?P<year>\d{{4}})
         (?:\s*(?:{persian_calendar.SOLAR_HIJRI_MARK}|{persian_calendar.GREGORIAN_MARK}|ش))?
         (?:\s*[-–|،,]?\s*{_TIME})?\s*$""", re.VERBOSE)
@@ -154,7 +159,7 @@ def parse_date_only(line: str) -> DateLine | None:
             return _checked(year, persian_calendar.GREGORIAN_MONTH[month_word], day,
                             f"'{persian.group(0).strip()}': a Gregorian date with the month's Persian name")
         return _solar_hijri(year, persian_calendar.SOLAR_HIJRI_MONTH[month_word], day, f"{day} {month_word} {year}")
-    match = DATE_ONLY.match(text)
+    match = DATE_ONLY.match(text) or DATE_ONLY.match(_PERSIAN_AROUND_NUMERIC.sub("", persian_calendar.normalised(text)))
     if not match:
         return None
     if match["iso"]:
@@ -175,13 +180,15 @@ def parse_date_only(line: str) -> DateLine | None:
 
 
 def _numeric(first: int, second: int, third: int, text: str) -> DateLine:
-    """1400/5/24 (Solar Hijri), 2021/08/15 (Y/M/D), 25/04/2021 (D/M/Y); 03/04/2021 is refused."""
+    """1400/5/24 and 24/5/1400 (Solar Hijri), 2021/08/15 (Y/M/D), 25/04/2021 (D/M/Y); 03/04/2021 is refused."""
     if first > 31:  # year first
         if first in persian_calendar.SOLAR_HIJRI_YEARS:
             return _solar_hijri(first, second, third, text, f"{third}/{second}/{first}")
         return _checked(first, second, third, "read as year/month/day")
     if third < 1000:
         return DateLine(None, None, None, problem=f"'{text}' has no four-digit year")
+    if third in persian_calendar.SOLAR_HIJRI_YEARS:  # 22/4/1404: Persian sites write day/month/year too
+        return _solar_hijri(third, second, first, text, f"{first}/{second}/{third}")
     if first <= 12 and second <= 12 and first != second:
         return DateLine(None, None, None, problem=f"'{text}' is ambiguous: day/month or month/day")
     if first == second:
@@ -225,7 +232,9 @@ def is_acronym(word: str) -> bool:
 
 
 #: A byline's label, in English or in Persian (نویسنده "writer", گزارشگر and خبرنگار "reporter", به قلم "by the pen
-#: of"; گزارش "report" only with its colon): what follows it names who wrote the article.
+#: of"; گزارش "report", نوشته "written" and تهیه‌کننده "prepared by" only with a colon): what follows it names who
+#: wrote the article.
 BYLINE_LABEL = re.compile(
     r"^(?:(?:by|writer|author|authors|written by|reporter|reported by|reporting by)\s*[:\-]?\s+"
-    r"|(?:نویسنده|نویسندگان|گزارشگر|خبرنگار|به\sقلم)\s*[:\-]?\s*|گزارش\s*:\s*)", re.IGNORECASE)
+    r"|(?:نویسنده|نویسندگان|گزارشگر|خبرنگار|به\sقلم)\s*[:\-]?\s*|(?:گزارش|نوشته|تهیه[\s\u200c]کننده)\s*:\s*)",
+    re.IGNORECASE)

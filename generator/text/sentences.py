@@ -14,7 +14,9 @@ _ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m".split())
 #: "J." or "A.E.": initials before a surname ("A.E. Staley"), not the end of a sentence
 _INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+#: A sentence ends at . ! ? … (and Persian ؟) before a capital, a digit or a letter of a script without capitals
+#: (Persian, Arabic), closing quote marks («…») kept with it.
+_BOUNDARY = re.compile(r"(?<=[.!?…؟])[\"'”’)\]»]*\s+(?=[\"'“‘(\[«]?[A-Z0-9\u0600-\u06ff])")
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -22,9 +24,9 @@ def split_sentences(paragraph: str) -> list[str]:
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
         end = match.start()
-        closing = re.match(r"[\"'”’)\]]*", paragraph[end:]).group(0)
+        closing = re.match(r"[\"'”’)\]»]*", paragraph[end:]).group(0)
         candidate = paragraph[start:end + len(closing)]
-        last_word = candidate.rstrip("\"'”’)]").rsplit(None, 1)[-1].rstrip(".").lower() if candidate.strip() else ""
+        last_word = candidate.rstrip("\"'”’)]»").rsplit(None, 1)[-1].rstrip(".").lower() if candidate.strip() else ""
         last_word = last_word.rsplit("-", 1)[-1]  # "Japan-U.S." ends as "U.S." does
         if last_word in _ABBREVIATIONS or _INITIALS.fullmatch(last_word):
             continue

@@ -220,3 +220,32 @@ def test_a_paragraph_after_the_related_stories_tail_is_never_set_aside_silently(
     assert [item.kind for item in clean.set_aside] == ["related stories"] * 3
     (warning,) = tail_warnings("tail.txt", clean)
     assert warning.line == 9 and "reads like a paragraph of the article" in str(warning)  # not the short headline
+
+
+#: A Persian page's furniture, one line of each shape three writers of Dari and Iranian news copied
+#: (tests/fixtures/dari/reports), with the kind each is set aside as.
+PERSIAN_PAGE = {
+    "نوشته: کیوان حسینی": "byline",
+    "سه‌شنبه ۱۴۰۴/۰۴/۲۴ - ۱۱:۲۰": "date line",
+    "به‌روزرسانی: 20/4/1404": "date line",
+    "عکس: طلوع‌نیوز": "photo credit",
+    "منبع تصویر، Getty Images": "photo credit",
+    "توضیح تصویر، زنان افغان در صف دریافت کمک‌های غذایی در کابل": "photo credit",
+    "مهاجران در گذرگاه اسلام‌قلعه، ولایت هرات (عکس: رادیو آزادی)": "photo credit",
+    "کد خبر: ۸۵۸۷۳۰۱۲": "page chrome",
+    "رادیو آزادی را در فیسبوک، یوتیوب و ایکس دنبال کنید.": "page chrome",
+    "برچسب‌ها: طالبان، زنان، مهاجران": "keywords",
+}
+
+
+def test_a_persian_pages_furniture_is_set_aside_as_its_english_twin_is():
+    lines = ["اعتراض زنان در کابل", "", *PERSIAN_PAGE, "",
+             "شماری از زنان معترض امروز در کابل گرد هم آمدند و خواستار حق کار شدند.", "",
+             "این خبر را شریک سازید: فیسبوک | ایکس | واتس‌اپ", "",
+             "بیشتر", "بازداشت یک خبرنگار زن در هرات؛ خانواده از سرنوشت او بی‌خبرند"]
+    clean = clean_text("\n".join(lines))
+    kinds = {item.text: item.kind for item in clean.set_aside}
+    assert {line: kinds.get(line) for line in PERSIAN_PAGE} == PERSIAN_PAGE
+    assert [p.text for p in clean.paragraphs] == [lines[len(PERSIAN_PAGE) + 3]]
+    assert kinds["این خبر را شریک سازید: فیسبوک | ایکس | واتس‌اپ"] == "page chrome"
+    assert kinds["بازداشت یک خبرنگار زن در هرات؛ خانواده از سرنوشت او بی‌خبرند"] == "related stories"

@@ -22,3 +22,10 @@ def test_a_decade_reads_with_its_article():
     assert entry_date(entry("about")) == "About the 1990s"  # "in the mid-1990s"
     assert entry_date(entry("since")) == "Since the 1990s"
     assert entry_date(entry("on")) == "1990s"
+
+
+def test_a_solar_hijri_month_reads_as_both_its_ends_never_as_one_gregorian_month():
+    saratan = TimelineEntry("k", dt.date(2025, 6, 22), dt.date(2025, 7, 22), Precision.SPAN, "on", "", (), ())
+    assert entry_date(saratan) == "22 June – 22 July 2025"
+    year = TimelineEntry("k", dt.date(2021, 3, 21), dt.date(2022, 3, 20), Precision.SPAN, "since", "", (), ())
+    assert entry_date(year) == "Since 21 March 2021"  # "از سال ۱۴۰۰": since its first day
