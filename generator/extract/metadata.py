@@ -16,7 +16,6 @@ from generator.errors import shorten
 from generator.extract.dates import Reference, TimeExpression, find_time_expressions
 from generator.extract.language import detect_language
 from generator.extract.persian_names import signed_from
-from generator.text.scripts import ARABIC_SCRIPT
 from generator.extract.plans import speaks_of_future
 from generator.model import (
     Attributed,
@@ -39,6 +38,7 @@ from generator.text.lexicon import (
     web_address_host,
 )
 from generator.text.names import split_names
+from generator.text.scripts import ARABIC_SCRIPT
 from generator.text.sentences import split_sentences
 
 WORDS_PER_MINUTE = 200
