@@ -48,7 +48,7 @@ def test_the_byline_and_the_solar_hijri_date_line_are_metadata_not_text(articles
     assert reaction.metadata.author.value == "مریم احمدی" and protest.metadata.author.value == "زهرا کریمی"
     # ۱۷ سرطان ۱۴۰۴: Saratan, the fourth month (Tir in Iran); 1 Saratan 1404 was 22 June 2025
     assert (reaction.metadata.date.value, reaction.metadata.date.precision) == (dt.date(2025, 7, 8), Precision.DAY)
-    assert "Saratan (Tir in Iran), the fourth month" in reaction.metadata.date.evidence
+    assert "Saratan, the fourth month, Tir in Iran" in reaction.metadata.date.evidence
     assert protest.metadata.date.value == dt.date(2025, 7, 11)  # ۲۰ تیر ۱۴۰۴, the month's Iranian name
     kinds = {item.kind for item in reaction.clean.set_aside}
     assert {"byline", "date line", "page chrome"} <= kinds  # the share line "اشتراک‌گذاری" too

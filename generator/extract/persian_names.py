@@ -23,34 +23,17 @@ from generator.extract.name_rules import Span
 from generator.model import EntityKind
 from generator.resources import data_lines
 from generator.text.fold import fold
+from generator.text.persian_words import LIGHT_VERBS as _LIGHT_VERBS
+from generator.text.persian_words import NOT_NAME as _NOT_NAME
+from generator.text.persian_words import TITLES as _TITLES
+from generator.text.persian_words import bare as _bare
+from generator.text.persian_words import word_set as _words
 from generator.text.scripts import ARABIC_SCRIPT
 
 #: A word: letters (Persian, Arabic or Latin), its joiners and vowel marks; no digit and no "،".
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u200c\u064b-\u065f\u0670])*")
-def _bare(word: str) -> str:
-    """A word as the word lists hold it: folded, without joiners."""
-    return fold(word).replace("\u200c", "").replace(" ", "")  # fold makes a joiner a space
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(_bare(word) for word in text.split())
-
-
-#: Words that are never part of a name: prepositions, conjunctions, pronouns, demonstratives, adverbs, time words,
-#: verbs and auxiliaries (a compound verb's noun, "اعلام" of "اعلام کرد", is caught by the light verb after it).
-_NOT_NAME = _words("""
-در از به که و با را برای تا این آن او وی ایشان آنان آنها ما شما من تو یا اما ولی هم نیز همچنین بر بی پس پیش
-قبل بعد روی زیر میان بین درباره دربارهٔ علیه سوی طی طبق مانند چون اگر هر همه هیچ چند چندین یک دو سه چهار پنج
-گفت گفتند افزود افزودند نوشت نوشتند است هست هستند اند بود بودند شد شدند شده شود شوند کرد کردند کرده کند کنند
-داد دادند داده دارد دارند داشت خواهد خواهند گرفت گرفتند نمود نمودند باید نباید می نمی امروز دیروز فردا
-روز هفته ماه سال شب صبح عصر اکنون هنوز تاکنون حالا سپس همین همان دیگر خود خویش جدید پیشین سابق کنونی
-شنبه یکشنبه دوشنبه سهشنبه چهارشنبه پنجشنبه جمعه تنها فقط حتی حدود بیش کم هنگام زمان گزارش اساس
-ایکس فیسبوک فیس‌بوک تلگرام یوتیوب اینستاگرام واتساپ واتس‌اپ توییتر تویتر تیک‌تاک
-""")
-#: The verbs a noun before them makes compound ("اعلام کرد", "هشدار داد"): that noun is no part of a name.
-_LIGHT_VERBS = _words("کرد کردند کرده کند کنند کردن نمود نمودند شد شدند شده شود شوند داد دادند داده دهد دهند "
-                         "گرفت گرفتند گرفته زد زدند است هستند بود بودند خواهد خواهند")
-_TITLES = _words("آقای خانم مولوی مولانا ملا دکتر داکتر حاجی قاری انجینیر شیخ سید بانو جناب")
 _ROLES = _words(("سخنگوی رئیس رییس وزیر معاون فرمانده والی سفیر نماینده مدیر بنیان‌گذار بنیانگذار فعال عضو "
                     "مشاور سرپرست دبیرکل مسئول رهبر قاضی وکیل خبرنگار گزارشگر عکاس استاد معلم آموزگار "
                     "رئیس‌جمهور رئیس‌جمهوری نخست‌وزیر امیر فرماندار شهردار سرکنسول کارمند مقام"))

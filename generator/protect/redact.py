@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from generator.ingest.registry import PSEUDONYM_NOUN, REGISTRY_FILE, RegisteredEntity, Registry, letters
 from generator.model import Article, Attributed, EntityKind, Problem, Protected, Provenance, SourceFile
+from generator.protect.cross_script import CrossScript
 from generator.protect.spelling import Found, NameFinder, words
 from generator.text.lexicon import WITHHELD_LINK
 from generator.text.names import split_names
@@ -36,8 +37,11 @@ def _key(text: str) -> str:
 class Redactor:
     """Finds every protected spelling in a text and puts the pseudonym in its place."""
 
-    def __init__(self, protected: Iterable[Protected]) -> None:
+    def __init__(self, protected: Iterable[Protected], published: Iterable[str] = ()) -> None:
         self.protected = tuple(protected)
+        #: the Persian spellings the registry gives people it does not protect: theirs, never hidden as alike
+        self.published = tuple(sorted(set(published)))
+        self._cross_script = CrossScript(self.protected, self.published)
         self._names = NameFinder((spelling, entry.pseudonym, entry.kind is EntityKind.PERSON)
                                  for entry in self.protected for spelling in entry.spellings)
         self._given = NameFinder((given, entry.pseudonym, False)
@@ -47,15 +51,15 @@ class Redactor:
         return bool(self.protected)
 
     def __eq__(self, other: object) -> bool:  # two builds of the same registry protect the same names
-        return isinstance(other, Redactor) and other.protected == self.protected
+        return isinstance(other, Redactor) and (other.protected, other.published) == (self.protected, self.published)
 
     def __hash__(self) -> int:
-        return hash(self.protected)
+        return hash((self.protected, self.published))
 
     @property
     def fingerprint(self) -> str:
         """Stands for the set of protected spellings (for caches to know it changed), and reveals none."""
-        return hashlib.sha256(repr(self.protected).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+        return hashlib.sha256(repr((self.protected, self.published)).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
     def names_in(self, text: str) -> set[str]:
         """The pseudonyms whose names `text` holds, read fast (for the audit: never the names themselves)."""
@@ -96,6 +100,25 @@ class Redactor:
         the given names of the people it names; an address that named someone is withheld."""
         if not self:
             return source, []
+        redacted, problems = self._registered(source)  # first, so a registered Persian alias is no question
+        redacted, more = self._alike_in_persian(redacted)
+        return redacted, problems + more
+
+    def _alike_in_persian(self, source: SourceFile) -> tuple[SourceFile, list[Problem]]:
+        """A protected person's name in Persian script under a spelling nobody registered, hidden
+        (`cross_script`); the file's hash withheld, as for any article that named someone."""
+        text, hidden = self._cross_script.hide(source.text)
+        if not hidden:
+            return source, []
+        problems = [Problem(source.name, f"a name in Persian script here has the consonants of a protected person's "
+                            f"name, so it is hidden under '{pseudonym}' (the words are not repeated here).",
+                            f"If it is this person, add its Persian spelling to that entry's aliases in {REGISTRY_FILE}, "
+                            "so it is hidden for certain; if it is someone else, register them with this spelling "
+                            "(not protected) and it is published.", line=line, severity="warning")
+                    for pseudonym, line in dict.fromkeys((h.pseudonym, h.line) for h in hidden)]
+        return replace(source, text=text, sha256=""), problems
+
+    def _registered(self, source: SourceFile) -> tuple[SourceFile, list[Problem]]:
         texts = [source.name, source.text, source.sidecar_source,
                  *source.sidecar.texts().values(),
                  *(part for pair in source.stated.values() for part in pair)]
@@ -171,7 +194,8 @@ def protect(registry: Registry) -> tuple[Registry, Redactor, tuple[Problem, ...]
         pseudonyms[entity.name] = pseudonym
         protected.append(Protected(pseudonym, entity.kind, _spellings(entity, pseudonym, unprotected_words, problems),
                                    _given_names(entity)))
-    redactor = Redactor(protected)
+    published = (name for entity in registry.entities if not entity.protect for name in entity.names)
+    redactor = Redactor(protected, published)
     public = tuple(_published(entity, pseudonyms[entity.name], redactor) if entity.protect
                    else _unprotected(entity, redactor) for entity in registry.entities)
     return replace(registry, entities=public), redactor, tuple(problems)

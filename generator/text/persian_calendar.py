@@ -56,8 +56,8 @@ def normalised(text: str) -> str:
 
 
 def month_name(month: int) -> str:
-    """"Saratan (Tir in Iran), the fourth month"."""
-    return f"{AFGHAN_MONTH_NAMES[month - 1]} ({IRANIAN_MONTH_NAMES[month - 1]} in Iran), the {ORDINALS[month - 1]} month"
+    """"Saratan, the fourth month, Tir in Iran"."""
+    return f"{AFGHAN_MONTH_NAMES[month - 1]}, the {ORDINALS[month - 1]} month, {IRANIAN_MONTH_NAMES[month - 1]} in Iran"
 
 
 def solar_hijri_day(year: int, month: int, day: int) -> dt.date | None:

@@ -21,8 +21,10 @@ _PERSIAN = {
     "خ": "x", "د": "d", "ذ": "z", "ز": "z", "ض": "z", "ظ": "z", "ر": "r", "ژ": "j", "ش": "c", "ف": "f", "ق": "k",
     "ک": "k", "ك": "k", "گ": "g", "غ": "g", "ل": "l", "م": "m", "ن": "n",
 }
-_LATIN_DIGRAPHS = (("kh", "x"), ("gh", "g"), ("sh", "c"), ("ch", "c"), ("zh", "j"), ("th", "t"), ("ph", "f"),
-                   ("dh", "z"), ("q", "k"), ("c", "k"))
+#: Latin spellings as the same classes: the digraphs first, to a capital a single letter cannot become (so the "c"
+#: that "sh" is written as is not then read as the "c" of "Karim" spelt "Carim"), then the single letters.
+_LATIN_DIGRAPHS = (("kh", "X"), ("gh", "G"), ("sh", "C"), ("ch", "C"), ("zh", "J"), ("th", "T"), ("ph", "F"),
+                   ("dh", "Z"), ("q", "k"), ("c", "k"), ("x", "ks"))
 #: Two names this alike by their skeletons are proposed to the curator as perhaps one.
 ALIKE = 0.8
 
@@ -33,10 +35,10 @@ def skeleton(name: str) -> str:
         letters = "".join(_PERSIAN.get(char, "") for char in name)
     else:
         text = unicodedata.normalize("NFKD", name).casefold()
-        text = "".join(char for char in text if "a" <= char <= "z")
-        for written, as_class in _LATIN_DIGRAPHS:
-            text = text.replace(written, as_class)
-        letters = re.sub(r"[aeiouywv]", "", text)
+        text = "".join(char if "a" <= char <= "z" else " " for char in text)
+        for written, as_class in _LATIN_DIGRAPHS:  # word by word: "Narges Heidari" has no "sh"
+            text = " ".join(word.replace(written, as_class) for word in text.split())
+        letters = re.sub(r"[aeiouywv ]", "", text).lower()
     return re.sub(r"(.)\1+", r"\1", letters)
 
 

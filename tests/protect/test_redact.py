@@ -21,6 +21,7 @@ from generator.errors import UnsafeToPublish
 from generator.ingest.registry import RegisteredEntity, Registry, load_registry
 from generator.model import EntityKind, Protected, Provenance
 from generator.pipeline import build_dossier
+from generator.protect.cross_script import CrossScript
 from generator.protect.redact import Redactor, protect
 from tests.conftest import FIXTURES_DIR, PROJECT, copy_project
 
@@ -480,3 +481,50 @@ def test_the_hash_of_a_file_that_names_a_protected_person_is_withheld(protected_
     sums = (site / "SHA256SUMS").read_text(encoding="utf-8")
     assert "900_dari_statement" not in sums and original not in sums
     assert "seeds/000_68507b3c627c16da.txt" in sums  # an article that names nobody protected keeps its hash
+
+
+DARI_NAMING = """بیانیه فعالان زن
+۱۸ سرطان ۱۴۰۴
+
+فوزیه کوفی، فعال حقوق زنان، گفت که تهدید شده است. کوفی از سازمان ملل کمک خواست.
+
+فوزیه کریمی، آموزگار، نیز سخن گفت.
+"""
+
+
+def test_a_persian_spelling_nobody_registered_is_hidden_when_it_has_a_protected_persons_consonants(tmp_path):
+    """The curator protects "Fawzia Koofi" and registers no Persian spelling: a Dari report writing her
+    "فوزیه کوفی" must not publish her. Another Fawzia, registered with her Persian spelling, stays published."""
+    (tmp_path / "entities.yml").write_text(
+        "entities:\n  - name: Fawzia Koofi\n    kind: person\n    aliases: [Koofi]\n    protect: true\n"
+        "  - name: Fawzia Karimi\n    kind: person\n    aliases: [فوزیه کریمی]\n", encoding="utf-8")
+    (tmp_path / "970_statement.txt").write_text(DARI_NAMING, encoding="utf-8")
+    dossier = build_dossier(tmp_path)
+    (article,) = dossier.articles
+    text = "\n".join(paragraph.text for paragraph in article.paragraphs)
+    assert "کوفی" not in text and text.count("Person A") == 2  # the full name, and the surname alone after it
+    assert "فوزیه کریمی" in text  # registered under her own name: hers
+    assert article.source.sha256 == ""  # the hash of the file as received would confirm a guess
+    (warning,) = [p for p in dossier.problems if "Persian script" in p.message]
+    assert warning.line == 4 and warning.severity == "warning" and "Person A" in warning.message
+    assert "کوفی" not in str(warning) + warning.hint  # the words found are never printed
+
+
+@pytest.mark.parametrize(("latin", "persian"), [
+    ("Rosa Otunbayeva", "رزا اوتونبایوا"),  # ز for the s between vowels
+    ("Volker Turk", "فولکر تورک"),  # ف for v
+    ("Vasily Nebenzia", "واسیلی نبنزیا"),  # a first و is the consonant v
+    ("Amir Khan Muttaqi", "امیرخان متقی"),  # two Latin given names written as one word
+    ("Narges Heidari", "نرگس حیدری"),  # no "sh" across the two words
+])
+def test_a_protected_persons_persian_spellings_are_found_by_their_consonants(latin, persian):
+    hider = CrossScript([Protected("Person A", EntityKind.PERSON, (latin,))])
+    assert hider.hide(f"به گفته {persian}، وضعیت بدتر شده است.")[0] == "به گفته Person A، وضعیت بدتر شده است."
+
+
+@pytest.mark.parametrize("text", ["او این کار را کرد که همه بدانند.", "پلیس ما را سر کار گرفت.",
+                                  "ملا محمد نیز آمد."])
+def test_phrases_that_are_no_names_are_never_hidden(text):
+    hider = CrossScript([Protected("Person A", EntityKind.PERSON, (name,))
+                         for name in ("Shukria Siddiqui", "Zahra Karimi", "Maryam Ahmadi")])
+    assert hider.hide(text) == (text, [])
