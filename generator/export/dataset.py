@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterator
 
 from generator.export.timeline import write_csv
-from generator.model import Attributed, DataFile, Dossier, Entity, PublicationDate, format_date_iso
+from generator.model import Attributed, DataFile, Dossier, Entity, PublicationDate, format_date_iso, format_span_iso
 
 FORMAT = "documentary-dossier/1"
 DATA_FOLDER = "data"
@@ -75,7 +75,7 @@ def dossier_record(dossier: Dossier, title: str) -> dict[str, object]:
         "events": [{
             "id": entry.key, "first": entry.first.isoformat() if entry.first else None,
             "last": entry.last.isoformat() if entry.last else None,
-            "date": format_date_iso(entry.first, entry.precision) if entry.first else None,
+            "date": format_span_iso(entry.first, entry.last, entry.precision) if entry.first else None,
             "precision": entry.precision.value if entry.precision else None,
             "qualifier": entry.qualifier, "planned": entry.planned, "sentence": entry.sentence,
             "entities": [ids[name] for name in entry.entities if name in ids],

@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
-from generator.model import Article, Precision, TimelineEntry, format_date_iso
+from generator.model import Article, Precision, TimelineEntry, format_span_iso
 from generator.render.escaping import escape
 
 CSV_COLUMNS = ("entry", "date", "first", "last", "precision", "qualifier", "planned", "article_id", "article_title",
@@ -93,7 +93,7 @@ def events_csv(entries: list[TimelineEntry], articles: Mapping[str, Article]) ->
 def _entry_lines(entry: TimelineEntry, cited: tuple[tuple[str, str], ...]) -> str:
     """The entry's rows, one per citation; `cited`: each citation's article title and file name."""
     return csv_lines([
-        entry.key, format_date_iso(entry.first, entry.precision) if entry.first else "",
+        entry.key, format_span_iso(entry.first, entry.last, entry.precision) if entry.first else "",
         entry.first.isoformat() if entry.first else "", entry.last.isoformat() if entry.last else "",
         entry.precision.value if entry.precision else "", entry.qualifier, "yes" if entry.planned else "",
         event.article_id, title, source,

@@ -24,6 +24,7 @@ from generator.model.articles import (
     SetAside,
     SourceFile,
     format_date_iso,
+    format_span_iso,
 )
 from generator.model.dossier import (
     ENTITY_FOLDERS,
@@ -70,4 +71,5 @@ __all__ = [
     "SourceFile",
     "TimelineEntry",
     "format_date_iso",
+    "format_span_iso",
 ]

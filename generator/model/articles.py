@@ -303,6 +303,14 @@ class Article:
 
 
 
+def format_span_iso(first: dt.date, last: dt.date | None, precision: Precision | None) -> str:
+    """A timeline date as ISO 8601 writes it: a span another calendar gives as its interval ("2023-12-22/2024-01-20",
+    a Solar Hijri month), any other date as `format_date_iso`."""
+    if precision is Precision.SPAN and last is not None:
+        return f"{first.isoformat()}/{last.isoformat()}"
+    return format_date_iso(first, precision)
+
+
 def format_date_iso(value: dt.date, precision: Precision | None) -> str:
     iso = value.isoformat()
     if precision is Precision.DECADE:
