@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from generator.model import CleanText, Paragraph, Problem, SetAside
 from generator.text.lexicon import BYLINE_LABEL, RELEASE_HEADER, SOURCE_URL, parse_date_only
+from generator.text.scripts import ARABIC_SCRIPT
 
 BULLET = re.compile(r"^[-•*–·▪]\s+")
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -27,8 +28,8 @@ PAGE_CHROME = re.compile(
     r"|(?:sign up|subscribe) (?:for|to) our (?:daily |weekly )?newsletters?\.?|follow us on .{1,40}"
     r"|(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?.{0,80}|all rights reserved\.?|listen to (?:this )?article.{0,20}"
     # the same furniture on Persian news sites: share, follow, print, advertisement, back to top, rights
-    r"|(?:(?:این\s)?(?:خبر|مطلب|گزارش)\sرا\s)?(?:(?:به\s)?اشتراک[\u200c ]?(?:گذاری|بگذارید)|شریک\s(?:سازید|کنید))"
-    r"(?:\sدر\s.{1,30})?(?:\s*:\s*.{1,80})?|هم[\u200c ]?رسانی(?:\s*:\s*.{1,80})?"
+    r"|(?:(?:این\s)?(?:خبر|مطلب|گزارش|ویدیو)\sرا\s(?:با\s.{1,30}\s)?)?(?:(?:به\s)?اشتراک(?:[\u200c ]?(?:گذاری|بگذارید))?"
+    r"|شریک\s(?:سازید|کنید)|هم[\u200c ]?رسانی(?:\sکنید)?)(?:\sدر\s.{1,30})?(?:\s*(?:در)?\s*:\s*.{1,100})?"
     r"|.{1,60}\sرا\s(?:در\s.{1,60}\s)?دنبال\sکنید\.?"
     r"|(?:نسخه\s)?چاپ(?:ی)?|تبلیغات|بازگشت\sبه\sبالا|(?:کد|شناسه)\s(?:خبر|مطلب)\s*:?\s*\d{1,12}|(?:تمامی|کلیه)\sحقوق.{0,60}محفوظ\s(?:است|می[\u200c ]?باشد)\.?"
     r")\s*$",
@@ -39,7 +40,9 @@ TIMESTAMP_AGO = re.compile(r"^(?:updated\s*:?\s*)?\d{1,2}\s+(?:minutes?|mins?|ho
 CAPTION = re.compile(r"^(?:image|media|photo|video|picture)\s+(?:source|caption|credit)s?\s*[,:]\s*.{0,200}$",
                      re.IGNORECASE)
 SEPARATORS = re.compile(r"\s+[|·•]\s+")
-READING_TIME = re.compile(r"^\d{1,3}\s*(?:-|\s)?\s*(?:min|mins|minute|minutes)\.?\s+read\s*$", re.IGNORECASE)
+READING_TIME = re.compile(r"^(?:\d{1,3}\s*(?:-|\s)?\s*(?:min|mins|minute|minutes)\.?\s+read"
+                          r"|(?:زمان|مدت)\s(?:تقریبی\s)?(?:مطالعه|خواندن)\s*:?\s*\d{1,3}\s*دقیقه|\d{1,3}\s*دقیقه\s(?:مطالعه|خواندن))\s*$",
+                          re.IGNORECASE)
 DATE_PREFIX = re.compile(r"^date\s+(\d{4}-\d{2}-\d{2})\s+(\S.*)$", re.IGNORECASE)
 BYLINE = re.compile(BYLINE_LABEL.pattern + r"(?P<who>\S.{0,120})$", re.IGNORECASE)
 PHOTO_CREDIT = re.compile(
@@ -60,7 +63,7 @@ RELATED_TAIL = re.compile(
     r"|most read|most popular|see also|further reading|trending(?: now)?|related topics|more stories"
     r"|top stories|you may also like|in other news"
     r"|(?:مطالب|اخبار|خبرهای|گزارش[\u200c ]?های)\s(?:مرتبط|پیشنهادی)|(?:همچنین\s|بیشتر\s)?بخوانید|پربازدیدترین(?:[\u200c ]?ها)?"
-    r"|بیشتر(?:\sدر\sاین\sباره)?|پیشنهاد\sسردبیر"
+    r"|بیشتر(?:\sدر\sاین\sباره)?|پیشنهاد\sسردبیر|(?:مطالب|اخبار|خبرهای|گزارش[\u200c ]?های)\sبیشتر"
     r"|پربیننده[\u200c ]?ترین(?:[\u200c ]?ها)?)\s*:?\s*$",
     re.IGNORECASE,
 )
@@ -70,7 +73,7 @@ CONTACT_LINE = re.compile(
     r"(?:,? please)?(?:,? contact)?|e-?mail|tel(?:ephone)?|phone|mobile|fax)\b\s*[:,]?\s*.{0,160}$", re.IGNORECASE)
 END_MARK = re.compile(r"^(?:#\s*#\s*#|-\s*30\s*-|[-–—]*\s*ends?\s*[-–—]*|\*\s*\*\s*\*)\s*$", re.IGNORECASE)
 KEYWORDS_LABELLED = re.compile(r"^(?:tags|keywords|topics|برچسب(?:[\u200c ]?ها)?|کلیدواژه(?:[\u200c ]?ها)?|کلمات\sکلیدی"
-                               r"|موضوعات|موضوع)\s*:\s*.+$", re.IGNORECASE)
+                               r"|موضوعات|موضوع)(?:\sمرتبط)?\s*:\s*.+$", re.IGNORECASE)
 KEYWORDS_SLUG = re.compile(r"^[a-z0-9][a-z0-9\- ]*$")
 FUNCTION_WORDS = frozenset(
     "a an the of to in on at by for with from and or but as is are was were be been that this de la le".split())
@@ -116,6 +119,8 @@ def clean_text(raw: str) -> CleanText:
             line = _Line(line.number, match[2].strip(), line.bulleted, match[2].strip())
             kind = _boilerplate_kind(line, in_header)
         if kind:
+            if kind == "photo credit":
+                _caption_before(blocks, set_aside)
             set_aside.append(SetAside(line.number, line.text, kind))
             continue
         if in_header and headline is None and not _has_body(blocks) and _looks_like_headline(line):
@@ -215,6 +220,26 @@ def _boilerplate_kind(line: _Line, in_header: bool) -> str | None:
     if in_header and (byline := BYLINE.match(text)) and _names_only(byline["who"]):
         return "byline"
     return None
+
+
+#: A photo's caption in Persian, the line just above its credit ("… در کابل" over "عکس: …"): one line of few
+#: words, with no sentence's end or short enough to be none.
+CAPTION_MAX_WORDS = 30
+CAPTION_UNENDED_MAX_WORDS = 20
+
+
+def _caption_before(blocks: list[list[_Line]], set_aside: list[SetAside]) -> None:
+    """Persian pages print a photo's caption as a line of its own beside the credit: set it aside with it."""
+    previous = next((block for block in reversed(blocks) if block), None)
+    if previous is None or len(previous) != 1 or previous is not (blocks[-2] if len(blocks) > 1 else None):
+        return
+    line = previous[0]
+    words = len(line.text.split())
+    if not ARABIC_SCRIPT.search(line.text) or words > CAPTION_MAX_WORDS or (
+            SENTENCE_END.search(line.text) or line.text.endswith("؟")) and words > CAPTION_UNENDED_MAX_WORDS:
+        return
+    previous.clear()
+    set_aside.append(SetAside(line.number, line.text, "photo caption"))
 
 
 def _header_parts(line: _Line) -> list[tuple[_Line, str]] | None:

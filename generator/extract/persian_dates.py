@@ -44,7 +44,7 @@ _P = {
             rf"|(?P<y2>\d{{4}})\s*(?P<mark2>{calendar.SOLAR_HIJRI_MARK}|{calendar.GREGORIAN_MARK})",
     "ago": rf"(?P<n>\d{{1,2}}|{_names(_NUMBER_WORDS)})\s+(?P<unit>روز|هفته|ماه|سال)\s+(?:پیش|قبل)",
     # "امروز، پنجشنبه،" (today, Thursday): the weekday in commas is the same day
-    "named_day": rf"(?P<named>پریروز|دیروز|دیشب|امروز|امشب|فردا|پس\s?فردا)(?:\s*[،,]\s*(?:روز\s+)?{calendar.WEEKDAY}(?!\w))?",
+    "named_day": rf"(?P<named>پریروز|دیروز|دیشب|امروز|امشب|فردا|پس\s?فردا)(?:\s*[،,]\s*(?:روز\s+)?{calendar.WEEKDAY}(?!\w)(?!\s*\d))?",
     "period": r"(?:این|همین)\s+(?P<this>ماه|سال)|(?P<unit>ماه|سال)\s+(?P<rel>گذشته|پیش|قبل|آینده|بعد|جاری|روان)"
               r"|(?P<named_year>امسال|پارسال)",
     # "روز دوشنبه" (on Monday), "روز جمعه آینده" (next Friday), "سه‌شنبه گذشته" (last Tuesday)

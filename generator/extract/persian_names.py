@@ -38,7 +38,7 @@ _ROLES = _words(("سخنگوی رئیس رییس وزیر معاون فرمان�
                     "مشاور سرپرست دبیرکل مسئول رهبر قاضی وکیل خبرنگار گزارشگر عکاس استاد معلم آموزگار "
                     "رئیس‌جمهور رئیس‌جمهوری نخست‌وزیر امیر فرماندار شهردار سرکنسول کارمند مقام"))
 #: Nouns that open a body's name ("سازمان امور اتباع", "وزارت خارجه", "جنبش زنان …").
-_BODY_HEADS = _words(("سازمان وزارت کمیسیون کمیساریای شورای انجمن جنبش حرکت شبکه حزب اتحادیه اداره ریاست "
+_BODY_HEADS = _words(("کانون دارالعلوم سازمان وزارت کمیسیون کمیساریای شورای انجمن جنبش حرکت شبکه حزب اتحادیه اداره ریاست "
                          "بنیاد مجمع نهاد مرکز دانشگاه پولیس پلیس ارتش دادگاه محکمه دادستانی کمیته ائتلاف "
                          "خبرگزاری رادیو تلویزیون روزنامه سفارت سرکنسولگری کنسولگری مجلس پارلمان استخبارات "
                          "فدراسیون صندوق بانک شرکت هیئت دیدبان دیده‌بان فرماندهی مؤسسه موسسه پوهنتون قوماندانی "
@@ -94,13 +94,13 @@ def _gazetteer_words() -> frozenset[str]:
         for spelling in spellings.split(" | "):
             if kind == EntityKind.PLACE.value or len(spelling.split()) == 1:
                 words.update(_bare(word) for word in spelling.split())
-    return frozenset(words)
+    return frozenset(words - _NOT_NAME)  # not the "و" of "سیستان و بلوچستان"
 
 
 @lru_cache(maxsize=1)
 def _gazetteer_places() -> frozenset[str]:
     return frozenset(_bare(word) for line in data_lines("persian_gazetteer") if line.startswith("place\t")
-                     for spelling in line.split("\t")[2].split(" | ") for word in spelling.split())
+                     for spelling in line.split("\t")[2].split(" | ") for word in spelling.split()) - _NOT_NAME
 
 
 def _key(text: str) -> str:
@@ -146,6 +146,7 @@ def _people(text: str, words: list[tuple[int, int, str]]) -> list[Span]:
         spans.append(Span(name_start, name_end, text[name_start:name_end], EntityKind.PERSON, "rule"))
         index = last + 1
     spans += _with_role(text, words, {(span.start, span.end) for span in spans})
+    spans += _after_role(text, words, {(span.start, span.end) for span in spans})
     return spans
 
 
@@ -218,6 +219,32 @@ def _with_role(text: str, words, taken: set[tuple[int, int]]) -> list[Span]:
                 or not all(_can_be_name(text, words, i) for i in range(first, last + 1)):
             continue
         span = (words[first][0], words[last][1])
+        if not any(a < span[1] and span[0] < b for a, b in taken):
+            spans.append(Span(*span, text[span[0]:span[1]], EntityKind.PERSON, "rule"))
+    return spans
+
+
+def _after_role(text: str, words, taken: set[tuple[int, int]]) -> list[Span]:
+    """"سخنگوی وزارت خارجه چین، مائو نینگ، گفت": a clause opening with a role names its holder next, between commas,
+    in two or three words that can be a name; a name the rules know no given name of."""
+    spans = []
+    for index, (start, _, word) in enumerate(words):
+        before = text[:start].rstrip()
+        if word not in _ROLES or (before and before[-1] not in ".،:؛!؟«»\n"):
+            continue
+        comma = next((i for i in range(index + 1, min(index + 10, len(words)))
+                      if "،" in text[words[i - 1][1]:words[i][0]]), None)
+        if comma is None:
+            continue
+        last = comma
+        while last + 1 < len(words) and last - comma < 2 and _joined(text, words, last):
+            last += 1
+        after = text[words[last][1]:words[last][1] + 2]
+        name = range(comma, last + 1)
+        if not after.lstrip().startswith("،") or last == comma \
+                or not all(_can_be_name(text, words, i) and words[i][2] not in _gazetteer_words() for i in name):
+            continue
+        span = (words[comma][0], words[last][1])
         if not any(a < span[1] and span[0] < b for a, b in taken):
             spans.append(Span(*span, text[span[0]:span[1]], EntityKind.PERSON, "rule"))
     return spans
@@ -299,7 +326,9 @@ def _can_be_name_word(text: str, words, index: int) -> bool:
 
 
 def _is_verb(word: str) -> bool:
-    """A light verb or an auxiliary, with its person ending: "شده‌اند" is "شده" + "اند"."""
+    """A light verb or an auxiliary, with its person ending or denied: "شده‌اند" is "شده" + "اند"."""
+    if word.startswith("ن") and word[1:] in _LIGHT_VERBS:
+        return True  # "نکند", "نشد": the verb denied
     return word in _LIGHT_VERBS or any(word.endswith(ending) and word[:-len(ending)] in _LIGHT_VERBS
                                        for ending in ("اند", "ایم", "اید", "است"))
 

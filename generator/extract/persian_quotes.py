@@ -15,19 +15,29 @@ from generator.extract.persian_names import opens_with_role
 from generator.model import EntityKind, Mention
 from generator.text.sentences import sentence_spans
 
-#: Speech verbs, past and present, simple and compound: said, added, announced, stressed, wrote, noted, warned …
-_VERB = (r"(?:گفت(?:ند|ه\s?است|ه\s?اند)?|افزود(?:ند|ه\s?است)?|نوشت(?:ند|ه\s?است)?|پرسید|می[\u200c ]?گوید"
-         r"|می[\u200c ]?گویند|می[\u200c ]?افزاید|(?:اعلام|تصریح|تأکید|تاکید|خاطرنشان|عنوان|ابراز|اظهار|اضافه|بیان)"
-         r"[\u200c ]?(?:کرد|کردند|کرده\s?است|می[\u200c ]?کند|نمود)|(?:توضیح|هشدار|ادامه|پاسخ)[\u200c ]?(?:داد|دادند))")
+_J = r"[\u200c ]?"  # a joiner or a space, as Persian writes the parts of one verb
+#: Speech verbs, past, perfect, pluperfect and present, simple and compound: said, added, wrote, announced, stressed,
+#: noted, warned, explained … ("گفت", "گفته بود", "می‌افزاید", "هشدار داده است", "اعلام کرده بود").
+_PERFECT = rf"(?:{_J}(?:است|اند|بود|بودند))?"
+_VERB = (rf"(?:(?:گفت|افزود|نوشت|پرسید)(?:ند|ه{_PERFECT})?|می{_J}(?:گوید|گویند|افزاید|افزایند|نویسد|پرسد)"
+         rf"|(?:اعلام|تصریح|تأکید|تاکید|خاطرنشان|عنوان|ابراز|اظهار|اضافه|بیان|هشدار|توضیح|ادامه|پاسخ|اعتراف|تکرار)"
+         rf"{_J}(?:(?:کرد|نمود|داد|داشت)(?:ند|ه{_PERFECT})?|می{_J}(?:کند|کنند|دهد|دهند|دارد)))")
 VERB_BEFORE = re.compile(rf"(?<!\w)(?P<verb>{_VERB})\s*[:：]?\s*$")
 _VERB_AFTER = re.compile(rf"^\s*[،,]?\s*(?P<subject>[^«».!؟?]*?)\s*(?<!\w)(?P<verb>{_VERB})(?!\w)\s*[.!؟?]?\s*$")
+#: Reported speech before a quoted phrase: a speech verb and "که" (that).
+_REPORTED = re.compile(rf"(?<!\w)(?P<verb>{_VERB})\s+که(?!\w)")
+#: A quoted phrase the clause's subject calls something: "«…» خواند", "«…» توصیف کرد", "«…» نامید".
+_CALLED = re.compile(r"^\s*(?:است\s+)?(?:خواند|خواندند|توصیف\s?کرد|توصیف\s?کردند|نامید|نامیدند)(?!\w)")
+#: "این سازمان" (this organisation), "این نهاد" …: the body last named, whose head noun it repeats.
+_THIS_BODY = re.compile(r"^(?:[^\w]*)(?:این|همین)\s+(?P<noun>سازمان|نهاد|جنبش|شبکه|گروه|وزارت|دادگاه|کمیسیون|"
+                        r"انجمن|حزب|اداره|ریاست|دفتر|هیئت|ائتلاف)(?!\w)")
 _PRONOUN = re.compile(r"^(?:[^\w]*)(?:او|وی|ایشان)(?!\w)")
 #: A clause opening so names no one: a source, an official, a resident, someone.
 _UNNAMED = re.compile(r"^(?:[^\w]*)(?:یک|این|آن|برخی|چند)\s+(?:منبع|منابع|مقام|مسئول|عضو|شاهد|ساکن|فعال|زن|مرد|"
                       r"معلم|آموزگار|دانشجو|کارمند|خبرنگار|شهروند|نفر)(?!\w)|^(?:[^\w]*)(?:منابع|منبعی|مقامی|یکی\s+از)"
                       r"(?!\w)")
 #: A name reached by these is spoken to or of, not speaking: "به طلوع‌نیوز گفت", "با بی‌بی‌سی".
-_NOT_SUBJECT_BEFORE = re.compile(r"(?<!\w)(?:به|با|از|برای|در|نزد|خانواده|درباره)\s+(?:\S+\s+){0,1}$")
+_NOT_SUBJECT_BEFORE = re.compile(r"(?<!\w)(?:به|با|از|برای|در|نزد|خانواده|درباره)\s+(?:[^\s،,]+\s+)?$")
 
 
 def persian_attribution(text: str, sentence: tuple[int, int], quote: tuple[int, int], mentions: list[Mention],
@@ -45,6 +55,12 @@ def persian_attribution(text: str, sentence: tuple[int, int], quote: tuple[int, 
     if verb and verb["subject"].strip():
         start = quote_end + 1 + verb.start("subject")
         return _speaker(text, start, quote_end + 1 + verb.start("verb"), mentions, last_person, verb["verb"])
+    # a quotation inside reported speech: "X گفت که تهران این تحول را «…» بررسی می‌کند", "X آن را «…» خواند"
+    reported = _REPORTED.search(before)
+    if reported or _CALLED.match(after):
+        verb_at = sentence_start + reported.start() if reported else quote_start
+        cue = reported["verb"] if reported else "خواند"
+        return _speaker(text, sentence_start, verb_at, mentions, last_person, cue)
     return None
 
 
@@ -54,6 +70,14 @@ def _speaker(text: str, clause_start: int, verb_at: int, mentions: list[Mention]
     opening = clause.lstrip(" ،,")
     if _UNNAMED.match(opening):
         return None, verb, "the clause names an unnamed source, not a person"
+    this_body = _THIS_BODY.match(opening)
+    if this_body:
+        bodies = [m for m in mentions if m.end <= clause_start and m.kind is EntityKind.ORGANISATION]
+        named = next((m for m in reversed(bodies) if m.surface.startswith(this_body["noun"])), None) or (
+            bodies[-1] if bodies else None)
+        if named:
+            return named.name, verb, f"'{this_body.group(0).strip()}' is the body named just before"
+        return None, verb, "a body referred to, none named before it"
     if _PRONOUN.match(opening):
         subject = _earlier_subject(text, clause_start, mentions)
         if subject:

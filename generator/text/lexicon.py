@@ -133,8 +133,8 @@ class DateLine:
 
 _TIME = r"(?:ساعت\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:ق\.?\s?ظ|ب\.?\s?ظ|صبح|عصر|شب))?"
 #: "تاریخ نشر" (published), "به‌روزرسانی" (updated) …, read in normalised text (a joiner is a space).
-_PERSIAN_DATE_LABEL = (r"(?:تاریخ(?:\s(?:نشر|انتشار|ثبت))?|منتشر\sشده|نشر\sشده|نشر|انتشار|(?:آخرین\s)?به\s?روز\s?(?:رسانی|شده)"
-                       r"|بروزرسانی|به\sروز\sرسانی)")
+_PERSIAN_DATE_LABEL = (r"(?:(?:تاریخ(?:\s(?:نشر|انتشار|ثبت))?|منتشر\sشده|نشر\sشده|نشر|انتشار|(?:آخرین\s)?به\s?روز\s?(?:رسانی|شده)"
+                       r"|بروزرسانی|به\sروز\sرسانی)(?:\sدر)?)")
 #: What stands around a numeric date on a Persian page: "تاریخ انتشار: سه‌شنبه ۱۴۰۴/۰۴/۲۴ - ۱۱:۲۰".
 _PERSIAN_AROUND_NUMERIC = re.compile(
     rf"^(?:{_PERSIAN_DATE_LABEL}\s*:?\s*)?(?:{persian_calendar.WEEKDAY}\s*[،,]?\s*)?|\s*[-–|،,]?\s*{_TIME}\s*$")
@@ -146,6 +146,7 @@ PERSIAN_DATE_ONLY = re.compile(
     rf"""^(?:{_PERSIAN_DATE_LABEL}\s*:?\s*)?(?:{_TIME}\s*[-–|،,]?\s*)?(?:{persian_calendar.WEEKDAY}\s*[،,]?\s*)?
         (?P<day>\d{{1,2}})\s+(?P<month>{_ANY_MONTH})\s+(?P<year>\d{{4}})
         (?:\s*(?:{persian_calendar.SOLAR_HIJRI_MARK}|{persian_calendar.GREGORIAN_MARK}|ش))?
+        (?:\s*[-–|/،,(]\s*\d{{1,2}}\s+(?:{_ANY_MONTH})\s+\d{{4}}(?:\s*{persian_calendar.GREGORIAN_MARK})?\)?)?
         (?:\s*[-–|،,]?\s*{_TIME})?\s*$""", re.VERBOSE)
 
 
@@ -157,7 +158,7 @@ def parse_date_only(line: str) -> DateLine | None:
         day, month_word, year = int(persian["day"]), persian["month"], int(persian["year"])
         if month_word in persian_calendar.GREGORIAN_MONTH:
             return _checked(year, persian_calendar.GREGORIAN_MONTH[month_word], day,
-                            f"'{persian.group(0).strip()}': a Gregorian date with the month's Persian name")
+                            f"'{day} {month_word} {year}': a Gregorian date with the month's Persian name")
         return _solar_hijri(year, persian_calendar.SOLAR_HIJRI_MONTH[month_word], day, f"{day} {month_word} {year}")
     match = DATE_ONLY.match(text) or DATE_ONLY.match(_PERSIAN_AROUND_NUMERIC.sub("", persian_calendar.normalised(text)))
     if not match:
