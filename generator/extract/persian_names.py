@@ -184,13 +184,11 @@ def _written(text: str, words, index: int) -> str:
 
 
 def _can_be_name(text: str, words, index: int) -> bool:
+    """A word that can be part of a person's name: no role, title, head of a body, word of place or known place,
+    and none of the words that are never part of any name (`_can_be_name_word`)."""
     word = words[index][2]
-    if word in _NOT_NAME or word in _ROLES or word in _TITLES or word in _BODY_HEADS or word in _PLACE_WORDS \
-            or word in _DISTRICT_WORDS or word in _gazetteer_words() or word.startswith(("می", "نمی")) and \
-            "\u200c" in text[words[index][0]:words[index][1]]:
-        return False
-    following = words[index + 1][2] if index + 1 < len(words) else ""
-    return not _is_verb(following) or not _joined(text, words, index)
+    return word not in _ROLES and word not in _TITLES and word not in _BODY_HEADS and word not in _PLACE_WORDS \
+        and word not in _DISTRICT_WORDS and word not in _gazetteer_words() and _can_be_name_word(text, words, index)
 
 
 def _joined(text: str, words, index: int) -> bool:
@@ -318,8 +316,10 @@ def _can_be_body_word(text: str, words, index: int) -> bool:
 
 
 def _can_be_name_word(text: str, words, index: int) -> bool:
+    """Not a function word or a verb ("می‌گوید", "شده‌اند"), nor a compound verb's noun ("اعلام" before "کرد")."""
     word = words[index][2]
-    if word in _NOT_NAME or _is_verb(word) or word.startswith(("می", "نمی")) and "\u200c" in _written(text, words, index):
+    present = word.startswith(("می", "نمی")) and "\u200c" in _written(text, words, index)
+    if word in _NOT_NAME or _is_verb(word) or present:
         return False
     following = words[index + 1][2] if index + 1 < len(words) else ""
     return not _is_verb(following) or not _joined(text, words, index)
