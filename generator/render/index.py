@@ -26,6 +26,8 @@ from generator.model import (
     TimelineEntry,
 )
 from generator.text.fold import fold_key
+from generator.text.persian_words import collation_key
+from generator.text.persian_words import initial as filing_letter
 
 
 class EntityLink(NamedTuple):
@@ -172,7 +174,13 @@ def sort_name(entity: Entity) -> str:
     if entity.kind is EntityKind.PERSON:
         parts = name.split()
         name = " ".join(parts[-1:] + parts[:-1])
-    return re.sub(r"^the\s+", "", name.casefold())
+    return collation_key(re.sub(r"^the\s+", "", name.casefold()))
+
+
+def _index_initial(entity: Entity) -> str:
+    """The letter an entity is filed under: the first of its sort name, a Persian one as Persian files it."""
+    name = entity.name.split()[-1] if entity.kind is EntityKind.PERSON and entity.name.split() else entity.name
+    return filing_letter(re.sub(r"^the\s+", "", name.casefold()))[:1].upper()
 
 
 def organisations_by_type(organisations: list[Entity]) -> list[tuple[str, list[Entity]]]:
@@ -304,8 +312,8 @@ def by_initial(entities: Iterable[Entity]) -> list[tuple[str, list[Entity]]]:
     """Names in index order (people by surname) grouped by their initial; "#" for a digit or sign."""
     groups: dict[str, list[Entity]] = {}
     for entity in sorted(entities, key=sort_name):
-        initial = sort_name(entity)[:1].upper()
-        groups.setdefault(initial if initial.isalpha() else "#", []).append(entity)
+        letter = _index_initial(entity)
+        groups.setdefault(letter if letter.isalpha() else "#", []).append(entity)
     return list(groups.items())
 
 

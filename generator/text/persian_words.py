@@ -33,3 +33,21 @@ NOT_NAME = word_set("""
 LIGHT_VERBS = word_set("کرد کردند کرده کند کنند کردن نمود نمودند شد شدند شده شود شوند داد دادند داده دهد دهند "
                          "گرفت گرفتند گرفته زد زدند است هستند بود بودند خواهد خواهند")
 TITLES = word_set("آقای خانم مولوی مولانا ملا دکتر داکتر حاجی قاری انجینیر شیخ سید بانو جناب")
+
+
+#: The Persian alphabet in its order (آ with ا, as dictionaries file it; the Arabic forms ي ك as ی ک).
+ALPHABET = "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی"
+_FORMS = str.maketrans({"آ": "ا", "أ": "ا", "إ": "ا", "ٱ": "ا", "ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ة": "ه",
+                        "ۀ": "ه", "ؤ": "و"})
+#: Each letter to a code point in the alphabet's order, so a plain sort files پ after ب and گ after ک.
+_COLLATION = str.maketrans({letter: chr(0x0621 + index) for index, letter in enumerate(ALPHABET)})
+
+
+def collation_key(text: str) -> str:
+    """`text` as a Persian index sorts it; text in other scripts as it was."""
+    return text.translate(_FORMS).translate(_COLLATION)
+
+
+def initial(text: str) -> str:
+    """The letter a Persian index files `text` under: "آخوندزاده" under ا, "كريمي" under ک."""
+    return text[:1].translate(_FORMS)
