@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from generator.model import CleanText, Paragraph, Problem, SetAside
 from generator.text.lexicon import BYLINE_LABEL, RELEASE_HEADER, SOURCE_URL, parse_date_only
+from generator.text.persian_gazetteer import outlet
 from generator.text.scripts import ARABIC_SCRIPT
 
 BULLET = re.compile(r"^[-•*–·▪]\s+")
@@ -29,14 +30,20 @@ PAGE_CHROME = re.compile(
     r"|(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?.{0,80}|all rights reserved\.?|listen to (?:this )?article.{0,20}"
     # the same furniture on Persian news sites: share, follow, print, advertisement, back to top, rights
     r"|(?:(?:این\s)?(?:خبر|مطلب|گزارش|ویدیو)\sرا\s(?:با\s.{1,30}\s)?)?(?:(?:به\s)?اشتراک(?:[\u200c ]?(?:گذاری|بگذارید))?"
-    r"|شریک\s(?:سازید|کنید)|هم[\u200c ]?رسانی(?:\sکنید)?)(?:\sدر\s.{1,30})?(?:\s*(?:در)?\s*:\s*.{1,100})?"
+    r"|شریک\s(?:سازید|کنید)|هم[\u200c ]?رسانی(?:\sکنید)?)(?:\sدر\s.{1,30})?(?:\s*(?:در)?\s*:\s*.{0,100})?"
     r"|.{1,60}\sرا\s(?:در\s.{1,60}\s)?دنبال\sکنید\.?"
-    r"|(?:نسخه\s)?چاپ(?:ی)?|تبلیغات|بازگشت\sبه\sبالا|(?:کد|شناسه)\s(?:خبر|مطلب)\s*:?\s*\d{1,12}|(?:تمامی|کلیه)\sحقوق.{0,60}محفوظ\s(?:است|می[\u200c ]?باشد)\.?"
+    r"|(?:صفحه\s(?:اصلی|نخست)|خانه|home)(?:\s*[/>»›|]\s*[^/>»›|]{1,40}){1,6}"  # a breadcrumb
+    r"|نظرات|دیدگاه[\u200c ]?ها|(?:نظر|دیدگاه)\s(?:خود\sرا\s)?(?:بنویسید|ثبت\sکنید)|ارسال\s(?:نظر|دیدگاه)"
+    r"|(?:نسخه\s)?چاپ(?:ی)?|تبلیغات|بازگشت\sبه\sبالا|(?:کد|شناسه)\s(?:خبر|مطلب)\s*:?\s*\d{1,12}|(?:تمامی|کلیه)\sحقوق.{0,60}محفوظ\s(?:است|می[\u200c ]?باشد)\.?(?:\s.{0,100})?"
     r")\s*$",
     re.IGNORECASE,
 )
+#: Who else worked on the report, not its author: "ترجمه: …" (translation), "ویرایش: …" (editing).
+CREDIT_LINE = re.compile(r"^(?:ترجمه|مترجم|برگردان|ویرایش|ویراستار|ویراستاری|تنظیم|translated\sby|translation|edited\sby)"
+                         r"\s*[:：\-]?\s*\S.{0,80}$", re.IGNORECASE)
 SOURCE_NAME = re.compile(r"^(?:source|via|from|published by)\s*:\s*(?P<name>\S.{0,80})$", re.IGNORECASE)
-TIMESTAMP_AGO = re.compile(r"^(?:updated\s*:?\s*)?\d{1,2}\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago$", re.IGNORECASE)
+TIMESTAMP_AGO = re.compile(r"^(?:(?:updated\s*:?\s*)?\d{1,2}\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago"
+                           r"|\d{1,2}\s*(?:دقیقه|ساعت|روز)\s(?:پیش|قبل))$", re.IGNORECASE)
 CAPTION = re.compile(r"^(?:image|media|photo|video|picture)\s+(?:source|caption|credit)s?\s*[,:]\s*.{0,200}$",
                      re.IGNORECASE)
 SEPARATORS = re.compile(r"\s+[|·•]\s+")
@@ -72,8 +79,8 @@ CONTACT_LINE = re.compile(
     r"^(?:(?:media|press|news) (?:contacts?|enquiries|inquiries|office)|contacts?|for (?:more|further) information"
     r"(?:,? please)?(?:,? contact)?|e-?mail|tel(?:ephone)?|phone|mobile|fax)\b\s*[:,]?\s*.{0,160}$", re.IGNORECASE)
 END_MARK = re.compile(r"^(?:#\s*#\s*#|-\s*30\s*-|[-–—]*\s*ends?\s*[-–—]*|\*\s*\*\s*\*)\s*$", re.IGNORECASE)
-KEYWORDS_LABELLED = re.compile(r"^(?:tags|keywords|topics|برچسب(?:[\u200c ]?ها)?|کلیدواژه(?:[\u200c ]?ها)?|کلمات\sکلیدی"
-                               r"|موضوعات|موضوع)(?:\sمرتبط)?\s*:\s*.+$", re.IGNORECASE)
+KEYWORDS_LABELLED = re.compile(r"^(?:(?:#[^\s#]+\s*){2,}$|(?:tags|keywords|topics|برچسب(?:[\u200c ]?ها)?|کلیدواژه(?:[\u200c ]?ها)?|کلمات\sکلیدی"
+                               r"|موضوعات|موضوع)(?:\sمرتبط)?\s*:\s*.+$)", re.IGNORECASE)
 KEYWORDS_SLUG = re.compile(r"^[a-z0-9][a-z0-9\- ]*$")
 FUNCTION_WORDS = frozenset(
     "a an the of to in on at by for with from and or but as is are was were be been that this de la le".split())
@@ -100,6 +107,7 @@ def clean_text(raw: str) -> CleanText:
     set_aside: list[SetAside] = []
     lines = _lines(raw)
     lines = _cut_related_tail(lines, set_aside)
+    lines = _cut_section_labels(lines, set_aside)
 
     headline: _Line | None = None
     in_header = True
@@ -119,7 +127,7 @@ def clean_text(raw: str) -> CleanText:
             line = _Line(line.number, match[2].strip(), line.bulleted, match[2].strip())
             kind = _boilerplate_kind(line, in_header)
         if kind:
-            if kind == "photo credit":
+            if kind == "photo credit" or (kind == "page chrome" and text_is_copyright(line.text)):
                 _caption_before(blocks, set_aside)
             set_aside.append(SetAside(line.number, line.text, kind))
             continue
@@ -186,6 +194,37 @@ def _cut_related_tail(lines: list[_Line | None], set_aside: list[SetAside]) -> l
     return lines
 
 
+#: A Persian page's top lines above its headline: the site's name, its section ("افغانستان", "خبرهای داخلی").
+SECTION_LABEL_MAX_WORDS = 3
+HEADLINE_MIN_WORDS = 4
+
+
+def _cut_section_labels(lines: list[_Line | None], set_aside: list[SetAside]) -> list[_Line | None]:
+    """Short Arabic-script lines above a Persian headline are the site's name and section, not the headline: a
+    line of at most three words, no digit and no punctuation, while a line of four words or more follows."""
+    top = [index for index, line in enumerate(lines) if line is not None][:4]
+    labels = []
+    for index in top:
+        line = lines[index]
+        if not _is_section_label(line):
+            break
+        labels.append(index)
+    following = [lines[index] for index in top[len(labels):len(labels) + 1]]
+    if not labels or not following or len(following[0].text.split()) < HEADLINE_MIN_WORDS \
+            or not ARABIC_SCRIPT.search(following[0].text):
+        return lines
+    for index in labels:
+        kind = "outlet line" if outlet(lines[index].text) else "section label"
+        set_aside.append(SetAside(lines[index].number, lines[index].text, kind))
+    return [None if index in labels else line for index, line in enumerate(lines)]
+
+
+def _is_section_label(line: _Line) -> bool:
+    words = line.text.split()
+    return bool(ARABIC_SCRIPT.search(line.text)) and len(words) <= SECTION_LABEL_MAX_WORDS \
+        and not re.search(r"[\d.!?؟:،,«»\"“”]", line.text)
+
+
 def _boilerplate_kind(line: _Line, in_header: bool) -> str | None:
     text = line.text
     if PAGE_CHROME.match(text):
@@ -205,6 +244,8 @@ def _boilerplate_kind(line: _Line, in_header: bool) -> str | None:
         return "source url"
     if in_header and SOURCE_NAME.match(text) and _names_only(SOURCE_NAME.match(text)["name"]):
         return "source line"
+    if in_header and ARABIC_SCRIPT.search(text) and outlet(text):
+        return "outlet line"  # "بی‌بی‌سی فارسی" above the headline: the site's name, as its pages print it
     if CAPTION.match(text):
         return "photo credit"
     if DATE_PREFIX.match(text):
@@ -213,6 +254,8 @@ def _boilerplate_kind(line: _Line, in_header: bool) -> str | None:
         return "date line"
     if PHOTO_CREDIT.match(text):
         return "photo credit"
+    if in_header and CREDIT_LINE.match(text):
+        return "credit line"
     if KEYWORDS_LABELLED.match(text):
         return "keywords"
     if not line.bulleted and _looks_like_keyword_slug(text):
@@ -228,10 +271,15 @@ CAPTION_MAX_WORDS = 30
 CAPTION_UNENDED_MAX_WORDS = 20
 
 
+def text_is_copyright(text: str) -> bool:
+    return text.startswith(("©", "(c)", "(C)"))
+
+
 def _caption_before(blocks: list[list[_Line]], set_aside: list[SetAside]) -> None:
     """Persian pages print a photo's caption as a line of its own beside the credit: set it aside with it."""
     previous = next((block for block in reversed(blocks) if block), None)
-    if previous is None or len(previous) != 1 or previous is not (blocks[-2] if len(blocks) > 1 else None):
+    # the line just before, in this block ("caption" / "عکس: …" on the next line) or the one before a blank line
+    if previous is None or len(previous) != 1 or previous not in blocks[-2:]:
         return
     line = previous[0]
     words = len(line.text.split())

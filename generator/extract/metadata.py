@@ -161,6 +161,10 @@ def _byline(source: SourceFile, set_aside: Iterable[SetAside], url: str | None) 
     publisher = Attributed(None, Provenance.UNKNOWN, "no source is stated")
     author = Attributed(None, Provenance.UNKNOWN, "no author is stated")
     for item in set_aside:
+        if item.kind == "outlet line" and not publisher.known:
+            name = re.split(r"\s*[،|]\s*|\s+-\s+", item.text)[0]
+            publisher = Attributed(name, Provenance.STATED, f"the page's outlet line '{item.text}', line {item.line}")
+            continue
         if item.kind == "source line" and not publisher.known:
             name = re.sub(r"^[^:]*:\s*", "", item.text)
             publisher = Attributed(name, Provenance.STATED, f"source line '{item.text}', line {item.line}")

@@ -23,6 +23,7 @@ from generator.extract.name_rules import Span
 from generator.model import EntityKind
 from generator.resources import data_lines
 from generator.text.fold import fold
+from generator.text.persian_gazetteer import entries as gazetteer_entries
 from generator.text.persian_words import LIGHT_VERBS as _LIGHT_VERBS
 from generator.text.persian_words import NOT_NAME as _NOT_NAME
 from generator.text.persian_words import TITLES as _TITLES
@@ -67,11 +68,11 @@ _MAX_NAME_WORDS = 4
 @lru_cache(maxsize=1)
 def _gazetteer():
     automaton = ahocorasick.Automaton()
-    for line in data_lines("persian_gazetteer"):
-        kind, name, spellings = line.split("\t")
-        for spelling in spellings.split(" | "):
+    for entry in gazetteer_entries():
+        kind = EntityKind.PLACE if entry.kind == "place" else EntityKind.ORGANISATION
+        for spelling in entry.spellings:
             key = _key(spelling)
-            automaton.add_word(key, (key, name, EntityKind(kind)))
+            automaton.add_word(key, (key, entry.name, kind))
     automaton.make_automaton()
     return automaton
 
@@ -88,19 +89,15 @@ def _given_names() -> tuple[frozenset[str], frozenset[str]]:
 def _gazetteer_words() -> frozenset[str]:
     """The words of places ("مزار", "شریف") and the one-word bodies ("طالبان"): never part of a person's name, and
     the end of a body's ("پولیس پاکستان"). A word of a longer body's name ("امور") is neither."""
-    words = set()
-    for line in data_lines("persian_gazetteer"):
-        kind, _, spellings = line.split("\t")
-        for spelling in spellings.split(" | "):
-            if kind == EntityKind.PLACE.value or len(spelling.split()) == 1:
-                words.update(_bare(word) for word in spelling.split())
+    words = {_bare(word) for entry in gazetteer_entries() for spelling in entry.spellings
+             if entry.kind == "place" or len(spelling.split()) == 1 for word in spelling.split()}
     return frozenset(words - _NOT_NAME)  # not the "و" of "سیستان و بلوچستان"
 
 
 @lru_cache(maxsize=1)
 def _gazetteer_places() -> frozenset[str]:
-    return frozenset(_bare(word) for line in data_lines("persian_gazetteer") if line.startswith("place\t")
-                     for spelling in line.split("\t")[2].split(" | ") for word in spelling.split()) - _NOT_NAME
+    return frozenset(_bare(word) for entry in gazetteer_entries() if entry.kind == "place"
+                     for spelling in entry.spellings for word in spelling.split()) - _NOT_NAME
 
 
 def _key(text: str) -> str:

@@ -15,7 +15,7 @@ from functools import lru_cache
 import jinja2
 
 from generator.render.escaping import Markup, escape, escape_text, markdown_text, xml_text, yaml_string
-from generator.render.highlight import by_sentence, highlight, quote_in_context
+from generator.render.highlight import by_sentence, highlight, quote_in_context, quoted
 from generator.render.wording import date_text, day_text, entry_date, noun, other_spellings, published
 from generator.resources import SCAFFOLD, TEMPLATES
 from generator.text.slugs import slugify
@@ -33,7 +33,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.globals.update(date_text=date_text, published=published, day_text=day_text, entry_date=entry_date,
-                       highlight=highlight, by_sentence=by_sentence, quote_in_context=quote_in_context,
+                       highlight=highlight, by_sentence=by_sentence, quote_in_context=quote_in_context, quoted=quoted,
                        anchor=anchor, other_spellings=lambda entity: other_spellings(entity.name, entity.aliases))
     env.filters.update(noun=noun, capitalize_first=capitalize_first, code=code, xml_text=xml_text,
                        yaml=yaml_string, markdown=markdown_text)

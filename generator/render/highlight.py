@@ -1,4 +1,4 @@
-"""A sentence with the words it is shown for in bold: a mention's name, a partial quotation."""
+"""A sentence with the words it is shown for in bold: a mention's name, a partial quotation; a quotation in its marks."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from generator.model import Mention, Quote
 from generator.render.escaping import Markup, escape
+from generator.text.scripts import ARABIC_SCRIPT
 
 
 def highlight(mention: Mention | Sequence[Mention]) -> Markup:
@@ -14,6 +15,13 @@ def highlight(mention: Mention | Sequence[Mention]) -> Markup:
     mentions = [mention] if isinstance(mention, Mention) else list(mention)
     offset = mentions[0].sentence_start
     return _in_bold(mentions[0].sentence, sorted((m.start - offset, m.end - offset) for m in mentions))
+
+
+def quoted(text: str) -> Markup:
+    """A quotation in the marks of its script: «…» in Persian (which a right-to-left line shows the right way
+    round), “…” otherwise; escaped."""
+    opening, closing = ("«", "»") if ARABIC_SCRIPT.search(text) else ("“", "”")
+    return Markup(f"{opening}{escape(text)}{closing}")
 
 
 def quote_in_context(quote: Quote) -> Markup:
