@@ -145,3 +145,15 @@ def test_persian_quotes_go_to_the_named_speaker_before_or_after_and_an_unnamed_s
         "ظرفیت اردوگاه‌ها": "شیرمحمد نوری",  # the clause opens with a role: the person holding it
         "او را": None,  # "یک منبع" (a source) is no one named; Mr Nouri is whom the source is close to
     }
+
+
+def test_an_outlets_name_above_the_headline_is_the_publisher_and_a_name_alone_below_it_the_author(tmp_path):
+    (tmp_path / "970_report.txt").write_text(
+        "بی‌بی‌سی فارسی\nافغانستان\n\nگزارشگر ویژه سازمان ملل: تبعیض علیه زنان نهادینه شده است\n\nکامران صالحی\n"
+        "۲۶ شهریور ۱۴۰۴ - ۱۷ سپتامبر ۲۰۲۵\n\nگزارشگر ویژه روز سه‌شنبه گزارش خود را ارائه کرد.\n", encoding="utf-8")
+    (article,) = build_dossier(tmp_path).articles
+    metadata = article.metadata
+    assert metadata.publisher.value == "بی‌بی‌سی فارسی" and "outlet line" in metadata.publisher.evidence
+    assert metadata.author.value == "کامران صالحی"
+    assert metadata.date.value == dt.date(2025, 9, 17)  # 26 Shahrivar 1404, as the Gregorian date beside it says
+    assert metadata.title.value == "گزارشگر ویژه سازمان ملل: تبعیض علیه زنان نهادینه شده است"

@@ -36,7 +36,7 @@ _P = {
                        rf"(?:\s+(?:سال\s+)?(?P<y>\d{{4}}))?(?:\s*{calendar.SOLAR_HIJRI_MARK})?",
     "gregorian_day": rf"(?:{calendar.WEEKDAY}\s*[،,]?\s*)?(?P<d>\d{{1,2}}|اول|یکم)\s+(?:ماه\s+)?(?P<gm>{_GM})"
                      rf"(?:\s+(?:سال\s+)?(?P<y>\d{{4}}))?(?:\s*{calendar.GREGORIAN_MARK})?",
-    "solar_hijri_month": rf"{_PART}(?P<cue>ماه\s+)?(?P<sm>{_SH})(?:\s+(?:سال\s+)?(?P<y>\d{{4}}))?"
+    "solar_hijri_month": rf"{_PART}(?P<cue>ماه\s+)?(?P<sm>{_SH})(?:ی?\s+(?:سال\s+)?(?P<y>\d{{4}}))?"
                          rf"(?P<mark>\s*{calendar.SOLAR_HIJRI_MARK})?",
     "gregorian_month": rf"{_PART}(?P<cue>ماه\s+)?(?P<gm>{_GM})(?:\s+(?:سال\s+)?(?P<y>\d{{4}}))?"
                        rf"(?:\s*{calendar.GREGORIAN_MARK})?",
@@ -79,7 +79,36 @@ def persian_time_expressions(sentence: str, reference: Reference, taken: Taken) 
                 found.append(expression)
                 taken.add(match.start(), match.end())
         taken.commit()
-    return found
+    return _ranges(sorted(found, key=lambda e: e.start), sentence, text)
+
+
+_FROM = re.compile(r"(?<!\w)از\s+(?:(?:اول|آغاز|ابتدای|اوایل)\s+)?$")
+_UNTIL = re.compile(r"\s+تا\s+")
+
+
+def _ranges(found: list[TimeExpression], sentence: str, text: str) -> list[TimeExpression]:
+    """"از اول ژانویه تا ۳۰ ژوئن ۲۰۲۵" (from 1 January to 30 June) is one span, from the first date's first day to
+    the second's last. "از ۲۴ اسد ۱۴۰۰ تاکنون" (from 24 Asad 1400 until now) stays that day, since when."""
+    merged, index = [], 0
+    while index < len(found):
+        first = found[index]
+        if first.first is not None and _FROM.search(text, 0, first.start):
+            second = found[index + 1] if index + 1 < len(found) else None
+            if second is not None and second.last is not None and _UNTIL.fullmatch(text, first.end, second.start):
+                merged.append(_span(sentence, first, second.end, second.last, second.planned,
+                                    "as written" if {first.basis, second.basis} == {"as written"} else "article date",
+                                    "from the first date's first day to the second's last"))
+                index += 2
+                continue
+        merged.append(first)
+        index += 1
+    return merged
+
+
+def _span(sentence: str, first: TimeExpression, end: int, last: dt.date, planned: bool, basis: str,
+          note: str) -> TimeExpression:
+    return TimeExpression(sentence[first.start:end], first.start, end, first.first, last, Precision.SPAN, "on", basis,
+                          note, planned)
 
 
 @dataclass(frozen=True)

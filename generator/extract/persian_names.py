@@ -142,8 +142,26 @@ def _people(text: str, words: list[tuple[int, int, str]]) -> list[Span]:
         name_start, name_end = words[first][0], words[last][1]
         spans.append(Span(name_start, name_end, text[name_start:name_end], EntityKind.PERSON, "rule"))
         index = last + 1
+    spans += _named_alone(text, words, {(span.start, span.end) for span in spans})
     spans += _with_role(text, words, {(span.start, span.end) for span in spans})
     spans += _after_role(text, words, {(span.start, span.end) for span in spans})
+    return spans
+
+
+#: What makes a given name alone a person's: "(نام مستعار)" (a pseudonym), an age in commas ("، ۳۵ ساله،").
+_ALONE_MARK = re.compile(r"\s*(?:\((?:نام|اسم)\s+(?:مستعار|مستعار\s+است|او\s+تغییر\s+داده\s+شده)[^)]{0,30}\)"
+                         r"|[،,]\s*[\d۰-۹٠-٩]{1,3}\s*ساله(?!\w))")
+
+
+def _named_alone(text: str, words, taken: set[tuple[int, int]]) -> list[Span]:
+    """A person named by one given name, as our sources name those they protect: "لیلا (نام مستعار)", "محمدرضا، ۳۵
+    ساله،". The given name alone is no evidence; with a pseudonym's mark or an age after it, it is."""
+    given, _ = _given_names()
+    spans = []
+    for start, end, word in words:
+        if (word in given or _NAME_FORM.match(word)) and _ALONE_MARK.match(text, end) \
+                and not any(a <= start < b for a, b in taken):
+            spans.append(Span(start, end, text[start:end], EntityKind.PERSON, "rule"))
     return spans
 
 

@@ -249,3 +249,14 @@ def test_a_persian_pages_furniture_is_set_aside_as_its_english_twin_is():
     assert [p.text for p in clean.paragraphs] == [lines[len(PERSIAN_PAGE) + 3]]
     assert kinds["این خبر را شریک سازید: فیسبوک | ایکس | واتس‌اپ"] == "page chrome"
     assert kinds["بازداشت یک خبرنگار زن در هرات؛ خانواده از سرنوشت او بی‌خبرند"] == "related stories"
+
+
+def test_a_persian_pages_outlet_and_section_above_the_headline_are_no_headline():
+    clean = clean_text("بی‌بی‌سی فارسی\nافغانستان\n\nگزارشگر ویژه سازمان ملل: تبعیض علیه زنان نهادینه شده است\n\n"
+                       "کامران صالحی\n\nگزارشگر ویژه روز دوشنبه گزارش خود را ارائه کرد.\n\n"
+                       "نشست شورای امنیت در نیویورک\nعکس: سازمان ملل\n\nمتن دوم گزارش اینجاست.")
+    kinds = {item.text: item.kind for item in clean.set_aside}
+    assert clean.headline == "گزارشگر ویژه سازمان ملل: تبعیض علیه زنان نهادینه شده است"
+    assert kinds["بی‌بی‌سی فارسی"] == "outlet line" and kinds["افغانستان"] == "section label"
+    assert kinds["نشست شورای امنیت در نیویورک"] == "photo caption"  # the line above its credit, in one block
+    assert [p.text for p in clean.paragraphs] == ["گزارشگر ویژه روز دوشنبه گزارش خود را ارائه کرد.", "متن دوم گزارش اینجاست."]

@@ -104,3 +104,15 @@ def test_last_month_counts_in_the_calendar_the_article_is_dated_in():
 def test_without_the_article_date_a_relative_phrase_stays_unresolved():
     expression = one("دیروز گفت", Reference())
     assert expression.first is None and "unknown" in expression.note
+
+
+def test_from_one_date_to_another_is_one_span_and_since_a_date_stays_that_date():
+    span = one("از اول ژانویه تا ۳۰ ژوئن ۲۰۲۵ بیش از ۱۴۰۰ نفر بازگشتند.")
+    assert (span.first, span.last, span.precision) == (dt.date(2025, 1, 1), dt.date(2025, 6, 30), Precision.SPAN)
+    since = one("از ۲۴ اسد ۱۴۰۰ تاکنون دختران از مکتب محروم‌اند.")
+    assert (since.first, since.last, since.qualifier) == (dt.date(2021, 8, 15), dt.date(2021, 8, 15), "since")
+
+
+def test_a_month_with_its_ezafe_before_the_year():
+    expression = one("در جوزای ۱۴۰۴ آغاز شد.")
+    assert (expression.first, expression.last) == (dt.date(2025, 5, 22), dt.date(2025, 6, 21))

@@ -84,3 +84,15 @@ def test_a_surname_written_again_is_the_one_person_of_the_article_so_named_and_n
 ])
 def test_a_header_line_signed_with_a_name_and_a_place(line, reporter):
     assert signed_from(line) == reporter
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("لیلا (نام مستعار)، آرایشگر، گفت", "لیلا"),  # a pseudonym, as those our sources protect are named
+    ("محمدرضا، ۳۵ ساله، که از ایران اخراج شده", "محمدرضا"),  # an age in commas
+])
+def test_a_given_name_alone_is_a_person_with_a_pseudonyms_mark_or_an_age(text, person):
+    assert names(text).get(person) == "person"
+
+
+def test_a_role_names_its_holder_between_commas():
+    assert names("سخنگوی وزارت خارجه چین، مائو نینگ، گفت").get("مائو نینگ") == "person"
