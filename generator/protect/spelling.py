@@ -131,7 +131,10 @@ def _character(char: str) -> str:
             if category in ("Mn", "Me") or is_default_ignorable(piece):
                 continue
             out.append(piece if category[0] in "LN" or category == "Mc" else " ")
-    return "".join(out)
+    result = "".join(out)
+    if not char.isascii():  # a lookalike of "M" reads as "m" reads, "rn": the view of a view is the view
+        result = "".join(_character(piece) if piece.isascii() and piece.isalnum() else piece for piece in result)
+    return result
 
 
 def _skeleton(char: str) -> str:
@@ -184,7 +187,7 @@ def _mapped(text: str) -> str:
         for char, value in _ASCII_LONGER.items():
             data = data.replace(char.encode(), value.encode())
         return b" ".join(data.split()).decode("ascii")
-    text = _NOT_A_LETTER.sub(" ", text.lower())
+    text = _NOT_A_LETTER.sub(" ", text.translate(_ASCII_LOWER))  # the rest is mapped already: "Ꭳ" stays as its view
     for char, value in _ASCII_CHANGED.items():
         text = text.replace(char, value)
     return _SPACES.sub(" ", text).strip(" ")
@@ -195,6 +198,7 @@ def _mapped_run(match: re.Match[str]) -> str:
 
 
 _NON_ASCII = re.compile("[^\x00-\x7f]+")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 #: ASCII characters whose view is one character: their byte table (all separators become a space).
 _ASCII_BYTES = bytes((_TABLE[code] or " ").encode("ascii")[0] if len(_TABLE[code]) == 1 else code
                      for code in range(128)) + bytes(range(128, 256))
