@@ -364,7 +364,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         every file (`checksums`) but in a preview, which nobody publishes."""
         build = self.build
         site_dir = Path(config.site_dir)
-        index = self.preview.search if build.incremental else None
+        index = self.preview.search if build.incremental or build.keeps else None
         if index is None or index.offline != self.config.offline:
             index = self.preview.search = SearchIndex(self.config.offline)
         if build.keeps and not build.dirty:
