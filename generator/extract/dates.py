@@ -39,7 +39,7 @@ from generator.extract.date_words import (
 )
 from generator.extract.persian_dates import persian_time_expressions
 from generator.extract.plans import is_planned, words_before
-from generator.extract.time_expression import Reference, Taken, TimeExpression
+from generator.extract.time_expression import NO_YEAR, UNKNOWN_ARTICLE_DATE, Reference, Taken, TimeExpression
 from generator.model import Precision
 from generator.text.lexicon import DAY, MONTH, WEEKDAY, WEEKDAYS, YEAR
 from generator.text.scripts import ARABIC_SCRIPT
@@ -162,8 +162,6 @@ class _Found:
         return is_planned(self.sentence, self.match.start(), self.match.end(), qualifier_of(self.before))
 
 
-_UNKNOWN_ARTICLE_DATE = "relative to the article's date, which is unknown"
-_NO_YEAR = "no year is written and the article's date is unknown"
 
 
 def _resolve(name: str, match: re.Match[str], sentence: str, ref: Reference) -> TimeExpression | None:
@@ -207,7 +205,7 @@ def _day_of_month(found: _Found) -> TimeExpression | None:
             return found.make(value, value, Precision.DAY, "weekday and year evidence",
                               f"{value:%-d %B} is a {value:%A} in {years[0]}, the only such year within one year "
                               f"of the years stated ({', '.join(map(str, sorted(set(ref.anchor_years))))})")
-    return found.unresolved(_NO_YEAR)
+    return found.unresolved(NO_YEAR)
 
 
 def _month_year(found: _Found) -> TimeExpression:
@@ -220,7 +218,7 @@ def _month_year(found: _Found) -> TimeExpression:
 
 def _month_relative_year(found: _Found) -> TimeExpression:
     if found.ref.date is None:
-        return found.unresolved(_UNKNOWN_ARTICLE_DATE)
+        return found.unresolved(UNKNOWN_ARTICLE_DATE)
     target = found.ref.date.year + {"this": 0, "last": -1, "next": 1}[found.groups["rel"].lower()]
     return found.from_article_date(dt.date(target, found.month, 1), month_end(target, found.month), Precision.MONTH)
 
@@ -251,7 +249,7 @@ def _relative_period(found: _Found) -> TimeExpression:
     """"last week", "next month", "this year"."""
     ref = found.ref
     if ref.date is None:
-        return found.unresolved(_UNKNOWN_ARTICLE_DATE)
+        return found.unresolved(UNKNOWN_ARTICLE_DATE)
     unit = found.groups["unit"].lower()
     offset = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1}[found.groups["rel"].lower()]
     if unit == "week":
@@ -267,7 +265,7 @@ def _relative_period(found: _Found) -> TimeExpression:
 def _ago(found: _Found) -> TimeExpression:
     """"three weeks ago": about then, as wide as its unit."""
     if found.ref.date is None:
-        return found.unresolved(_UNKNOWN_ARTICLE_DATE)
+        return found.unresolved(UNKNOWN_ARTICLE_DATE)
     count = NUMBERS.get(found.groups["n"].lower()) or int(found.groups["n"])
     unit = found.groups["unit"].lower()
     value = found.ref.date - relativedelta(**{f"{unit}s": count})
@@ -279,7 +277,7 @@ def _ago(found: _Found) -> TimeExpression:
 def _named_day(found: _Found) -> TimeExpression:
     """"yesterday", "the day before yesterday"."""
     if found.ref.date is None:
-        return found.unresolved(_UNKNOWN_ARTICLE_DATE)
+        return found.unresolved(UNKNOWN_ARTICLE_DATE)
     value = found.ref.date - dt.timedelta(days=2 if "before" in found.groups["named"].lower() else 1)
     return found.from_article_date(value, value, Precision.DAY)
 
@@ -289,7 +287,7 @@ def _in_month(found: _Found) -> TimeExpression:
     to come."""
     ref, month, rel = found.ref, found.month, found.groups["rel"].lower()
     if ref.date is None:
-        return found.unresolved(_NO_YEAR)
+        return found.unresolved(NO_YEAR)
     target_year = ref.date.year if month <= ref.date.month else ref.date.year - 1
     if rel == "last":
         target_year = ref.date.year - 1 if month >= ref.date.month else ref.date.year
@@ -327,7 +325,7 @@ _RESOLVERS = {
     "iso_date": _iso_date, "weekday_date": _day_of_month, "full_date": _day_of_month, "day_month": _day_of_month,
     "month_year": _month_year, "month_relative_year": _month_relative_year, "decade": _decade,
     "cued_year": _cued_year, "relative_period": _relative_period, "ago": _ago, "named_day": _named_day,
-    "in_month": _in_month, "weekday": _weekday
+    "in_month": _in_month, "weekday": _weekday,
 }
 
 

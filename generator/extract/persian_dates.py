@@ -17,10 +17,11 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
-from generator.extract.calendar_days import month_end, widened
-from generator.extract.time_expression import Reference, Taken, TimeExpression
+from generator.extract.calendar_days import date_or_none, month_end, widened
+from generator.extract.time_expression import NO_YEAR, UNKNOWN_ARTICLE_DATE, Reference, Taken, TimeExpression
 from generator.model import Precision
 from generator.text import persian_calendar as calendar
+from generator.text.lexicon import FIRST_YEAR, LAST_YEAR
 
 
 def _names(names) -> str:
@@ -137,7 +138,7 @@ class _Match:
 
     def relative(self, first, last, precision, note="", qualifier=None, planned=False) -> TimeExpression | None:
         if self.ref.date is None:
-            return self.make(None, None, None, "unresolved", "relative to the article's date, which is unknown")
+            return self.make(None, None, None, "unresolved", UNKNOWN_ARTICLE_DATE)
         inferred = "relative to the article's inferred date" if self.ref.inferred else ""
         note = "; ".join(part for part in (note, inferred) if part)
         return self.make(first, last, precision, "article date", note, qualifier, planned)
@@ -164,7 +165,7 @@ def _solar_hijri_day(m: _Match) -> TimeExpression | None:
             return m.make(None, None, None, "invalid", f"'{written} {year}' is no day of the Solar Hijri calendar")
         return m.make(value, value, Precision.DAY, "as written", f"Solar Hijri {written} {year} ({calendar.month_name(month)}), converted")
     if m.ref.date is None:
-        return m.make(None, None, None, "unresolved", "no year is written and the article's date is unknown")
+        return m.make(None, None, None, "unresolved", NO_YEAR)
     year = calendar.solar_hijri_of(m.ref.date)[0]
     value = calendar.solar_hijri_day(year, month, day)
     if value is not None and value > m.ref.date and not m.future:
@@ -179,16 +180,16 @@ def _gregorian_day(m: _Match) -> TimeExpression | None:
     month, day = calendar.GREGORIAN_MONTH[m.group("gm")], _day(m.group("d"))
     if m.group("y"):
         year = int(m.group("y"))
-        value = _day_or_none(year, month, day)
+        value = date_or_none(year, month, day)
         if year in calendar.SOLAR_HIJRI_YEARS or value is None:
             return None
         return m.make(value, value, Precision.DAY, "as written")
     if m.ref.date is None:
-        return m.make(None, None, None, "unresolved", "no year is written and the article's date is unknown")
+        return m.make(None, None, None, "unresolved", NO_YEAR)
     year = m.ref.date.year
-    value = _day_or_none(year, month, day)
+    value = date_or_none(year, month, day)
     if value is not None and value > m.ref.date and not m.future:
-        year, value = year - 1, _day_or_none(year - 1, month, day)
+        year, value = year - 1, date_or_none(year - 1, month, day)
     return m.relative(value, value, Precision.DAY) if value else None
 
 
@@ -204,7 +205,7 @@ def _solar_hijri_month(m: _Match) -> TimeExpression | None:
     if not m.group("cue"):
         return None
     if m.ref.date is None:
-        return m.make(None, None, None, "unresolved", "no year is written and the article's date is unknown")
+        return m.make(None, None, None, "unresolved", NO_YEAR)
     year = calendar.solar_hijri_of(m.ref.date)[0]
     if calendar.solar_hijri_month_days(year, month)[0] > m.ref.date and not m.future:
         year -= 1
@@ -217,8 +218,7 @@ def _month_span(m: _Match, year: int, month: int, basis: str) -> TimeExpression:
     if part:
         low, high = _PARTS[part]
         first, last = first + dt.timedelta(days=low - 1), min(last, first + dt.timedelta(days=high - 1))
-    note = (f"Solar Hijri {calendar.AFGHAN_MONTH_NAMES[month - 1]} {year} ({calendar.IRANIAN_MONTH_NAMES[month - 1]}"
-            f" in Iran): {calendar.span_text(first, last)}"
+    note = (f"Solar Hijri {calendar.month_of_year(month, year)}: {calendar.span_text(first, last)}"
             + (", across two Gregorian months" if first.month != last.month else ""))
     qualifier = "about" if part else None
     if basis == "as written":
@@ -230,14 +230,14 @@ def _gregorian_month(m: _Match) -> TimeExpression | None:
     name, month = m.group("gm"), calendar.GREGORIAN_MONTH[m.group("gm")]
     if m.group("y"):
         year = int(m.group("y"))
-        if year in calendar.SOLAR_HIJRI_YEARS or not 1800 <= year <= 2100:
+        if year in calendar.SOLAR_HIJRI_YEARS or not FIRST_YEAR <= year <= LAST_YEAR:
             return None
         return m.make(dt.date(year, month, 1), month_end(year, month), Precision.MONTH, "as written",
                       qualifier="about" if m.group("part") else None)
     if not m.group("cue") or name in calendar.SHORT_GREGORIAN_MONTH_NAMES:
         return None
     if m.ref.date is None:
-        return m.make(None, None, None, "unresolved", "no year is written and the article's date is unknown")
+        return m.make(None, None, None, "unresolved", NO_YEAR)
     year = m.ref.date.year if month <= m.ref.date.month or m.future else m.ref.date.year - 1
     return m.relative(dt.date(year, month, 1), month_end(year, month), Precision.MONTH)
 
@@ -250,7 +250,7 @@ def _year(m: _Match) -> TimeExpression | None:
         return m.make(first, last, Precision.SPAN, "as written",
                       f"Solar Hijri year {year}: {calendar.span_text(first, last)}, across two Gregorian years",
                       qualifier="about" if m.group("part") else None)
-    if 1800 <= year <= 2100 and (gregorian or not mark):
+    if FIRST_YEAR <= year <= LAST_YEAR and (gregorian or not mark):
         return m.make(dt.date(year, 1, 1), dt.date(year, 12, 31), Precision.YEAR, "as written",
                       qualifier="about" if m.group("part") else None)
     return None
@@ -291,8 +291,7 @@ def _period(m: _Match) -> TimeExpression | None:
         month += offset
         year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
         first, last = calendar.solar_hijri_month_days(year, month)
-        note = (f"the Solar Hijri month {calendar.AFGHAN_MONTH_NAMES[month - 1]} {year} "
-                f"({calendar.IRANIAN_MONTH_NAMES[month - 1]} in Iran), counted from the article's date: "
+        note = (f"the Solar Hijri month {calendar.month_of_year(month, year)}, counted from the article's date: "
                 f"{calendar.span_text(first, last)}")
     else:
         year += offset
@@ -344,13 +343,6 @@ def _date_preposition(m: _Match) -> bool:
 def _day(written: str) -> int:
     """"۱۵", or "اول" / "یکم" (the first): "اول سپتامبر ۲۰۲۵" is 1 September."""
     return 1 if written in ("اول", "یکم") else int(written)
-
-
-def _day_or_none(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
 
 
 _RESOLVERS = {"solar_hijri_day": _solar_hijri_day, "gregorian_day": _gregorian_day,

@@ -10,6 +10,10 @@ from dataclasses import dataclass
 
 from generator.model import Precision
 
+#: Why a relative date has no days: said alike by the English and the Persian grammar.
+UNKNOWN_ARTICLE_DATE = "relative to the article's date, which is unknown"
+NO_YEAR = "no year is written and the article's date is unknown"
+
 
 @dataclass(frozen=True)
 class Reference:

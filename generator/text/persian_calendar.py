@@ -60,6 +60,11 @@ def month_name(month: int) -> str:
     return f"{AFGHAN_MONTH_NAMES[month - 1]}, the {ORDINALS[month - 1]} month, {IRANIAN_MONTH_NAMES[month - 1]} in Iran"
 
 
+def month_of_year(month: int, year: int) -> str:
+    """"Jadi 1402 (Dey in Iran)"."""
+    return f"{AFGHAN_MONTH_NAMES[month - 1]} {year} ({IRANIAN_MONTH_NAMES[month - 1]} in Iran)"
+
+
 def solar_hijri_day(year: int, month: int, day: int) -> dt.date | None:
     """The Gregorian day a Solar Hijri date is; None for a day the calendar has not (31 Mizan, 30 Hut 1403)."""
     try:
