@@ -162,8 +162,6 @@ class _Found:
         return is_planned(self.sentence, self.match.start(), self.match.end(), qualifier_of(self.before))
 
 
-
-
 def _resolve(name: str, match: re.Match[str], sentence: str, ref: Reference) -> TimeExpression | None:
     """The dates a match of the pattern `name` stands for: one resolver a pattern."""
     found = _Found.of(match, sentence, ref)
