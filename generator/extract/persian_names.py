@@ -61,6 +61,7 @@ _DISTRICT_WORDS = _words("ولسوالی شهرستان گذرگاه مرز")
 _DEMONSTRATIVES = _words("این آن همین همان هر یک چند")
 #: The forms of a given name: عبدالله, ذبیح‌الله, صلاح‌الدین, نورالحق, عبدالرحمن, نادرخان, شیرمحمد, گلاحمد, محمدیوسف.
 _NAME_FORM = re.compile(r"^(?:عبد\S{2,}|محمد\S{3,}|\S{2,}(?:الله|اللہ|الدین|الحق|الرحمن|الرحیم|خان|گل|محمد|احمد))$")
+_CLAUSE_ENDS = ".،:؛!؟«»\n"
 #: A person's name is at most this many words: "محمد ایوب خان محمدی".
 _MAX_NAME_WORDS = 4
 
@@ -115,10 +116,26 @@ def persian_spans(text: str) -> list[Span]:
         start, end = end_index - len(key) + 1, end_index + 1
         if _bounded(folded, start, end):
             spans.append(Span(start, end, name, kind, "rule"))
-    words = [(match.start(), match.end(), _bare(match.group(0))) for match in _WORD.finditer(text)]
+    words = _words_of(text)
     known = {span.start for span in spans}
     spans += _people(text, words) + _bodies_and_places(text, words, known)
     return spans
+
+
+def _words_of(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, the word as the word lists hold it) of each word: what every rule below walks."""
+    return [(match.start(), match.end(), _bare(match.group(0))) for match in _WORD.finditer(text)]
+
+
+def _free(span: tuple[int, int], taken: set[tuple[int, int]]) -> bool:
+    """No name found already overlaps `span`."""
+    return not any(start < span[1] and span[0] < end for start, end in taken)
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    """Nothing before `start` but the end of a clause: a full stop, a comma, a colon, a quote mark, a new line."""
+    before = text[:start].rstrip()
+    return not before or before[-1] in _CLAUSE_ENDS
 
 
 def _people(text: str, words: list[tuple[int, int, str]]) -> list[Span]:
@@ -128,7 +145,7 @@ def _people(text: str, words: list[tuple[int, int, str]]) -> list[Span]:
     while index < len(words):
         start, _, word = words[index]
         titled = word in _TITLES
-        written = text[start:words[index][1]]
+        written = _written(text, words, index)
         opens = titled or word in given or bool(_NAME_FORM.match(word)) or (word not in ordinary and _is_given(
             word, written)) or (word in ordinary and index + 1 < len(words) and _is_given(words[index + 1][2]))
         if not opens:
@@ -159,8 +176,7 @@ def _named_alone(text: str, words, taken: set[tuple[int, int]]) -> list[Span]:
     given, _ = _given_names()
     spans = []
     for start, end, word in words:
-        if (word in given or _NAME_FORM.match(word)) and _ALONE_MARK.match(text, end) \
-                and not any(a <= start < b for a, b in taken):
+        if (word in given or _NAME_FORM.match(word)) and _ALONE_MARK.match(text, end) and _free((start, end), taken):
             spans.append(Span(start, end, text[start:end], EntityKind.PERSON, "rule"))
     return spans
 
@@ -227,12 +243,11 @@ def _with_role(text: str, words, taken: set[tuple[int, int]]) -> list[Span]:
         while first - 1 >= 0 and last - first < 2 and _joined(text, words, first - 1) \
                 and _can_be_name(text, words, first - 1):
             first -= 1
-        clause_start = text[:words[first][0]].rstrip()
-        if first == last or (clause_start and clause_start[-1] not in ".،:؛!؟«»\n") \
+        if first == last or not _opens_clause(text, words[first][0]) \
                 or not all(_can_be_name(text, words, i) for i in range(first, last + 1)):
             continue
         span = (words[first][0], words[last][1])
-        if not any(a < span[1] and span[0] < b for a, b in taken):
+        if _free(span, taken):
             spans.append(Span(*span, text[span[0]:span[1]], EntityKind.PERSON, "rule"))
     return spans
 
@@ -242,8 +257,7 @@ def _after_role(text: str, words, taken: set[tuple[int, int]]) -> list[Span]:
     in two or three words that can be a name; a name the rules know no given name of."""
     spans = []
     for index, (start, _, word) in enumerate(words):
-        before = text[:start].rstrip()
-        if word not in _ROLES or (before and before[-1] not in ".،:؛!؟«»\n"):
+        if word not in _ROLES or not _opens_clause(text, start):
             continue
         comma = next((i for i in range(index + 1, min(index + 10, len(words)))
                       if "،" in text[words[i - 1][1]:words[i][0]]), None)
@@ -254,11 +268,10 @@ def _after_role(text: str, words, taken: set[tuple[int, int]]) -> list[Span]:
             last += 1
         after = text[words[last][1]:words[last][1] + 2]
         name = range(comma, last + 1)
-        if not after.lstrip().startswith("،") or last == comma \
-                or not all(_can_be_name(text, words, i) and words[i][2] not in _gazetteer_words() for i in name):
+        if not after.lstrip().startswith("،") or last == comma or not all(_can_be_name(text, words, i) for i in name):
             continue
         span = (words[comma][0], words[last][1])
-        if not any(a < span[1] and span[0] < b for a, b in taken):
+        if _free(span, taken):
             spans.append(Span(*span, text[span[0]:span[1]], EntityKind.PERSON, "rule"))
     return spans
 
@@ -363,7 +376,7 @@ def signed_from(line: str) -> str | None:
     name, _, place = (re.split(r"\s*([-–—،,|/])\s*", line.strip(), maxsplit=1) + ["", ""])[:3]
     if place and not all(_bare(word) in _gazetteer_words() for word in place.split()):
         return None
-    words = [(m.start(), m.end(), _bare(m.group(0))) for m in _WORD.finditer(name)]
+    words = _words_of(name)
     people = [span for span in _people(name, words) if span.start == 0 and span.end == len(name)]
     # a line of its own signed so is a name even when its given name is an ordinary word too ("سحر کریمی")
     signed = 2 <= len(words) <= 3 and _is_given(words[0][2], name[:words[0][1]]) \
