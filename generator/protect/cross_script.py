@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from generator.model import EntityKind, Protected
-from generator.text.fold import fold
-from generator.text.persian_words import LIGHT_VERBS, NOT_NAME, TITLES, bare
+from generator.text.persian_words import LIGHT_VERBS, NOT_NAME, TITLES, bare, phrase_key
 from generator.text.scripts import ARABIC_SCRIPT
 from generator.text.transliteration import ALIKE, skeleton
 
@@ -39,19 +38,17 @@ class Hidden:
     line: int
 
 
-def _key(text: str) -> str:
-    return " ".join(fold(text).replace("\u200c", " ").split())
-
-
 class CrossScript:
     """The protected people's Latin names, by their consonants, and the Persian spellings the registry publishes."""
 
     def __init__(self, protected: Iterable[Protected], published: Iterable[str] = ()) -> None:
-        self._people = [(_coarse(spelling), spelling, entry.pseudonym) for entry in protected
+        #: (whole name, given names, surname) of each Latin spelling, as `_coarse` reads them, and its pseudonym
+        self._people = [((_coarse(spelling), _coarse(" ".join(spelling.split()[:-1])), _coarse(spelling.split()[-1])),
+                         entry.pseudonym) for entry in protected
                         if entry.kind is EntityKind.PERSON for spelling in entry.spellings
                         if len(spelling.split()) >= 2 and not ARABIC_SCRIPT.search(spelling)
                         and len(_coarse(spelling)) >= MIN_CONSONANTS]
-        self._published = frozenset(_key(name) for name in published if ARABIC_SCRIPT.search(name))
+        self._published = frozenset(phrase_key(name) for name in published if ARABIC_SCRIPT.search(name))
 
     def __bool__(self) -> bool:
         return bool(self._people)
@@ -72,11 +69,11 @@ class CrossScript:
                 continue
             end_index, pseudonym = hit
             hits.append((words[index].start(), words[end_index].end(), pseudonym))
-            surnames.setdefault(_key(words[end_index].group(0)), pseudonym)
+            surnames.setdefault(phrase_key(words[end_index].group(0)), pseudonym)
             index = end_index + 1
         taken = [(start, end) for start, end, _ in hits]
         for word in words:  # "حمیدی گفت" after "لیلا حمیدی": the surname alone, as a registered one is hidden
-            pseudonym = surnames.get(_key(word.group(0)))
+            pseudonym = surnames.get(phrase_key(word.group(0)))
             if pseudonym and not any(start <= word.start() < end for start, end in taken) \
                     and len(bare(word.group(0))) >= 3:
                 hits.append((word.start(), word.end(), pseudonym))
@@ -102,23 +99,23 @@ class CrossScript:
                    or len(bare(word.group(0))) < 3 for word in words[index:end_index + 1]):
                 continue  # "کرد که" (did that), "ملا محمد", "سر کار": a verb, a function word, a title or a word
                 # of two letters is no name's
-            if _key(run) in self._published:
+            if phrase_key(run) in self._published:
                 return None  # the registry names someone by this spelling: theirs, published
             consonants = _coarse(run)
             if len(consonants) < MIN_CONSONANTS:
                 continue
-            given = text[words[index].start():words[end_index - 1].end()]
-            surname = words[end_index].group(0)
-            for latin, spelling, pseudonym in self._people:
+            given = _coarse(text[words[index].start():words[end_index - 1].end()])
+            surname = _coarse(words[end_index].group(0))
+            for (latin, latin_given, latin_surname), pseudonym in self._people:
                 if consonants[0] == latin[0] and abs(len(consonants) - len(latin)) <= 3 \
-                        and _close(run, spelling, ALIKE) \
-                        and _close(surname, spelling.split()[-1]) and _close(given, " ".join(spelling.split()[:-1])):
+                        and _alike(consonants, latin, ALIKE) and _alike(surname, latin_surname) \
+                        and _alike(given, latin_given):
                     return end_index, pseudonym  # the whole name alike, its surname and its given names each
         return None
 
 
-def _close(persian: str, latin: str, threshold: float = PART_ALIKE) -> bool:
-    first, second = _coarse(persian), _coarse(latin)
+def _alike(first: str, second: str, threshold: float = PART_ALIKE) -> bool:
+    """Two names' consonants (`_coarse`) this alike, the ratio `transliteration.alike` uses."""
     return bool(first and second) and SequenceMatcher(None, first, second).ratio() >= threshold
 
 

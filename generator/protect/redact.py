@@ -22,6 +22,7 @@ from generator.protect.cross_script import CrossScript
 from generator.protect.spelling import Found, NameFinder, words
 from generator.text.lexicon import WITHHELD_LINK
 from generator.text.names import split_names
+from generator.text.scripts import ARABIC_SCRIPT
 
 #: A surname or given name shorter than this is not protected alone ("Li"): it would pseudonymise common words.
 MIN_SURNAME_LETTERS = 3
@@ -194,7 +195,8 @@ def protect(registry: Registry) -> tuple[Registry, Redactor, tuple[Problem, ...]
         pseudonyms[entity.name] = pseudonym
         protected.append(Protected(pseudonym, entity.kind, _spellings(entity, pseudonym, unprotected_words, problems),
                                    _given_names(entity)))
-    published = (name for entity in registry.entities if not entity.protect for name in entity.names)
+    published = (name for entity in registry.entities if not entity.protect for name in entity.names
+                 if ARABIC_SCRIPT.search(name))  # Latin ones are no question for the Persian hiding
     redactor = Redactor(protected, published)
     public = tuple(_published(entity, pseudonyms[entity.name], redactor) if entity.protect
                    else _unprotected(entity, redactor) for entity in registry.entities)

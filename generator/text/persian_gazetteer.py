@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from generator.resources import data_lines
-from generator.text.fold import fold
+from generator.text.persian_words import phrase_key
 
 
 @dataclass(frozen=True)
@@ -27,16 +27,12 @@ def entries() -> tuple[Entry, ...]:
     return tuple(found)
 
 
-def _key(text: str) -> str:
-    return " ".join(fold(text).replace("\u200c", " ").split())
-
-
 @lru_cache(maxsize=1)
 def _outlets() -> dict[str, str]:
-    return {_key(spelling): entry.name for entry in entries() if entry.kind == "media" for spelling in entry.spellings}
+    return {phrase_key(spelling): entry.name for entry in entries() if entry.kind == "media" for spelling in entry.spellings}
 
 
 def outlet(line: str) -> str | None:
     """The outlet a line is, alone or with its city ("بی‌بی‌سی فارسی، ژنو"); None for any other line."""
-    name = _key(line.split("،")[0].split(" - ")[0].split("|")[0])
+    name = phrase_key(line.split("،")[0].split(" - ")[0].split("|")[0])
     return _outlets().get(name)

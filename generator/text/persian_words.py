@@ -14,6 +14,11 @@ def bare(word: str) -> str:
     return fold(word).replace("\u200c", "").replace(" ", "")  # fold makes a joiner a space
 
 
+def phrase_key(text: str) -> str:
+    """A phrase as word lists compare it: folded, joiners as spaces, one space between words."""
+    return " ".join(fold(text).replace("\u200c", " ").split())
+
+
 def word_set(text: str) -> frozenset[str]:
     return frozenset(bare(word) for word in text.split())
 
