@@ -24,8 +24,10 @@ from generator.model import EntityKind
 from generator.resources import data_lines
 from generator.text.fold import fold
 from generator.text.persian_gazetteer import entries as gazetteer_entries
+from generator.text.persian_words import BODY_HEADS as _BODY_HEADS
 from generator.text.persian_words import LIGHT_VERBS as _LIGHT_VERBS
 from generator.text.persian_words import NOT_NAME as _NOT_NAME
+from generator.text.persian_words import ROLES as _ROLES
 from generator.text.persian_words import TITLES as _TITLES
 from generator.text.persian_words import bare as _bare
 from generator.text.persian_words import word_set as _words
@@ -33,17 +35,6 @@ from generator.text.scripts import ARABIC_SCRIPT
 
 #: A word: letters (Persian, Arabic or Latin), its joiners and vowel marks; no digit and no "،".
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u200c\u064b-\u065f\u0670])*")
-
-
-_ROLES = _words(("سخنگوی رئیس رییس وزیر معاون فرمانده والی سفیر نماینده مدیر بنیان‌گذار بنیانگذار فعال عضو "
-                    "مشاور سرپرست دبیرکل مسئول رهبر قاضی وکیل خبرنگار گزارشگر عکاس استاد معلم آموزگار "
-                    "رئیس‌جمهور رئیس‌جمهوری نخست‌وزیر امیر فرماندار شهردار سرکنسول کارمند مقام"))
-#: Nouns that open a body's name ("سازمان امور اتباع", "وزارت خارجه", "جنبش زنان …").
-_BODY_HEADS = _words(("کانون دارالعلوم سازمان وزارت کمیسیون کمیساریای شورای انجمن جنبش حرکت شبکه حزب اتحادیه اداره ریاست "
-                         "بنیاد مجمع نهاد مرکز دانشگاه پولیس پلیس ارتش دادگاه محکمه دادستانی کمیته ائتلاف "
-                         "خبرگزاری رادیو تلویزیون روزنامه سفارت سرکنسولگری کنسولگری مجلس پارلمان استخبارات "
-                         "فدراسیون صندوق بانک شرکت هیئت دیدبان دیده‌بان فرماندهی مؤسسه موسسه پوهنتون قوماندانی "
-                     "نمایندگی کنسولگری شعبه"))
 #: Heads of a body's local office, whose name goes on to the place it is in: "سفارت روسیه در کابل".
 _OFFICE_HEADS = _words("سفارت کنسولگری سرکنسولگری فرماندهی قوماندانی ریاست دفتر نمایندگی اداره شعبه")
 #: Verbal nouns whose preposition is part of a body's name: "کمیسیون رسیدگی به …", "انجمن حمایت از …".

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from generator.model import EntityKind, Protected
-from generator.text.persian_words import LIGHT_VERBS, NOT_NAME, TITLES, bare, phrase_key
+from generator.text.persian_words import BODY_HEADS, LIGHT_VERBS, NOT_NAME, TITLES, bare, phrase_key
 from generator.text.scripts import ARABIC_SCRIPT
 from generator.text.transliteration import ALIKE, skeleton
 
@@ -27,7 +27,8 @@ PART_ALIKE = 0.7
 
 #: A Persian word: letters of the Arabic script with their joiners and vowel marks.
 _WORD = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff](?:[\u0620-\u065f\u066e-\u06d3\u06d5\u06fa-\u06ff\u0670\u200c])*")
-_NEVER_NAMES = NOT_NAME | LIGHT_VERBS | TITLES
+#: Words no person's name holds: function words, verbs, titles, the nouns that open a body's name ("کانون زنان").
+_NEVER_NAMES = NOT_NAME | LIGHT_VERBS | TITLES | BODY_HEADS
 #: The fewest consonants a run must have to be compared: two short words alike by chance are not a name.
 MIN_CONSONANTS = 4
 
