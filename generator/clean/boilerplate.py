@@ -23,11 +23,13 @@ BULLET = re.compile(r"^[-•*–·▪]\s+")
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
+_COPYRIGHT_MARK = r"(?:©|\(c\)|copyright)"
+_COPYRIGHT = re.compile(_COPYRIGHT_MARK, re.IGNORECASE)  # a page's rights line: a photo's credit, as often
 PAGE_CHROME = re.compile(
     r"^(?:top of (?:the )?page|bottom of (?:the )?page|back to top|skip to (?:main )?content|advertisement"
     r"|share(?: this)?(?: article| story| page)?(?: on \w+)?|print(?: this)?(?: article| page)?"
     r"|(?:sign up|subscribe) (?:for|to) our (?:daily |weekly )?newsletters?\.?|follow us on .{1,40}"
-    r"|(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?.{0,80}|all rights reserved\.?|listen to (?:this )?article.{0,20}"
+    r"|" + _COPYRIGHT_MARK + r"\s*(?:\d{4}\s*)?.{0,80}|all rights reserved\.?|listen to (?:this )?article.{0,20}"
     # the same furniture on Persian news sites: share, follow, print, advertisement, back to top, rights
     r"|(?:(?:این\s)?(?:خبر|مطلب|گزارش|ویدیو)\sرا\s(?:با\s.{1,30}\s)?)?(?:(?:به\s)?اشتراک(?:[\u200c ]?(?:گذاری|بگذارید))?"
     r"|شریک\s(?:سازید|کنید)|هم[\u200c ]?رسانی(?:\sکنید)?)(?:\sدر\s.{1,30})?(?:\s*(?:در)?\s*:\s*.{0,100})?"
@@ -127,7 +129,7 @@ def clean_text(raw: str) -> CleanText:
             line = _Line(line.number, match[2].strip(), line.bulleted, match[2].strip())
             kind = _boilerplate_kind(line, in_header)
         if kind:
-            if kind == "photo credit" or (kind == "page chrome" and text_is_copyright(line.text)):
+            if kind == "photo credit" or (kind == "page chrome" and _COPYRIGHT.match(line.text)):
                 _caption_before(blocks, set_aside)
             set_aside.append(SetAside(line.number, line.text, kind))
             continue
@@ -269,10 +271,6 @@ def _boilerplate_kind(line: _Line, in_header: bool) -> str | None:
 #: words, with no sentence's end or short enough to be none.
 CAPTION_MAX_WORDS = 30
 CAPTION_UNENDED_MAX_WORDS = 20
-
-
-def text_is_copyright(text: str) -> bool:
-    return text.startswith(("©", "(c)", "(C)"))
 
 
 def _caption_before(blocks: list[list[_Line]], set_aside: list[SetAside]) -> None:

@@ -179,8 +179,9 @@ def _byline(source: SourceFile, set_aside: Iterable[SetAside], url: str | None) 
         if item.kind not in ("byline", "header line"):
             continue
         labelled = bool(BYLINE_LABEL.match(item.text))
-        names = split_names(BYLINE_LABEL.sub("", item.text))
-        if labelled and len(names) > 1 and (reporter := signed_from(BYLINE_LABEL.sub("", item.text))):
+        unlabelled = BYLINE_LABEL.sub("", item.text)
+        names = split_names(unlabelled)
+        if labelled and len(names) > 1 and (reporter := signed_from(unlabelled)):
             names = [reporter]  # "خبرنگار: سحر کریمی، مزار شریف": the reporter and where she files from
         where = f"{item.kind} '{item.text}', line {item.line}"
         signed = signed_from(item.text) if item.kind == "header line" else None

@@ -256,16 +256,15 @@ def _one_per_quotation(paragraph: _Paragraph, quotes: list[Quote]) -> list[Quote
 
 
 def _attribute(paragraph: _Paragraph, span: QuoteSpan, speakers: Speakers) -> tuple[str | None, str, str]:
-    if ARABIC_SCRIPT.search(paragraph.text, max(0, span.start - 1), span.end + 1):
-        pronoun = speakers.pronoun("he")
-        sentence = (paragraph.sentence_around(span.start)[0], paragraph.sentence_around(max(span.start, span.end - 1))[1])
-        persian = persian_attribution(paragraph.text, sentence, (span.start, span.end), paragraph.outside,
-                                      pronoun[0] if pronoun else None)
-        if persian is not None:
-            return persian
     text = paragraph.text
     sentence_start, _ = paragraph.sentence_around(span.start)
     _, sentence_end = paragraph.sentence_around(max(span.start, span.end - 1))
+    if ARABIC_SCRIPT.search(text, max(0, span.start - 1), span.end + 1):
+        pronoun = speakers.pronoun("he")
+        persian = persian_attribution(text, (sentence_start, sentence_end), (span.start, span.end), paragraph.outside,
+                                      pronoun[0] if pronoun else None)
+        if persian is not None:
+            return persian
     window_start = max(sentence_start, span.start - ATTRIBUTION_WINDOW)
     previous = paragraph.previous_quote_end(span.start - 1)
     previous_end = previous + 1 if previous is not None and previous >= sentence_start else None

@@ -78,11 +78,12 @@ def entry_date(entry: TimelineEntry) -> str:
     if entry.first is None:
         return "date unresolved"
     word = QUALIFIER_WORDS.get(entry.qualifier, "")
-    when = date_text(entry.first, entry.precision, entry.last)
     if entry.precision is Precision.SPAN and entry.qualifier in ("since", "after", "before"):
         when = date_text(entry.first, Precision.DAY)  # "since 1400" is since its first day, 21 March 2021
     elif entry.precision is Precision.SPAN and entry.qualifier in ("until", "by"):
         when = date_text(entry.last, Precision.DAY)
+    else:
+        when = date_text(entry.first, entry.precision, entry.last)
     # "about the 1990s" ("mid-1990s", "around the 1990s"), never "About 1990s"
     text = word + ("the " + when if word and entry.precision is Precision.DECADE else when)
     if entry.planned:

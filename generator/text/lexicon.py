@@ -116,8 +116,6 @@ def happening_in(text: str) -> tuple[str, str]:
     return (HAPPENING_PHRASES[match[1].lower()], match[0]) if match else ("", "")
 
 
-#: Persian (۰–۹) and Arabic-Indic (٠–٩) digits read as ASCII digits.
-EASTERN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 
 
 @dataclass(frozen=True)
@@ -152,15 +150,15 @@ PERSIAN_DATE_ONLY = re.compile(
 
 def parse_date_only(line: str) -> DateLine | None:
     """What a date-only line says; None when the line is not a date line at all."""
-    text = line.strip().translate(EASTERN_DIGITS)
-    persian = PERSIAN_DATE_ONLY.match(" ".join(persian_calendar.normalised(text).split()))
+    text = persian_calendar.normalised(line.strip())  # Persian and Arabic-Indic digits as ASCII, Persian letters
+    persian = PERSIAN_DATE_ONLY.match(" ".join(text.split()))
     if persian:
         day, month_word, year = int(persian["day"]), persian["month"], int(persian["year"])
         if month_word in persian_calendar.GREGORIAN_MONTH:
             return _checked(year, persian_calendar.GREGORIAN_MONTH[month_word], day,
                             f"'{day} {month_word} {year}': a Gregorian date with the month's Persian name")
         return _solar_hijri(year, persian_calendar.SOLAR_HIJRI_MONTH[month_word], day, f"{day} {month_word} {year}")
-    match = DATE_ONLY.match(text) or DATE_ONLY.match(_PERSIAN_AROUND_NUMERIC.sub("", persian_calendar.normalised(text)))
+    match = DATE_ONLY.match(text) or DATE_ONLY.match(_PERSIAN_AROUND_NUMERIC.sub("", text))
     if not match:
         return None
     if match["iso"]:
